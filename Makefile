@@ -1,0 +1,33 @@
+# policy-trace: the front door. `make help` lists the targets.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BUILD  := _build
+SPHINXOPTS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help venv html check test clean
+
+help: ## List every target with one line each
+	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
+
+venv: $(STAMP) ## Create .venv with the pinned dependencies (done by html and test)
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "policy-trace needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	@touch $@
+
+html: $(STAMP) ## Build the site into _build/html (warnings fail the build)
+	$(BIN)/sphinx-build -W --keep-going -b html $(SPHINXOPTS) . $(BUILD)/html
+	@echo "De site staat in $(BUILD)/html/index.html (bekijk hem met: make serve)"
+
+test: $(STAMP) ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+clean: ## Remove the built site
+	rm -rf $(BUILD)

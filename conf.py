@@ -1,0 +1,27 @@
+"""Sphinx configuration of the strategische agenda Versterking Veiligheidsregio's.
+
+The model (types, fields, links) comes with the ``policy_trace`` extension;
+this file holds only what belongs to this programme.
+"""
+
+project = "Strategische agenda Versterking Veiligheidsregio's"
+author = "Veiligheidsberaad"
+copyright = "2014, Veiligheidsberaad"
+language = "nl"
+
+extensions = ["myst_parser", "policy_trace"]
+
+root_doc = "index"
+exclude_patterns = [
+    "README.md", ".venv", "_build", "extensions", "tests", "benchmarks",
+    "node_modules", ".ci", ".github", ".gitlab-ci.yml", "**/.pytest_cache", ".git",
+]
+
+# The seed says the agenda runs two years ("een looptijd van twee jaar") and
+# that the project plans go to the Veiligheidsberaad of 26 September 2014; it
+# names no start date. We take that meeting as the start, because only from
+# then can the projects be carried out, and end two years later.
+policy_trace_period = ("2014-09-26", "2016-09-25")
+
+html_theme = "furo"
+html_title = project

@@ -1,0 +1,30 @@
+"""policy-trace: publish a policy programme as a traceable, checked Sphinx site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import model, needs_config
+
+__version__ = "0.1.0"
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the model, its settings and the extensions it builds on."""
+    app.setup_extension("sphinx_needs")
+    app.setup_extension("sphinxcontrib.mermaid")
+
+    for setting in model.SETTINGS:
+        app.add_config_value(setting.name, setting.default, "env", description=setting.description)
+
+    # Before sphinx-needs reads its configuration (its first handler runs at 10).
+    app.connect("config-inited", needs_config.apply, priority=5)
+
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

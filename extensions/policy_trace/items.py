@@ -1,0 +1,155 @@
+"""A read-only, model-shaped view of all items of a programme.
+
+Checks and views read items through this module rather than through the
+sphinx-needs data, so they see the model's names (fields, links) and one
+location format, and never mutate a need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import model
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item as the model sees it."""
+
+    id: str
+    type: str
+    title: str
+    #: Source file relative to the source folder (e.g. ``needs/projecten.md``).
+    file: str
+    #: Line of the item's opening fence.
+    line: int
+    status: str
+    tags: tuple[str, ...]
+    #: The model fields of the item's type that the author set (raw strings).
+    fields: Mapping[str, str]
+    #: Every link option of the model that the item sets, kept even if its
+    #: type does not allow it (the checks report that), as a tuple of IDs.
+    links: Mapping[str, tuple[str, ...]]
+    docname: str = ""
+
+    @property
+    def item_type(self) -> model.ItemType | None:
+        return model.TYPES_BY_NAME.get(self.type)
+
+    @property
+    def location(self) -> str:
+        return f"{self.file}:{self.line}"
+
+    def field(self, name: str) -> str:
+        """The field's value, its default from the model if unset, else ``""``."""
+        value = self.fields.get(name, "")
+        if value == "" and self.item_type and (spec := self.item_type.field(name)) and spec.default:
+            return spec.default
+        return value
+
+
+@dataclass(frozen=True)
+class Programme:
+    """All items, with an index of incoming links."""
+
+    items: Mapping[str, Item]
+    _incoming: Mapping[tuple[str, str], tuple[str, ...]] = field(repr=False)
+
+    @classmethod
+    def from_items(cls, items: Iterable[Item]) -> Programme:
+        by_id = {item.id: item for item in sorted(items, key=lambda i: i.id)}
+        incoming: dict[tuple[str, str], list[str]] = {}
+        for item in by_id.values():
+            for link, targets in item.links.items():
+                for target in targets:
+                    incoming.setdefault((target, link), []).append(item.id)
+        return cls(
+            MappingProxyType(by_id),
+            MappingProxyType({key: tuple(sorted(ids)) for key, ids in incoming.items()}),
+        )
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self.items.values())
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def get(self, item_id: str) -> Item | None:
+        return self.items.get(item_id)
+
+    def of_type(self, *type_names: str) -> list[Item]:
+        """Items of these types, sorted by ID."""
+        return [item for item in self.items.values() if item.type in type_names]
+
+    def incoming(self, item_id: str, link: str) -> list[Item]:
+        """Items whose ``link`` points at ``item_id``, sorted by ID."""
+        return [self.items[i] for i in self._incoming.get((item_id, link), ())]
+
+    def outgoing(self, item: Item, link: str) -> list[Item]:
+        """Existing items that ``item`` points at with ``link``, in the order given."""
+        return [self.items[i] for i in item.links.get(link, ()) if i in self.items]
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    return tuple(str(v) for v in value)
+
+
+def item_from_need(need: Mapping[str, Any], file: str) -> Item:
+    """Build an :class:`Item` from one sphinx-needs need (or needs.json entry)."""
+    item_type = model.TYPES_BY_NAME.get(need.get("type", ""))
+    field_names = {f.name for f in item_type.fields} if item_type else set()
+    fields = {
+        name: str(need[name]).strip()
+        for name in sorted(field_names)
+        if need.get(name) not in (None, "")
+    }
+    links = {name: _as_tuple(need.get(name)) for name in model.LINK_NAMES if need.get(name)}
+    return Item(
+        id=need["id"],
+        type=need.get("type", ""),
+        title=need.get("title") or "",
+        file=file,
+        line=int(need.get("lineno") or 0),
+        status=(need.get("status") or "").strip(),
+        tags=_as_tuple(need.get("tags")),
+        fields=MappingProxyType(fields),
+        links=MappingProxyType(links),
+        docname=need.get("docname") or "",
+    )
+
+
+def programme_from_app(app: Sphinx) -> Programme:
+    """All items of the build; call once the needs are collected (write phase)."""
+    from sphinx_needs.api import get_needs_view
+
+    items = []
+    for need in get_needs_view(app).values():
+        docname = need.get("docname") or ""
+        file = _relative_source(app, docname) if docname else ""
+        items.append(item_from_need(need, file))
+    return Programme.from_items(items)
+
+
+def programme_from_needs_json(data: Mapping[str, Any]) -> Programme:
+    """All items of a needs.json file (its current version)."""
+    version = data["versions"][data.get("current_version", "")]
+    items = []
+    for need in version["needs"].values():
+        docname = need.get("docname") or ""
+        file = f"{docname}{need.get('doctype', '.md')}" if docname else ""
+        items.append(item_from_need(need, file))
+    return Programme.from_items(items)
+
+
+def _relative_source(app: Sphinx, docname: str) -> str:
+    path = app.env.doc2path(docname, base=False)
+    return str(path).replace("\\", "/")

@@ -1,0 +1,264 @@
+"""The policy model, declared once: item types, fields, link types, settings.
+
+Everything else (the sphinx-needs configuration, the checks, the views, the
+authoring handbook and the scaffolding) is derived from the tuples below.
+Names that authors type are Dutch and come from shared/spec/policy-model.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+FieldKind = Literal["text", "choice", "date", "number_or_text"]
+
+#: Every ID is PREFIX-SLUG: the slug of A-Z, 0-9 and '-', starting with a letter or digit.
+ID_SLUG_PATTERN = r"[A-Z0-9][A-Z0-9-]*"
+
+
+@dataclass(frozen=True)
+class Field:
+    """An option an author may set on an item, with its allowed values."""
+
+    name: str
+    label: str
+    kind: FieldKind = "text"
+    values: tuple[str, ...] = ()
+    default: str | None = None
+    required: bool = False
+    description: str = ""
+    #: The project-plan element (a-e) this field answers, if any.
+    plan_element: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemType:
+    """A sphinx-needs need type of the model."""
+
+    directive: str
+    prefix: str
+    title: str
+    plural: str
+    description: str
+    color: str
+    #: Allowed values of ``status``; empty means the spec gives none (free text).
+    statuses: tuple[str, ...] = ()
+    fields: tuple[Field, ...] = ()
+
+    @property
+    def id_pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"{re.escape(self.prefix)}{ID_SLUG_PATTERN}")
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class LinkRule:
+    """Which targets a link type allows from one source type, and how many it needs."""
+
+    source: str
+    targets: tuple[str, ...]
+    minimum: int = 0
+    maximum: int | None = None
+
+
+@dataclass(frozen=True)
+class LinkType:
+    """A link option: readable names both ways, and its rules per source type."""
+
+    name: str
+    outgoing: str
+    incoming: str
+    rules: tuple[LinkRule, ...]
+    #: Part of the chain doelen - inspanningen - resultaten (checked for cycles, PT104).
+    chain: bool = False
+    description: str = ""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(rule.source for rule in self.rules)
+
+    def rule_for(self, source: str) -> LinkRule | None:
+        return next((r for r in self.rules if r.source == source), None)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A programme setting in conf.py."""
+
+    name: str
+    default: object
+    description: str
+
+
+# --- fields -----------------------------------------------------------------
+
+GOAL_STATUSES = ("voorgesteld", "vastgesteld", "in_uitvoering", "behaald", "niet_behaald", "vervallen")
+PROJECT_STATUSES = ("concept", "ter_besluitvorming", "vastgesteld", "in_uitvoering", "afgerond", "gestopt")
+MILESTONE_STATUSES = ("gepland", "behaald", "vertraagd", "vervallen")
+CRITERION_STATUSES = ("onbepaald", "op_koers", "risico", "behaald", "niet_behaald")
+ASSUMPTION_STATUSES = ("onbevestigd", "bevestigd", "weerlegd")
+
+#: Statuses from which a goal, effort or project counts as decided (PT203, PT204).
+DECIDED_STATUSES = ("vastgesteld", "in_uitvoering", "behaald", "niet_behaald")
+
+INSPANNING_FIELDS = (
+    Field("spoor", "Spoor", "choice", ("inhoudelijk", "organisatorisch"), required=True,
+          description="Inhoudelijke of organisatorische inspanning."),
+    Field("prioriteit", "Prioriteit", "choice", ("ja", "nee"), default="nee",
+          description="`ja` als de inspanning met voorrang wordt opgepakt."),
+)
+
+PROJECT_FIELDS = (
+    Field("opdracht", "Opdracht", "text", plan_element="a",
+          description="De opdracht, SMART gemaakt (planelement a)."),
+    Field("financiering", "Financiering", "text", plan_element="c",
+          description="Hoe het project wordt gefinancierd (planelement c)."),
+    Field("borging", "Borging", "choice",
+          ("intentieverklaring", "wetswijziging", "regionaal_crisisplan", "anders"), plan_element="d",
+          description="Hoe de gemaakte afspraken worden geborgd (planelement d)."),
+)
+
+MIJLPAAL_FIELDS = (
+    Field("datum", "Datum", "date", required=True, description="De datum van de mijlpaal (JJJJ-MM-DD)."),
+)
+
+CRITERIUM_FIELDS = (
+    Field("indicator", "Indicator", "text", description="Wat er wordt waargenomen."),
+    Field("nulmeting", "Nulmeting", "number_or_text", description="De beginwaarde."),
+    Field("streefwaarde", "Streefwaarde", "number_or_text", description="De waarde waarbij we tevreden zijn."),
+    Field("meting", "Meting", "number_or_text", description="De laatst gemeten waarde."),
+    Field("meetdatum", "Meetdatum", "date", description="De datum van die meting (JJJJ-MM-DD)."),
+    Field("deadline", "Deadline", "date", description="Uiterlijk wanneer de streefwaarde gehaald moet zijn."),
+    Field("bron", "Bron", "text", description="Waar de meting vandaan komt."),
+    Field("smart", "SMART", "choice", ("ja", "nee"), default="ja",
+          description="`nee` als het criterium bewust niet SMART is; geef dan een toelichting."),
+    Field("toelichting", "Toelichting", "text", description="Waarom dit criterium niet SMART is."),
+)
+
+BESLUIT_FIELDS = (
+    Field("datum", "Datum", "date", required=True, description="De datum van het besluit (JJJJ-MM-DD)."),
+)
+
+# --- item types ---------------------------------------------------------------
+
+ITEM_TYPES: tuple[ItemType, ...] = (
+    ItemType("hoofddoel", "HD-", "Hoofddoel", "Hoofddoelen", "Het hoofddoel van het programma.",
+             "#1f4e79", GOAL_STATUSES),
+    ItemType("doel", "SD-", "Strategisch doel", "Strategische doelen", "Een strategisch doel.",
+             "#2e75b6", GOAL_STATUSES),
+    ItemType("uitgangspunt", "UP-", "Uitgangspunt", "Uitgangspunten",
+             "Een sturingsprincipe van het programma.", "#7f6000"),
+    ItemType("inspanning", "IN-", "Inspanning", "Inspanningen", "Een inspanning (werklijn) van het programma.",
+             "#548235", GOAL_STATUSES, INSPANNING_FIELDS),
+    ItemType("project", "PRJ-", "Project", "Projecten",
+             "Een project dat een inspanning uitvoert, met een projectplan.", "#c55a11",
+             PROJECT_STATUSES, PROJECT_FIELDS),
+    ItemType("mijlpaal", "MP-", "Mijlpaal", "Mijlpalen", "Een mijlpaal van een project.",
+             "#843c0c", MILESTONE_STATUSES, MIJLPAAL_FIELDS),
+    ItemType("resultaat", "RS-", "Resultaat", "Resultaten", "Iets wat een project oplevert.", "#806000"),
+    ItemType("effect", "EF-", "Effect", "Effecten", "Een beoogd maatschappelijk effect.", "#385723"),
+    ItemType("criterium", "CR-", "Criterium", "Criteria",
+             "Wanneer zijn we tevreden: een criterium waaraan een doel of inspanning wordt gemeten.",
+             "#7030a0", CRITERION_STATUSES, CRITERIUM_FIELDS),
+    ItemType("aanname", "AN-", "Aanname", "Aannames",
+             "Een veronderstelling in de keten die gevolgd moet worden.", "#595959", ASSUMPTION_STATUSES),
+    ItemType("partij", "PA-", "Partij", "Partijen", "Een organisatie of orgaan.", "#3a3838"),
+    ItemType("besluit", "BS-", "Besluit", "Besluiten", "Een besluit van een orgaan op een datum.",
+             "#002060", (), BESLUIT_FIELDS),
+)
+
+TYPE_NAMES: tuple[str, ...] = tuple(t.directive for t in ITEM_TYPES)
+TYPES_BY_NAME: dict[str, ItemType] = {t.directive: t for t in ITEM_TYPES}
+
+# --- link types ---------------------------------------------------------------
+
+_ANY_BUT_PARTIJ = tuple(name for name in TYPE_NAMES if name != "partij")
+
+LINK_TYPES: tuple[LinkType, ...] = (
+    LinkType("draagt_bij_aan", "draagt bij aan", "ondersteund door", (
+        LinkRule("doel", ("hoofddoel", "doel"), minimum=1),
+        LinkRule("inspanning", ("doel",), minimum=1),
+        LinkRule("effect", ("doel", "hoofddoel"), minimum=1),
+        LinkRule("resultaat", ("effect",)),
+    ), chain=True, description="Het doel of effect waaraan dit item bijdraagt."),
+    LinkType("voert_uit", "voert uit", "uitgevoerd door", (
+        LinkRule("project", ("inspanning",), minimum=1),
+    ), chain=True, description="De inspanning die dit project uitvoert."),
+    LinkType("geleverd_door", "geleverd door", "levert", (
+        LinkRule("resultaat", ("project",), minimum=1),
+    ), chain=True, description="Het project dat dit resultaat levert."),
+    LinkType("hoort_bij", "hoort bij", "heeft als mijlpaal", (
+        LinkRule("mijlpaal", ("project",), minimum=1, maximum=1),
+    ), chain=True, description="Het project waarvan dit een mijlpaal is."),
+    LinkType("meet", "meet", "gemeten door", (
+        LinkRule("criterium", ("hoofddoel", "doel", "inspanning", "project", "resultaat", "effect"), minimum=1),
+    ), description="Het item waarvoor dit criterium zegt wanneer we tevreden zijn."),
+    LinkType("betreft", "betreft", "is onderwerp van", (
+        LinkRule("aanname", _ANY_BUT_PARTIJ, minimum=1),
+        LinkRule("besluit", _ANY_BUT_PARTIJ, minimum=1),
+    ), description="Het item waarover deze aanname of dit besluit gaat."),
+    LinkType("trekker", "trekker", "is trekker van", (
+        LinkRule("inspanning", ("partij",)),
+        LinkRule("project", ("partij",)),
+    ), description="De partij die dit trekt."),
+    LinkType("opdrachtgever", "opdrachtgever", "is opdrachtgever van", (
+        LinkRule("project", ("partij",)),
+    ), description="De partij die het project opdraagt."),
+    LinkType("opdrachtnemer", "opdrachtnemer", "is opdrachtnemer van", (
+        LinkRule("project", ("partij",)),
+    ), description="De partij die het project uitvoert (planelement b)."),
+    LinkType("genomen_door", "genomen door", "heeft besloten", (
+        LinkRule("besluit", ("partij",), minimum=1),
+    ), description="Het orgaan dat het besluit nam."),
+    LinkType("hangt_samen_met", "hangt samen met", "hangt samen met", (
+        LinkRule("inspanning", ("inspanning", "project")),
+        LinkRule("project", ("inspanning", "project")),
+    ), description="Een inspanning of project waarmee dit samenhangt."),
+)
+
+LINK_NAMES: tuple[str, ...] = tuple(link.name for link in LINK_TYPES)
+LINKS_BY_NAME: dict[str, LinkType] = {link.name: link for link in LINK_TYPES}
+CHAIN_LINKS: tuple[str, ...] = tuple(link.name for link in LINK_TYPES if link.chain)
+
+#: Plan element (b) is a link, (e) is the project's milestones (spec section 2).
+PLAN_ELEMENTS: tuple[tuple[str, str], ...] = (
+    ("a", "opdracht"),
+    ("b", "opdrachtnemer"),
+    ("c", "financiering"),
+    ("d", "borging"),
+    ("e", "mijlpaal"),
+)
+
+
+def links_from(type_name: str) -> tuple[LinkType, ...]:
+    """The link types an item of this type may declare."""
+    return tuple(link for link in LINK_TYPES if type_name in link.sources)
+
+
+def item_type_for_id(item_id: str) -> ItemType | None:
+    """The type whose prefix this ID carries, if any."""
+    return next((t for t in ITEM_TYPES if item_id.startswith(t.prefix)), None)
+
+
+# --- programme settings -------------------------------------------------------
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("policy_trace_period", None,
+            'De looptijd van het programma: ("JJJJ-MM-DD", "JJJJ-MM-DD").'),
+    Setting("policy_trace_reference_date", None,
+            "De peildatum (JJJJ-MM-DD) voor tijdregels; None: SOURCE_DATE_EPOCH of vandaag."),
+    Setting("policy_trace_severity", {},
+            'Per regel een andere ernst: {"PT203": "error", "PT301": "off"}.'),
+)
+
+#: Shared by all item types (core sphinx-needs options).
+COMMON_FIELDS: tuple[str, ...] = ("status", "tags")
+
+__all__ = [
+    "CHAIN_LINKS", "COMMON_FIELDS", "DECIDED_STATUSES", "ITEM_TYPES", "LINKS_BY_NAME", "LINK_NAMES",
+    "LINK_TYPES", "PLAN_ELEMENTS", "SETTINGS", "TYPES_BY_NAME", "TYPE_NAMES", "Field", "ItemType",
+    "LinkRule", "LinkType", "Setting", "item_type_for_id", "links_from",
+]

@@ -1,0 +1,76 @@
+"""The sphinx-needs configuration, generated from the model.
+
+A project that enables ``policy_trace`` gets these values set for it in a
+``config-inited`` handler; it never repeats the model in its own conf.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from . import model
+
+#: IDs are checked against each type's prefix by our own rule PT105, which
+#: names the item and says how to fix it. sphinx-needs' own regex check drops
+#: a need whose ID fails it (the item would vanish from every other check),
+#: so its regex only insists on something ID-like.
+PERMISSIVE_ID_REGEX = r"^\S+$"
+
+
+def need_types() -> list[dict[str, Any]]:
+    """``needs_types``: one entry per item type, declaring its own fields and links."""
+    return [
+        {
+            "directive": item_type.directive,
+            "title": item_type.title,
+            "prefix": item_type.prefix,
+            "color": item_type.color,
+            "style": "node",
+            "fields": {f.name: _field_declaration(f) for f in item_type.fields},
+            "links": {link.name: {} for link in model.links_from(item_type.directive)},
+        }
+        for item_type in model.ITEM_TYPES
+    ]
+
+
+def _field_declaration(field: model.Field) -> dict[str, Any]:
+    # Values are kept as the author typed them (strings): allowed values and
+    # dates are checked by PT106 with a Dutch message at file:line, which the
+    # JSON-schema validation of sphinx-needs cannot give (it has no location).
+    return {"description": field.description, "schema": {"type": "string"}, "nullable": True}
+
+
+def need_links() -> dict[str, dict[str, Any]]:
+    """``needs_links``: every link type with its readable outgoing and incoming names."""
+    return {
+        link.name: {
+            "description": link.description,
+            "outgoing": link.outgoing,
+            "incoming": link.incoming,
+            # A dead link is reported once, by PT101, with a fix; sphinx-needs
+            # would otherwise add a second, English message for the same link.
+            "allow_dead_links": True,
+        }
+        for link in model.LINK_TYPES
+    }
+
+
+def sphinx_needs_values() -> dict[str, Any]:
+    """All sphinx-needs configuration values that the model determines."""
+    return {
+        "needs_types": need_types(),
+        "needs_links": need_links(),
+        "needs_id_required": True,
+        "needs_id_regex": PERMISSIVE_ID_REGEX,
+        "needs_build_json": True,
+        "needs_default_layout": "clean",
+    }
+
+
+def apply(app: Sphinx, config: Config) -> None:
+    """Set the generated values on the project's configuration (``config-inited``)."""
+    for name, value in sphinx_needs_values().items():
+        config[name] = value

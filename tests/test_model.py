@@ -1,0 +1,118 @@
+"""The model as the spec declares it, and the sphinx-needs configuration generated from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy_trace import model, needs_config
+from conftest import build, needs_json
+
+SPEC_TYPES = {
+    "hoofddoel": "HD-", "doel": "SD-", "uitgangspunt": "UP-", "inspanning": "IN-",
+    "project": "PRJ-", "mijlpaal": "MP-", "resultaat": "RS-", "effect": "EF-",
+    "criterium": "CR-", "aanname": "AN-", "partij": "PA-", "besluit": "BS-",
+}
+
+# (link, source) -> (allowed targets, minimum, maximum), straight from spec section 3.
+SPEC_LINKS = {
+    ("draagt_bij_aan", "doel"): ({"hoofddoel", "doel"}, 1, None),
+    ("draagt_bij_aan", "inspanning"): ({"doel"}, 1, None),
+    ("draagt_bij_aan", "effect"): ({"doel", "hoofddoel"}, 1, None),
+    ("draagt_bij_aan", "resultaat"): ({"effect"}, 0, None),
+    ("voert_uit", "project"): ({"inspanning"}, 1, None),
+    ("geleverd_door", "resultaat"): ({"project"}, 1, None),
+    ("hoort_bij", "mijlpaal"): ({"project"}, 1, 1),
+    ("meet", "criterium"): ({"hoofddoel", "doel", "inspanning", "project", "resultaat", "effect"}, 1, None),
+    ("betreft", "aanname"): (set(SPEC_TYPES) - {"partij"}, 1, None),
+    ("betreft", "besluit"): (set(SPEC_TYPES) - {"partij"}, 1, None),
+    ("trekker", "inspanning"): ({"partij"}, 0, None),
+    ("trekker", "project"): ({"partij"}, 0, None),
+    ("opdrachtgever", "project"): ({"partij"}, 0, None),
+    ("opdrachtnemer", "project"): ({"partij"}, 0, None),
+    ("genomen_door", "besluit"): ({"partij"}, 1, None),
+    ("hangt_samen_met", "inspanning"): ({"inspanning", "project"}, 0, None),
+    ("hangt_samen_met", "project"): ({"inspanning", "project"}, 0, None),
+}
+
+SPEC_FIELDS = {
+    ("inspanning", "spoor"): ("inhoudelijk", "organisatorisch"),
+    ("inspanning", "prioriteit"): ("ja", "nee"),
+    ("project", "borging"): ("intentieverklaring", "wetswijziging", "regionaal_crisisplan", "anders"),
+    ("criterium", "smart"): ("ja", "nee"),
+}
+
+SPEC_STATUSES = {
+    "inspanning": ("voorgesteld", "vastgesteld", "in_uitvoering", "behaald", "niet_behaald", "vervallen"),
+    "doel": ("voorgesteld", "vastgesteld", "in_uitvoering", "behaald", "niet_behaald", "vervallen"),
+    "hoofddoel": ("voorgesteld", "vastgesteld", "in_uitvoering", "behaald", "niet_behaald", "vervallen"),
+    "project": ("concept", "ter_besluitvorming", "vastgesteld", "in_uitvoering", "afgerond", "gestopt"),
+    "mijlpaal": ("gepland", "behaald", "vertraagd", "vervallen"),
+    "criterium": ("onbepaald", "op_koers", "risico", "behaald", "niet_behaald"),
+    "aanname": ("onbevestigd", "bevestigd", "weerlegd"),
+}
+
+
+def test_twelve_types_with_their_prefixes():
+    assert {t.directive: t.prefix for t in model.ITEM_TYPES} == SPEC_TYPES
+
+
+def test_link_types_allow_exactly_the_spec_targets():
+    declared = {
+        (link.name, rule.source): (set(rule.targets), rule.minimum, rule.maximum)
+        for link in model.LINK_TYPES
+        for rule in link.rules
+    }
+    assert declared == SPEC_LINKS
+
+
+def test_choice_fields_and_statuses():
+    for (type_name, field_name), values in SPEC_FIELDS.items():
+        assert model.TYPES_BY_NAME[type_name].field(field_name).values == values
+    for type_name, statuses in SPEC_STATUSES.items():
+        assert model.TYPES_BY_NAME[type_name].statuses == statuses
+    assert model.TYPES_BY_NAME["inspanning"].field("prioriteit").default == "nee"
+    assert model.TYPES_BY_NAME["criterium"].field("smart").default == "ja"
+    assert model.TYPES_BY_NAME["mijlpaal"].field("datum").required
+    assert model.TYPES_BY_NAME["besluit"].field("datum").required
+
+
+def test_every_link_has_readable_names_both_ways():
+    assert model.LINKS_BY_NAME["draagt_bij_aan"].outgoing == "draagt bij aan"
+    assert model.LINKS_BY_NAME["draagt_bij_aan"].incoming == "ondersteund door"
+    assert model.LINKS_BY_NAME["meet"].incoming == "gemeten door"
+    for link in model.LINK_TYPES:
+        assert link.outgoing and link.incoming and "_" not in link.outgoing + link.incoming
+
+
+def test_generated_needs_types_declare_each_types_fields_and_links():
+    types = {entry["directive"]: entry for entry in needs_config.need_types()}
+    assert {name: entry["prefix"] for name, entry in types.items()} == SPEC_TYPES
+    assert set(types["project"]["fields"]) == {"opdracht", "financiering", "borging"}
+    assert set(types["project"]["links"]) == {"voert_uit", "trekker", "opdrachtgever", "opdrachtnemer",
+                                               "hangt_samen_met"}
+    assert set(types["criterium"]["fields"]) == {"indicator", "nulmeting", "streefwaarde", "meting",
+                                                 "meetdatum", "deadline", "bron", "smart", "toelichting"}
+    assert types["partij"]["links"] == {}
+    assert types["uitgangspunt"]["links"] == {}
+
+
+def test_generated_needs_links_carry_the_readable_names():
+    links = needs_config.need_links()
+    assert set(links) == {name for name, _ in SPEC_LINKS}
+    assert links["voert_uit"]["outgoing"] == "voert uit"
+    assert links["voert_uit"]["incoming"] == "uitgevoerd door"
+
+
+@pytest.mark.sphinx("html", testroot="every-type")
+def test_a_project_that_enables_only_policy_trace_gets_the_whole_model(app):
+    assert app.config.needs_id_required is True
+    assert [t["directive"] for t in app.config.needs_types] == list(SPEC_TYPES)
+    build(app)
+    needs = needs_json(app)
+    assert {n["type"] for n in needs.values()} == set(SPEC_TYPES)
+    assert needs["IN-PREVENTIE"]["draagt_bij_aan"] == ["SD-BRAND"]
+    assert needs["SD-BRAND"]["draagt_bij_aan_back"] == ["EF-MINDER", "IN-PREVENTIE"]
+    assert needs["PRJ-WIJK"]["borging"] == "regionaal_crisisplan"
+    assert needs["CR-BEZOEKEN"]["meet"] == ["HD-VEILIG", "IN-PREVENTIE"]
+    assert needs["MP-EERSTE"]["datum"] == "2024-09-01"
+    assert needs["HD-VEILIG"]["lineno"] == 3
