@@ -66,7 +66,6 @@ def sphinx_needs_values() -> dict[str, Any]:
         "needs_id_required": True,
         "needs_id_regex": PERMISSIVE_ID_REGEX,
         "needs_build_json": True,
-        "needs_default_layout": "clean",
     }
 
 
