@@ -8,7 +8,7 @@ BUILD  := _build
 SPHINXOPTS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html check test clean
+.PHONY: help venv html check test clean live bench
 
 help: ## List every target with one line each
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
@@ -28,6 +28,20 @@ html: $(STAMP) ## Build the site into _build/html (warnings fail the build)
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest
+
+DEV_STAMP := $(VENV)/.installed-dev
+$(DEV_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,dev]'
+	@touch $@
+
+live: $(DEV_STAMP) ## Preview the site on http://127.0.0.1:8000 and rebuild on every save
+	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 --ignore '*/.venv/*' --ignore '*/benchmarks/*' \
+		--ignore '*/tests/*' --ignore '*/_build/*' $(SPHINXOPTS) . $(BUILD)/live
+
+BENCH_SIZES ?= 500 2000 5000
+BENCH_RUNS  ?= 3
+bench: $(STAMP) ## Benchmark build times and memory (BENCH_SIZES, BENCH_RUNS); writes benchmarks/resultaten.md
+	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --output benchmarks/resultaten.md
 
 clean: ## Remove the built site
 	rm -rf $(BUILD)

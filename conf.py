@@ -14,7 +14,7 @@ extensions = ["myst_parser", "policy_trace"]
 root_doc = "index"
 exclude_patterns = [
     "README.md", ".venv", "_build", "extensions", "tests", "benchmarks",
-    "node_modules", ".ci", ".github", ".gitlab-ci.yml", "**/.pytest_cache", ".git",
+    "node_modules", ".ci", ".github", ".gitlab-ci.yml", ".pytest_cache", "**/.pytest_cache", ".git",
 ]
 
 # The seed says the agenda runs two years ("een looptijd van twee jaar") and
@@ -22,6 +22,11 @@ exclude_patterns = [
 # names no start date. We take that meeting as the start, because only from
 # then can the projects be carried out, and end two years later.
 policy_trace_period = ("2014-09-26", "2016-09-25")
+
+# The seed describes the programme as it stood just before the
+# Veiligheidsberaad of 26 September 2014 (the plans are still being written);
+# the site claims nothing that happened after that date.
+policy_trace_reference_date = "2014-09-26"
 
 html_theme = "furo"
 html_title = project

@@ -15,6 +15,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the model, its settings and the extensions it builds on."""
     app.setup_extension("sphinx_needs")
     app.setup_extension("sphinxcontrib.mermaid")
+    app.setup_extension("policy_trace.assets")  # Mermaid served from the site, not a CDN
+    app.setup_extension("policy_trace.theme")  # Dutch, accessible furo overrides
+    app.setup_extension("policy_trace.handbook")  # handbook tables generated from the model
+    app.setup_extension("policy_trace.checks")  # rules PT101-PT404, reports, Controle page
+    app.setup_extension("policy_trace.views")  # doelenboom, item details, dashboard, matrices, …
 
     for setting in model.SETTINGS:
         app.add_config_value(setting.name, setting.default, "env", description=setting.description)

@@ -1,0 +1,1 @@
+"""Benchmark of build time and memory: see generate.py and run.py."""

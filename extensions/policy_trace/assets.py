@@ -1,0 +1,123 @@
+"""Mermaid served from the site itself: never from a CDN.
+
+``make venv`` runs ``npm ci``, which installs the versions pinned in
+package-lock.json and checks each package against its integrity hash. This
+module copies the browser files of those packages into the built site's
+``_static/mermaid/`` and points sphinxcontrib-mermaid at them, so a page with a
+diagram requests nothing from any other host.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+
+#: Folder under the site's ``_static`` that holds the served copies.
+STATIC_SUBDIR = "mermaid"
+#: The ES module sphinxcontrib-mermaid imports; it loads its chunks by relative path.
+MERMAID_MODULE = "mermaid.esm.min.mjs"
+MERMAID_CHUNKS = Path("chunks") / "mermaid.esm.min"
+#: d3 drives the pan/zoom of a diagram with ``:zoom:``; served too, so zoom works offline.
+D3_SCRIPT = "d3.min.js"
+
+#: The repository's own node_modules, for a checkout with an editable install
+#: (extensions/policy_trace/assets.py -> repo root), so test projects elsewhere find it.
+REPO_NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+
+
+class MermaidMissingError(SphinxError):
+    """The npm packages the site serves are not installed."""
+
+    category = "Mermaid ontbreekt"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the files to serve come from, inside one node_modules folder."""
+
+    node_modules: Path
+
+    @property
+    def module(self) -> Path:
+        return self.node_modules / "mermaid" / "dist" / MERMAID_MODULE
+
+    @property
+    def chunks(self) -> Path:
+        return self.node_modules / "mermaid" / "dist" / MERMAID_CHUNKS
+
+    @property
+    def d3(self) -> Path:
+        return self.node_modules / "d3" / "dist" / D3_SCRIPT
+
+    def missing(self) -> list[Path]:
+        """The required files or folders that are not there."""
+        return [path for path in (self.module, self.chunks, self.d3) if not path.exists()]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the node_modules setting and serve Mermaid from the built site."""
+    app.add_config_value(
+        "policy_trace_mermaid_dir", None, "html", types=(str, type(None)),
+        description="Map node_modules met de npm-pakketten mermaid en d3 (standaard: die van het "
+        "project, anders die naast de policy_trace-extensie).",
+    )
+    # After sphinxcontrib-mermaid registered its settings; before any page is written.
+    app.connect("config-inited", configure_mermaid)
+    app.connect("builder-inited", copy_mermaid)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def configure_mermaid(app: Sphinx, config: Config) -> None:
+    """Point sphinxcontrib-mermaid at the served copies instead of its CDN defaults."""
+    # Relative to _static: sphinxcontrib-mermaid resolves it per page with pathto().
+    if not config.mermaid_use_local:
+        config.mermaid_use_local = f"{STATIC_SUBDIR}/{MERMAID_MODULE}"
+    # Given to add_js_file as is, which also puts it under _static.
+    if not config.d3_use_local:
+        config.d3_use_local = f"{STATIC_SUBDIR}/{D3_SCRIPT}"
+    # The fullscreen button shows a glyph many offline fonts lack and carries
+    # English labels ("View diagram in fullscreen") we cannot translate.
+    config.mermaid_fullscreen = False
+
+
+def locate(app: Sphinx) -> Sources:
+    """The node_modules folder to serve from: the setting, the project's, or the repository's."""
+    if app.config.policy_trace_mermaid_dir:
+        return Sources(Path(app.confdir, app.config.policy_trace_mermaid_dir))
+    for candidate in (Path(app.srcdir) / "node_modules", REPO_NODE_MODULES):
+        if candidate.is_dir():
+            return Sources(candidate)
+    return Sources(Path(app.srcdir) / "node_modules")
+
+
+def copy_mermaid(app: Sphinx) -> None:
+    """Copy Mermaid's browser module, its chunks and d3 into ``_static/mermaid/``."""
+    if app.builder.format != "html":
+        return
+    sources = locate(app)
+    if missing := sources.missing():
+        listed = "\n".join(f"  - {path}" for path in missing)
+        raise MermaidMissingError(
+            "De site serveert Mermaid zelf, maar deze bestanden ontbreken:\n"
+            f"{listed}\n"
+            "Installeer ze met 'make venv' (dat draait 'npm ci') of met 'npm ci' in de map van "
+            "package.json, of wijs met policy_trace_mermaid_dir in conf.py de map node_modules aan."
+        )
+    target = Path(app.outdir) / "_static" / STATIC_SUBDIR
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(sources.module, target / MERMAID_MODULE)
+    shutil.copy2(sources.d3, target / D3_SCRIPT)
+    # Source maps would double the size and are never requested by a browser without devtools.
+    shutil.copytree(
+        sources.chunks, target / MERMAID_CHUNKS,
+        ignore=shutil.ignore_patterns("*.map"), dirs_exist_ok=True,
+    )

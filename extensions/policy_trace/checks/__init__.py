@@ -1,0 +1,38 @@
+"""The rules of spec section 5 as pure functions over a Programme, and their place in the build.
+
+``setup`` registers when the checks run (once per build, over all items),
+how findings reach the console and the report files, and the Controle page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import events, page
+from .common import CheckContext
+from .registry import CHECKS, CheckRun, check_programme, run_checks
+
+__all__ = ["CHECKS", "CheckContext", "CheckRun", "check_programme", "run_checks", "setup"]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Run the checks in every build and publish their findings."""
+    # Late, after the model's own config-inited handlers: only reads settings.
+    app.connect("config-inited", events.validate_settings, priority=800)
+    # After sphinx-needs' own write-started handlers (500): the needs are then
+    # post-processed and validated, and our findings follow its messages.
+    app.connect("write-started", events.check_all_items, priority=600)
+    # Late, so the summary is the last line before Sphinx's own closing line.
+    app.connect("build-finished", events.write_reports_and_summary, priority=900)
+
+    app.add_node(page.ControlOverview)
+    app.add_directive("controle-overzicht", page.ControlOverviewDirective)
+    app.connect("doctree-resolved", page.render_overviews)
+    app.connect("env-get-outdated", page.outdated_overview_pages)
+    app.connect("env-purge-doc", page.purge_overview_pages)
+    app.connect("env-merge-info", page.merge_overview_pages)
+    app.connect("env-updated", page.remember_reference_date)
+
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,67 @@
+"""When the checks run in a Sphinx build, and where their findings go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from ..findings import report
+from ..items import programme_from_app
+from ..reports import summary_line, write_reports
+from . import settings
+from .registry import CheckRun, check_programme
+
+logger = logging.getLogger(__name__)
+
+#: Attribute of the build environment holding this build's CheckRun. It holds
+#: only frozen, picklable values: Sphinx pickles the environment.
+RUN_ATTRIBUTE = "policy_trace_run"
+
+
+def validate_settings(app: Sphinx, config: Config) -> None:
+    """Stop at start with a Dutch message when a policy_trace setting is wrong (``config-inited``)."""
+    settings.validate(app, config)
+
+
+def check_all_items(app: Sphinx, builder: Builder) -> None:
+    """Check every item once per build and report each finding (``write-started``).
+
+    Why ``write-started``: it is emitted on every build by every builder
+    (also by ``-b needs``, and also when no document was re-read), in the main
+    process, after all documents are read and parallel reads are merged.
+    ``env-check-consistency`` is skipped when nothing changed, and the needs
+    may only be read through ``get_needs_view`` once reading is over: that
+    call resolves back links and locks the data, which sphinx-needs itself
+    does at this event. So the checks see all items, also after an
+    incremental rebuild in which other files were not re-read, and their
+    findings are reported again in every build.
+    """
+    config = app.config
+    run = check_programme(
+        programme_from_app(app),
+        settings.context_from_config(config),
+        settings.severity_overrides(config.policy_trace_severity),
+        config.suppress_warnings,
+    )
+    setattr(app.env, RUN_ATTRIBUTE, run)
+    for found in run.findings:
+        report(found)
+
+
+def current_run(env: BuildEnvironment) -> CheckRun | None:
+    """This build's check outcome, once the checks have run."""
+    return getattr(env, RUN_ATTRIBUTE, None)
+
+
+def write_reports_and_summary(app: Sphinx, exception: BaseException | None) -> None:
+    """Write the report files and end with one summary line (``build-finished``)."""
+    run = current_run(app.env) if exception is None else None
+    if run is None:
+        return
+    write_reports(Path(app.outdir), run.findings, run.items)
+    logger.info(summary_line(run.findings))

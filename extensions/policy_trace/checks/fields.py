@@ -1,0 +1,50 @@
+"""Field values: allowed values, real ISO dates, required fields (PT106)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from ..findings import Finding, finding
+from ..items import Item, Programme
+from .common import CheckContext, parse_date
+
+
+def field_values(programme: Programme, context: CheckContext) -> Iterator[Finding]:
+    """PT106: a value outside the allowed values, a date that is not a real date, a required field unset."""
+    for item in programme:
+        item_type = item.item_type
+        if item_type is None:
+            continue
+        if item_type.statuses and item.status and item.status not in item_type.statuses:
+            yield _not_allowed(item, "status", item.status, item_type.statuses)
+        for spec in item_type.fields:
+            value = item.fields.get(spec.name, "")
+            if not value:
+                if spec.required:
+                    yield finding(
+                        "PT106", item,
+                        f"het verplichte veld '{spec.name}' ontbreekt.",
+                        f"voeg ':{spec.name}: …' toe: {spec.description[:1].lower()}{spec.description[1:]}",
+                    )
+            elif spec.kind == "choice" and value not in spec.values:
+                yield _not_allowed(item, spec.name, value, spec.values)
+            elif spec.kind == "date" and parse_date(value) is None:
+                yield finding(
+                    "PT106", item,
+                    f"'{spec.name}' is '{value}', maar dat is geen bestaande datum in de vorm JJJJ-MM-DD.",
+                    f"schrijf bij '{spec.name}' een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2014-09-26.",
+                )
+
+
+def _not_allowed(item: Item, name: str, value: str, allowed: tuple[str, ...]) -> Finding:
+    same = [v for v in allowed if v.lower() == value.lower().replace(" ", "_")]
+    guess = same or difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.6)
+    choose = ", ".join(allowed)
+    fix = (f"schrijf '{guess[0]}' (toegestaan zijn: {choose})" if guess
+           else f"kies bij '{name}' een van: {choose}")
+    return finding(
+        "PT106", item,
+        f"'{name}' is '{value}', maar een {item.type} kent bij '{name}' alleen: {choose}.",
+        fix,
+    )

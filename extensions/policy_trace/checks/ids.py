@@ -1,0 +1,49 @@
+"""IDs: every ID is its type's prefix followed by the slug pattern (PT105)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from .. import model
+from ..findings import Finding, finding
+from ..items import Programme
+from .common import CheckContext
+
+
+def id_patterns(programme: Programme, context: CheckContext) -> Iterator[Finding]:
+    """PT105: an ID does not match its type's prefix and the ID pattern."""
+    for item in programme:
+        item_type = item.item_type
+        if item_type is None or item_type.id_pattern.fullmatch(item.id):
+            continue
+        other = model.item_type_for_id(item.id.upper())
+        if other is not None and other is not item_type:
+            problem = (
+                f"het ID begint met '{other.prefix}', het voorvoegsel van een {other.directive}, "
+                f"maar dit is een {item_type.directive}"
+            )
+        else:
+            problem = (
+                f"het ID past niet bij een {item_type.directive}: dat begint met '{item_type.prefix}', "
+                "gevolgd door hoofdletters A-Z, cijfers en streepjes"
+            )
+        yield finding(
+            "PT105", item, problem + ".",
+            f"geef het bijvoorbeeld het ID {suggested_id(item.id, item_type)}, "
+            "en pas de verwijzingen ernaar aan.",
+        )
+
+
+def suggested_id(item_id: str, item_type: model.ItemType) -> str:
+    """A valid ID close to ``item_id``: the type's prefix and the rest in capitals, ASCII only."""
+    rest = item_id
+    upper = item_id.upper()
+    for candidate in sorted(model.ITEM_TYPES, key=lambda t: -len(t.prefix)):
+        if upper.startswith(candidate.prefix):
+            rest = item_id[len(candidate.prefix):]
+            break
+    ascii_rest = unicodedata.normalize("NFKD", rest).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Z0-9]+", "-", ascii_rest.upper()).strip("-")
+    return item_type.prefix + (slug or "NAAM")

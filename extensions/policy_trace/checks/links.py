@@ -1,0 +1,236 @@
+"""Links: dead targets (PT101), wrong target types (PT102), missing links (PT103), cycles (PT104)."""
+
+from __future__ import annotations
+
+import difflib
+from collections import deque
+from collections.abc import Iterator
+
+from .. import model
+from ..findings import Finding, finding
+from ..items import Item, Programme
+from .common import CheckContext, describe_types, link_allowed
+
+#: At most this many IDs of a cycle are spelled out in its message.
+_CYCLE_SHOWN = 8
+
+
+def dead_links(programme: Programme, context: CheckContext) -> Iterator[Finding]:
+    """PT101: a link points to an ID that does not exist."""
+    for item in programme:
+        for link_name, targets in item.links.items():
+            rule = link_allowed(item, link_name)
+            if rule is None:
+                continue  # the whole option is wrong here: PT102 says so once
+            for target in targets:
+                if target in programme.items:
+                    continue
+                candidates = [other.id for other in programme.of_type(*rule.targets)]
+                guess = difflib.get_close_matches(target, candidates, n=1, cutoff=0.75)
+                hint = f" (bedoel je {guess[0]}?)" if guess else ""
+                yield finding(
+                    "PT101", item,
+                    f"'{link_name}' verwijst naar {target}, maar er is geen item met dat ID.",
+                    f"verbeter het ID{hint}, of maak een {describe_types(rule.targets)} met ID {target} aan.",
+                )
+
+
+def wrong_target_types(programme: Programme, context: CheckContext) -> Iterator[Finding]:
+    """PT102: a link this type may not have, or a target of a type the link does not allow."""
+    for item in programme:
+        if item.item_type is None:
+            continue
+        for link_name, targets in item.links.items():
+            rule = link_allowed(item, link_name)
+            if rule is None:
+                yield _link_not_for_type(programme, item, link_name, targets)
+                continue
+            for target in programme.outgoing(item, link_name):
+                if target.type not in rule.targets:
+                    yield _wrong_target(item, link_name, rule, target)
+
+
+def _link_not_for_type(programme: Programme, item: Item, link_name: str, targets: tuple[str, ...]) -> Finding:
+    own = [link.name for link in model.links_from(item.type)]
+    allowed = ", ".join(f"'{name}'" for name in own) if own else "geen enkele koppeling"
+    target_types = {t.type for t in programme.outgoing(item, link_name)}
+    fix = f"haal ':{link_name}:' weg"
+    alternative = next(
+        (name for name in own
+         if target_types and target_types <= set(model.LINKS_BY_NAME[name].rule_for(item.type).targets)),
+        None,
+    )
+    if alternative:
+        fix += f" of gebruik ':{alternative}:'"
+    reverse = [t.id for t in programme.outgoing(item, link_name) if _allows(t.type, link_name, item.type)]
+    if reverse:
+        fix += f", of laat {', '.join(reverse)} met ':{link_name}:' naar {item.id} verwijzen"
+    return finding(
+        "PT102", item,
+        f"een {item.type} kan geen koppeling '{link_name}' hebben (naar {', '.join(targets)}); "
+        f"vanuit een {item.type} kan: {allowed}.",
+        fix + ".",
+    )
+
+
+def _wrong_target(item: Item, link_name: str, rule: model.LinkRule, target: Item) -> Finding:
+    fix = f"verwijs met '{link_name}' naar een {describe_types(rule.targets)}"
+    reverse = next(
+        (link.name for link in model.links_from(target.type) if _allows(target.type, link.name, item.type)),
+        None,
+    )
+    if reverse:
+        fix += f", en laat {target.id} hierheen verwijzen met '{reverse}'"
+    return finding(
+        "PT102", item,
+        f"'{link_name}' verwijst naar {target.id} ({target.type}); vanuit een {item.type} "
+        f"mag dat alleen naar: {', '.join(rule.targets)}.",
+        fix + ".",
+    )
+
+
+def _allows(source_type: str, link_name: str, target_type: str) -> bool:
+    rule = model.LINKS_BY_NAME[link_name].rule_for(source_type)
+    return rule is not None and target_type in rule.targets
+
+
+def missing_links(programme: Programme, context: CheckContext) -> Iterator[Finding]:
+    """PT103: a required link is missing, or a link allowing exactly one target has more."""
+    for item in programme:
+        for link in model.links_from(item.type):
+            rule = link.rule_for(item.type)
+            if rule is None:  # cannot happen: links_from gives only links with a rule for this type
+                continue
+            # Every written target counts, dead or of a wrong type: those are
+            # PT101 and PT102, and one problem gets one message.
+            targets = tuple(dict.fromkeys(item.links.get(link.name, ())))
+            what = describe_types(rule.targets)
+            exactly = rule.maximum == rule.minimum == 1
+            if len(targets) < rule.minimum:
+                how_many = "precies één" if exactly else "minstens één"
+                yield finding(
+                    "PT103", item,
+                    f"de verplichte koppeling '{link.name}' ontbreekt: een {item.type} "
+                    f"{link.outgoing} {how_many} {what}.",
+                    f"voeg ':{link.name}: <ID van een {what}>' toe, en controleer de spelling van de optienaam.",
+                )
+            elif rule.maximum is not None and len(targets) > rule.maximum:
+                yield finding(
+                    "PT103", item,
+                    f"'{link.name}' verwijst naar {len(targets)} items ({', '.join(targets)}), maar een "
+                    f"{item.type} {link.outgoing} {'precies' if exactly else 'hoogstens'} "
+                    f"{'één' if rule.maximum == 1 else rule.maximum} {what}.",
+                    f"laat ':{link.name}:' naar {'één' if rule.maximum == 1 else rule.maximum} {what} verwijzen.",
+                )
+
+
+def chain_cycles(programme: Programme, context: CheckContext) -> Iterator[Finding]:
+    """PT104: a cycle along the chain links; one finding per cycle, on its smallest ID.
+
+    Only links that PT101/PT102 accept form the graph, so a wrong link gives
+    one message, not two. Tarjan's algorithm, iterative, keeps this linear in
+    the number of items and links, and safe from Python's recursion limit.
+    """
+    graph = _chain_graph(programme)
+    for component in _strongly_connected(graph):
+        start = min(component)
+        if len(component) == 1 and start not in {t for t, _ in graph[start]}:
+            continue
+        path = _cycle_path(graph, start, set(component))
+        yield _cycle_finding(programme, path)
+
+
+def _chain_graph(programme: Programme) -> dict[str, list[tuple[str, str]]]:
+    graph: dict[str, list[tuple[str, str]]] = {}
+    for item in programme:
+        edges = graph.setdefault(item.id, [])
+        for link_name in model.CHAIN_LINKS:
+            rule = link_allowed(item, link_name)
+            if rule is None:
+                continue
+            for target in programme.outgoing(item, link_name):
+                if target.type in rule.targets:
+                    edges.append((target.id, link_name))
+    return graph
+
+
+def _strongly_connected(graph: dict[str, list[tuple[str, str]]]) -> Iterator[list[str]]:
+    index: dict[str, int] = {}
+    lowlink: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    counter = 0
+    for root in graph:
+        if root in index:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, position = work.pop()
+            if position == 0:
+                index[node] = lowlink[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            edges = graph[node]
+            descended = False
+            while position < len(edges):
+                target = edges[position][0]
+                position += 1
+                if target not in index:
+                    work.append((node, position))
+                    work.append((target, 0))
+                    descended = True
+                    break
+                if target in on_stack:
+                    lowlink[node] = min(lowlink[node], index[target])
+            if descended:
+                continue
+            if lowlink[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                yield component
+            if work:
+                parent = work[-1][0]
+                lowlink[parent] = min(lowlink[parent], lowlink[node])
+
+
+def _cycle_path(graph: dict[str, list[tuple[str, str]]], start: str, members: set[str]) -> list[tuple[str, str]]:
+    """The shortest way round from ``start`` inside its component: (item, link to next) pairs."""
+    previous: dict[str, tuple[str, str]] = {}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for target, link_name in graph[node]:
+            if target not in members:
+                continue
+            if target == start:
+                path = [(node, link_name)]
+                while node != start:
+                    node, via = previous[node]
+                    path.append((node, via))
+                return path[::-1]
+            if target not in previous:
+                previous[target] = (node, link_name)
+                queue.append(target)
+    raise AssertionError(f"{start} lies on no cycle")  # unreachable: start's component is a cycle
+
+
+def _cycle_finding(programme: Programme, path: list[tuple[str, str]]) -> Finding:
+    ids = [node for node, _ in path] + [path[0][0]]
+    if len(ids) > _CYCLE_SHOWN:
+        shown = " → ".join(ids[: _CYCLE_SHOWN - 2]) + " → … → " + " → ".join(ids[-2:])
+    else:
+        shown = " → ".join(ids)
+    last, last_link = path[-1]
+    return finding(
+        "PT104", programme.items[path[0][0]],
+        f"de ketenkoppelingen vormen een kring van {len(path)} "
+        f"{'item' if len(path) == 1 else 'items'}: {shown}.",
+        f"haal een koppeling uit de kring weg, bijvoorbeeld ':{last_link}: {path[0][0]}' bij {last}, "
+        "zodat de keten één kant op loopt.",
+    )

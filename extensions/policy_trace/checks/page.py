@@ -1,0 +1,192 @@
+"""The Controle page: findings by rule and by item, with links to the items, and the coverage figures.
+
+A ``controle-overzicht`` directive leaves a placeholder while reading; the
+findings exist only once all documents are read, so the placeholder is
+filled in when the page is resolved for writing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+
+from ..findings import Finding, count_phrase, counts
+from ..rules import RULES, SEVERITIES, SEVERITY_LABELS
+from . import settings
+from .events import current_run
+from .registry import CheckRun
+
+#: Environment attributes: the documents with an overview, and the reference date they were read for.
+PAGES_ATTRIBUTE = "policy_trace_overview_pages"
+DATE_ATTRIBUTE = "policy_trace_overview_date"
+
+
+class ControlOverview(nodes.General, nodes.Element):
+    """Placeholder for the findings overview, filled in at ``doctree-resolved``."""
+
+
+class ControlOverviewDirective(SphinxDirective):
+    """``controle-overzicht``: the findings of all checks and the coverage figures."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        _pages(self.env).add(self.env.docname)
+        return [ControlOverview()]
+
+
+def _pages(env: BuildEnvironment) -> set[str]:
+    if not hasattr(env, PAGES_ATTRIBUTE):
+        setattr(env, PAGES_ATTRIBUTE, set())
+    return getattr(env, PAGES_ATTRIBUTE)
+
+
+def purge_overview_pages(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """Forget that a re-read or removed document has an overview (``env-purge-doc``)."""
+    _pages(env).discard(docname)
+
+
+def merge_overview_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    """Take over the overview pages found by a parallel reader (``env-merge-info``)."""
+    _pages(env).update(_pages(other) & set(docnames))
+
+
+def outdated_overview_pages(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Re-read the overview pages whenever any document or the reference date changed.
+
+    The overview shows findings of all items; Sphinx would otherwise keep an
+    old page when only an item file changed (``env-get-outdated``).
+    """
+    pages = {page for page in _pages(env) if page in env.found_docs}
+    date_changed = getattr(env, DATE_ATTRIBUTE, None) != _reference_date(app)
+    if pages and (added or changed or removed or date_changed):
+        return sorted(pages)
+    return []
+
+
+def remember_reference_date(app: Sphinx, env: BuildEnvironment) -> None:
+    """Keep the reference date the pages were built for, to notice when it moves (``env-updated``)."""
+    setattr(env, DATE_ATTRIBUTE, _reference_date(app))
+
+
+def _reference_date(app: Sphinx) -> str:
+    return settings.reference_date(app.config.policy_trace_reference_date).isoformat()
+
+
+def render_overviews(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Fill in each overview placeholder of a page being written (``doctree-resolved``)."""
+    placeholders = list(doctree.findall(ControlOverview))
+    if not placeholders:
+        return
+    run = current_run(app.env)
+    for placeholder in placeholders:
+        if run is None:
+            placeholder.replace_self(nodes.paragraph(text="De controle is in deze build niet uitgevoerd."))
+        else:
+            placeholder.replace_self(_overview(app, docname, run))
+
+
+def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
+    numbers = counts(run.findings)
+    summary = ", ".join(count_phrase(s, numbers[s]) for s in SEVERITIES)
+    intro = nodes.paragraph(text=(
+        f"De controle van {len(run.items)} items vond {summary} "
+        f"(peildatum {run.context.reference_date.isoformat()})."
+    ))
+    result: list[nodes.Node] = [intro]
+
+    result.append(nodes.rubric(text="Dekking"))
+    result.append(_table(
+        ("Wat", "Aantal", "Aandeel"),
+        [(r.label, f"{r.part} van {r.total}", r.percentage) for r in run.coverage.ratios],
+        classes=["policy-coverage"],
+    ))
+
+    result.append(nodes.rubric(text="Bevindingen per regel"))
+    per_code = {rule.code: [f for f in run.findings if f.code == rule.code] for rule in RULES}
+    result.append(_table(
+        ("Regel", "Ernst", "Wat de regel vraagt", "Aantal"),
+        [(rule.code, _severity_of(per_code[rule.code], rule.severity), rule.summary, str(len(per_code[rule.code])))
+         for rule in RULES],
+        classes=["policy-rules"],
+    ))
+    for rule in RULES:
+        found = per_code[rule.code]
+        if not found:
+            continue
+        result.append(nodes.rubric(text=f"{rule.code}: {rule.summary}", ids=[f"bevindingen-{rule.code.lower()}"]))
+        listing = nodes.bullet_list(classes=["policy-findings"])
+        for item in found:
+            paragraph = nodes.paragraph()
+            paragraph += _item_link(app, docname, item)
+            paragraph += nodes.Text(f" ({item.location}, {SEVERITY_LABELS[item.severity][0]}): {item.message} ")
+            paragraph += nodes.emphasis(text=f"Oplossing: {item.fix}")
+            listing += nodes.list_item("", paragraph)
+        result.append(listing)
+
+    result.append(nodes.rubric(text="Bevindingen per item"))
+    if not run.findings:
+        result.append(nodes.paragraph(text="Geen bevindingen: alle items voldoen aan de regels."))
+        return result
+    by_item: dict[str, list[Finding]] = {}
+    for item in run.findings:
+        by_item.setdefault(item.id, []).append(item)
+    rows = []
+    for item_id in sorted(by_item):
+        own = by_item[item_id]
+        first = own[0]
+        rows.append((
+            _item_link(app, docname, first),
+            first.type,
+            ", ".join(sorted({f.code for f in own})),
+            first.location or "",
+        ))
+    result.append(_table(("Item", "Type", "Regels", "Bestand"), rows, classes=["policy-items"]))
+    return result
+
+
+def _severity_of(found: Sequence[Finding], default: str) -> str:
+    severity = found[0].severity if found else default
+    return SEVERITY_LABELS[severity][0]
+
+
+def _item_link(app: Sphinx, fromdocname: str, item: Finding) -> nodes.Node:
+    if not item.docname:
+        return nodes.literal(text=item.id)
+    uri = app.builder.get_relative_uri(fromdocname, item.docname)
+    reference = nodes.reference("", "", internal=True, refuri=f"{uri}#{item.id}")
+    reference += nodes.literal(text=item.id)
+    return reference
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str | nodes.Node]], classes: list[str]) -> nodes.table:
+    table = nodes.table(classes=classes)
+    group = nodes.tgroup(cols=len(header))
+    table += group
+    for _ in header:
+        group += nodes.colspec(colwidth=1)
+    head = nodes.thead()
+    head += _row(header)
+    group += head
+    body = nodes.tbody()
+    for row in rows:
+        body += _row(row)
+    group += body
+    return table
+
+
+def _row(cells: Sequence[str | nodes.Node]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        paragraph = nodes.paragraph()
+        paragraph += cell if isinstance(cell, nodes.Node) else nodes.Text(cell)
+        entry += paragraph
+        row += entry
+    return row

@@ -1,0 +1,120 @@
+"""The finding type, severities, and the one helper that tells the author about a finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from sphinx.util import logging
+from sphinx.util.logging import is_suppressed_warning
+
+from .items import Item
+from .rules import RULES_BY_CODE, SEVERITIES, SEVERITY_LABELS, Severity
+
+logger = logging.getLogger(__name__)
+
+#: The Sphinx warning type of every finding; the rule code is the subtype,
+#: so ``suppress_warnings = ["policy.PT403"]`` silences one rule.
+WARNING_TYPE = "policy"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem of one item: what is wrong and how to fix it, in Dutch."""
+
+    code: str
+    severity: Severity
+    id: str
+    type: str
+    #: Source file relative to the source folder.
+    file: str
+    #: Line of the item's opening fence.
+    line: int
+    #: One sentence: what is wrong, in words an adviser understands.
+    message: str
+    #: One sentence: how to fix it.
+    fix: str
+    docname: str = ""
+
+    @property
+    def location(self) -> str | None:
+        """``file:line`` as editors and CI read it; ``None`` for an item without a file."""
+        return f"{self.file}:{self.line}" if self.file else None
+
+    @property
+    def text(self) -> str:
+        """The one-line text after the location: code, item, problem and fix."""
+        return f"{self.code} {self.id}: {self.message} Oplossing: {self.fix}"
+
+    def sort_key(self) -> tuple[str, int, str, str, str]:
+        return (self.file, self.line, self.id, self.code, self.message)
+
+
+def finding(code: str, item: Item, message: str, fix: str) -> Finding:
+    """A finding of ``code`` about ``item``, at the rule's default severity."""
+    return Finding(
+        code=code,
+        severity=RULES_BY_CODE[code].severity,
+        id=item.id,
+        type=item.type,
+        file=item.file,
+        line=item.line,
+        message=_sentence(message),
+        fix=_sentence(fix),
+        docname=item.docname,
+    )
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def apply_severities(
+    findings: Iterable[Finding],
+    overrides: Mapping[str, str],
+    suppress_warnings: Sequence[str] = (),
+) -> list[Finding]:
+    """Findings with their configured severity, without those switched off, sorted.
+
+    ``overrides`` is the validated ``policy_trace_severity``; a code listed in
+    ``suppress_warnings`` (``policy.PT403``, ``policy.*`` or ``policy``) is
+    dropped everywhere, like ``off``, so console, reports and site agree.
+    """
+    result = []
+    for item in findings:
+        severity = overrides.get(item.code, item.severity)
+        if severity == "off" or is_suppressed_warning(WARNING_TYPE, item.code, suppress_warnings):
+            continue
+        result.append(item if severity == item.severity else replace(item, severity=severity))
+    return sorted(set(result), key=Finding.sort_key)
+
+
+def counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings per severity, every severity present (``{"error": 0, "advice": 3}``)."""
+    result = dict.fromkeys(SEVERITIES, 0)
+    for item in findings:
+        result[item.severity] += 1
+    return result
+
+
+def count_phrase(severity: str, number: int) -> str:
+    """``1 fout``, ``3 adviezen``."""
+    singular, plural = SEVERITY_LABELS[severity]
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def report(found: Finding) -> None:
+    """Tell the author about one finding, location first, on one line.
+
+    An error is a Sphinx warning (type ``policy``, subtype the code), so
+    ``-W`` fails the build; advice is logged at info level, so it is shown
+    without failing. The location is the file relative to the source folder,
+    as in the reports.
+    """
+    if found.severity == "error":
+        logger.warning("%s", found.text, type=WARNING_TYPE, subtype=found.code, location=found.location)
+    else:
+        # Sphinx adds "[type.subtype]" only to warnings; advice names its code
+        # the same way, so it can be found in suppress_warnings and the docs.
+        logger.info("%s", f"ADVIES: {found.text} [{WARNING_TYPE}.{found.code}]", location=found.location)

@@ -1,0 +1,364 @@
+"""Directives that render the authoring handbook's tables from the model and the rule list.
+
+``docs/handboek.md`` holds the prose; every list of types, fields, links, rules
+and settings in it comes from these directives, so the handbook cannot drift
+from :mod:`policy_trace.model` and :mod:`policy_trace.rules`.
+
+The directives write Markdown and parse it in place (headings allowed), so the
+result looks like the rest of the site and its headings appear in the page's
+table of contents. Examples are shown as code blocks, never as live items: a
+live failing example would fail the build it documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from . import model, rules
+
+SEVERITY_LABELS = {
+    "error": "fout: de build faalt",
+    "advice": "advies: gemeld, de build gaat door",
+}
+
+#: One filled item per type, together a small coherent programme: they link only
+#: to each other and pass every check (tests/test_handbook.py builds them). A
+#: type may have more than one (the project needs a second party).
+EXAMPLES: tuple[str, ...] = (
+    """\
+```{hoofddoel} Slagvaardige veiligheidsregio's
+:id: HD-SLAGVAARDIG
+:status: vastgesteld
+:tags: agenda
+
+Veiligheidsregio's zijn voorbereid op de crises van nu en straks, en werken
+daarin samen waar dat sterker maakt.
+```
+""",
+    """\
+```{doel} Bevolkingszorg op orde
+:id: SD-BEVOLKINGSZORG
+:draagt_bij_aan: HD-SLAGVAARDIG
+:status: vastgesteld
+
+Inwoners worden bij een ramp of crisis tijdig opgevangen, verzorgd en
+geïnformeerd.
+```
+""",
+    """\
+```{uitgangspunt} Regionaal waar het kan, landelijk waar het moet
+:id: UP-REGIONAAL
+:status: vastgesteld
+
+Een taak blijft bij de regio, tenzij een landelijke aanpak aantoonbaar beter werkt.
+```
+""",
+    """\
+```{inspanning} Versterken bevolkingszorg
+:id: IN-BEVOLKINGSZORG
+:spoor: inhoudelijk
+:draagt_bij_aan: SD-BEVOLKINGSZORG
+:status: in_uitvoering
+:prioriteit: ja
+:trekker: PA-VEILIGHEIDSBERAAD
+:hangt_samen_met: PRJ-EVACUATIE
+:tags: bevolkingszorg
+
+Samen met de gemeenten brengen de regio's de bevolkingszorg op één niveau.
+```
+""",
+    """\
+```{project} Landelijk evacuatieplan
+:id: PRJ-EVACUATIE
+:voert_uit: IN-BEVOLKINGSZORG
+:status: in_uitvoering
+:opdracht: Voor 1 juli 2016 heeft elke regio een geoefend evacuatieplan volgens één landelijk model.
+:financiering: Uit de bijdrage van de regio's aan het Veiligheidsberaad, 2015 en 2016.
+:borging: regionaal_crisisplan
+:trekker: PA-VEILIGHEIDSBERAAD
+:opdrachtgever: PA-VEILIGHEIDSBERAAD
+:opdrachtnemer: PA-IFV
+:tags: bevolkingszorg, evacuatie
+
+Het IFV maakt het model; de regio's passen het toe en oefenen het.
+```
+""",
+    """\
+```{mijlpaal} Model evacuatieplan gereed
+:id: MP-EVACUATIE-MODEL
+:datum: 2015-03-01
+:hoort_bij: PRJ-EVACUATIE
+:status: behaald
+```
+""",
+    """\
+```{resultaat} Evacuatieplan per regio
+:id: RS-EVACUATIEPLAN
+:geleverd_door: PRJ-EVACUATIE
+:draagt_bij_aan: EF-SNELLER-EVACUEREN
+
+Elke regio heeft een vastgesteld en geoefend evacuatieplan.
+```
+""",
+    """\
+```{effect} Inwoners sneller in veiligheid
+:id: EF-SNELLER-EVACUEREN
+:draagt_bij_aan: SD-BEVOLKINGSZORG
+
+Bij een grote evacuatie zijn inwoners sneller op een veilige plek.
+```
+""",
+    """\
+```{criterium} Regio's met een geoefend evacuatieplan
+:id: CR-EVACUATIE-GEOEFEND
+:meet: SD-BEVOLKINGSZORG, IN-BEVOLKINGSZORG, HD-SLAGVAARDIG
+:status: op_koers
+:indicator: Aantal regio's dat het evacuatieplan het afgelopen jaar heeft geoefend
+:nulmeting: 3
+:streefwaarde: 25
+:meting: 11
+:meetdatum: 2015-05-01
+:deadline: 2016-07-01
+:bron: Jaarverslag IFV
+:smart: ja
+```
+""",
+    """\
+```{aanname} Gemeenten leveren mensen voor de opvang
+:id: AN-GEMEENTEN-LEVEREN
+:betreft: IN-BEVOLKINGSZORG
+:status: onbevestigd
+
+De inspanning rekent op gemeentelijke medewerkers in de opvang; dat is nog niet toegezegd.
+```
+""",
+    """\
+```{partij} Veiligheidsberaad
+:id: PA-VEILIGHEIDSBERAAD
+
+Het overleg van de voorzitters van de 25 veiligheidsregio's.
+```
+""",
+    """\
+```{partij} Instituut Fysieke Veiligheid
+:id: PA-IFV
+```
+""",
+    """\
+```{besluit} Evacuatieplan vastgesteld
+:id: BS-EVACUATIE
+:datum: 2014-09-26
+:betreft: PRJ-EVACUATIE
+:genomen_door: PA-VEILIGHEIDSBERAAD
+```
+""",
+)
+
+
+def examples_of(type_name: str) -> list[str]:
+    """The handbook's filled examples of this type."""
+    return [text for text in EXAMPLES if text.startswith(f"```{{{type_name}}}")]
+
+
+def _code(value: str) -> str:
+    return f"`{value}`"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(c) or " " for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _fence(text: str, language: str = "markdown") -> str:
+    # Longer than any backtick run inside, so the example's own fences survive.
+    ticks = "`" * max(3, _longest_backtick_run(text) + 1)
+    return f"{ticks}{language}\n{text.rstrip()}\n{ticks}\n"
+
+
+def _longest_backtick_run(text: str) -> int:
+    longest = run = 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    return longest
+
+
+def _values(field: model.Field) -> str:
+    if field.kind == "choice":
+        return ", ".join(_code(v) for v in field.values)
+    return {
+        "date": "datum `JJJJ-MM-DD`",
+        "number_or_text": "getal of tekst",
+        "text": "tekst",
+    }[field.kind]
+
+
+def _statuses(item_type: model.ItemType) -> str:
+    return ", ".join(_code(s) for s in item_type.statuses) if item_type.statuses else "vrije tekst"
+
+
+def _count(rule: model.LinkRule) -> str:
+    if rule.minimum and rule.maximum == rule.minimum:
+        return f"ja, precies {rule.minimum}"
+    if rule.minimum:
+        return f"ja, minstens {rule.minimum}"
+    return "nee" if rule.maximum is None else f"nee, hoogstens {rule.maximum}"
+
+
+def _type_names(names: Iterable[str]) -> str:
+    return ", ".join(f"{model.TYPES_BY_NAME[n].title.lower()} ({_code(n)})" for n in names)
+
+
+def _incoming(type_name: str) -> list[tuple[model.LinkType, model.LinkRule]]:
+    return [(link, rule) for link in model.LINK_TYPES for rule in link.rules if type_name in rule.targets]
+
+
+class _MarkdownDirective(SphinxDirective):
+    """Renders generated Markdown in place of the directive."""
+
+    has_content = False
+
+    def markdown(self) -> str:
+        raise NotImplementedError
+
+    def run(self) -> list[nodes.Node]:
+        return self.parse_text_to_nodes(self.markdown(), allow_section_headings=True)
+
+
+class TypesDirective(_MarkdownDirective):
+    """``policy-trace-types``: an overview table, then a section per type with its fields, links and example."""
+
+    def markdown(self) -> str:
+        parts = [_table(
+            ["Type", "ID begint met", "Wat het is", "Status"],
+            ([_code(t.directive), _code(t.prefix), t.description, _statuses(t)] for t in model.ITEM_TYPES),
+        )]
+        for item_type in model.ITEM_TYPES:
+            parts.append(self._section(item_type))
+        return "\n".join(parts)
+
+    def _section(self, item_type: model.ItemType) -> str:
+        name = item_type.directive
+        parts = [
+            f"### {item_type.title} ({_code(name)})\n",
+            f"{item_type.description} Schrijf het als een blok {_code('{' + name + '}')} met een ID dat "
+            f"begint met {_code(item_type.prefix)}, bijvoorbeeld {_code(item_type.prefix + 'VOORBEELD')}. "
+            f"Nieuw item: `policy-trace new {name} {item_type.prefix}VOORBEELD \"Titel\"`.\n",
+        ]
+        field_rows = [["`status`", _statuses(item_type), "nee", "", "De stand van zaken."]]
+        field_rows += [
+            [_code(f.name), _values(f), "ja" if f.required else "nee", _code(f.default) if f.default else "",
+             f.description]
+            for f in item_type.fields
+        ]
+        field_rows.append(["`tags`", "trefwoorden, gescheiden door komma's", "nee", "", "Vrije trefwoorden."])
+        parts.append("**Velden**\n\n" + _table(["Veld", "Toegestane waarden", "Verplicht", "Standaard", "Uitleg"],
+                                              field_rows))
+        outgoing = [(link, link.rule_for(name)) for link in model.links_from(name)]
+        if outgoing:
+            parts.append("**Koppelingen vanuit dit item**\n\n" + _table(
+                ["Koppeling", "Leest als", "Naar", "Verplicht"],
+                ([_code(link.name), link.outgoing, _type_names(rule.targets), _count(rule)]
+                 for link, rule in outgoing if rule),
+            ))
+        else:
+            parts.append("Dit type heeft geen koppelingen naar andere items.\n")
+        incoming = _incoming(name)
+        if incoming:
+            parts.append("**Wat naar dit item kan verwijzen**\n\n" + _table(
+                ["Vanuit", "Koppeling", "Op dit item te lezen als"],
+                ([_type_names([rule.source]), _code(link.name), link.incoming] for link, rule in incoming),
+            ))
+        for text in examples_of(name):
+            parts.append("**Voorbeeld**\n\n" + _fence(text))
+        return "\n".join(parts)
+
+
+class FieldsDirective(_MarkdownDirective):
+    """``policy-trace-fields``: every field of every type, with its allowed values."""
+
+    def markdown(self) -> str:
+        rows = [
+            ["`status`", _type_names([t.directive]), _statuses(t), "nee", ""]
+            for t in model.ITEM_TYPES
+        ]
+        rows += [
+            [_code(f.name), _type_names([t.directive]), _values(f), "ja" if f.required else "nee",
+             _code(f.default) if f.default else ""]
+            for t in model.ITEM_TYPES
+            for f in t.fields
+        ]
+        rows.append(["`tags`", "elk type", "trefwoorden, gescheiden door komma's", "nee", ""])
+        return _table(["Veld", "Bij type", "Toegestane waarden", "Verplicht", "Standaard"], rows)
+
+
+class LinksDirective(_MarkdownDirective):
+    """``policy-trace-links``: every link with its readable names, sources, targets and counts."""
+
+    def markdown(self) -> str:
+        rows = [
+            [_code(link.name), link.outgoing, link.incoming, _type_names([rule.source]),
+             _type_names(rule.targets), _count(rule)]
+            for link in model.LINK_TYPES
+            for rule in link.rules
+        ]
+        return _table(["Koppeling", "Leest als", "Terug gelezen als", "Vanuit", "Toegestane doelen",
+                       "Verplicht"], rows)
+
+
+class RulesDirective(_MarkdownDirective):
+    """``policy-trace-rules``: an overview of the rule codes, then each rule with a failing example and its fix."""
+
+    def markdown(self) -> str:
+        parts = [_table(
+            ["Code", "Ernst", "Regel"],
+            ([f"[{r.code}](#handboek-{r.code.lower()})", SEVERITY_LABELS[r.severity], r.summary] for r in rules.RULES),
+        )]
+        context = getattr(rules, "EXAMPLE_CONTEXT", "")
+        if context:
+            parts.append("De voorbeelden hieronder gaan uit van dit kleine, verder foutloze programma; "
+                         "elk voorbeeld voegt er één of meer items aan toe.\n\n" + _fence(context))
+        for rule in rules.RULES:
+            parts.append(f"(handboek-{rule.code.lower()})=\n### {rule.code}\n")
+            parts.append(f"*{SEVERITY_LABELS[rule.severity].capitalize()}.* {rule.summary}\n")
+            example = getattr(rule, "example", "")
+            fix = getattr(rule, "fix", "")
+            if example:
+                parts.append(f"**Zo gaat het mis** (de controle meldt {rule.code})\n\n" + _fence(example))
+            if fix:
+                parts.append(f"**Zo los je het op:** {fix}\n")
+        return "\n".join(parts)
+
+
+class SettingsDirective(_MarkdownDirective):
+    """``policy-trace-settings``: the programme settings for conf.py."""
+
+    def markdown(self) -> str:
+        return _table(["Instelling", "Standaard", "Betekenis"],
+                      ([_code(s.name), _code(repr(s.default)), s.description] for s in model.SETTINGS))
+
+
+DIRECTIVES: dict[str, type[_MarkdownDirective]] = {
+    "policy-trace-types": TypesDirective,
+    "policy-trace-fields": FieldsDirective,
+    "policy-trace-links": LinksDirective,
+    "policy-trace-rules": RulesDirective,
+    "policy-trace-settings": SettingsDirective,
+}
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the handbook directives."""
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,98 @@
+"""The site's look on top of furo: Dutch interface text, accessible markup, readable colours.
+
+Templates in ``templates/`` replace the furo templates that hard-code English;
+``static/policy_trace/site.css`` fixes contrast and furo's dark mode for need
+panels; ``dutch.py`` fills the gaps in Sphinx's Dutch catalogue.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from . import dutch
+
+HERE = Path(__file__).parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+STYLESHEET = "policy_trace/site.css"
+SCRIPT_CATALOG = "policy_trace/vertalingen.js"
+
+#: furo's navigation tree labels each fold button in English, in Python (navigation.py).
+_NAV_TOGGLE = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
+#: The tables sphinx-needs' needstable.js enhances; it reads its labels from this attribute.
+_NEEDSTABLE = re.compile(r'<table class="([^"]*\bNEEDS_DATATABLES\b[^"]*)"(?![^>]*data-needstable-labels)')
+#: Sphinx writes toctree captions as role="heading" without the level ARIA requires.
+_HEADING_WITHOUT_LEVEL = re.compile(r'role="heading"(?![^>]*aria-level)')
+#: Code blocks that scroll sideways must be reachable by keyboard (axe "scrollable-region-focusable").
+_CODE_BLOCK = re.compile(r'(<div class="highlight"><pre)(?![^>]*tabindex)')
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the furo overrides, the stylesheet and the Dutch interface strings."""
+    app.connect("config-inited", add_theme_paths)
+    app.connect("builder-inited", install_dutch)
+    # After furo's handler (default 500), which builds the navigation tree.
+    app.connect("html-page-context", adapt_page, priority=600)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def add_theme_paths(app: Sphinx, config: Config) -> None:
+    """Put our templates before furo's and our static files on the site (furo sites only)."""
+    if config.html_theme != "furo":
+        # The templates extend furo's base.html; another theme has none.
+        return
+    config.templates_path = [*config.templates_path, str(TEMPLATES)]
+    config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
+def install_dutch(app: Sphinx) -> None:
+    """Add the Dutch fallback catalogue, the search script's Dutch and the stylesheet."""
+    dutch.install_fallback(app.config.language)
+    if app.builder.format != "html":
+        return
+    if app.config.html_theme == "furo":
+        # After furo's and sphinx-needs' stylesheets (furo-extensions.css is 600).
+        app.add_css_file(STYLESHEET, priority=700)
+    if app.config.language == "nl":
+        target = Path(app.outdir) / "_static" / SCRIPT_CATALOG
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(dutch.script_catalog(), encoding="utf-8")
+        # After Sphinx's translations.js (500), whose gaps it fills.
+        app.add_js_file(SCRIPT_CATALOG, priority=510)
+
+
+def adapt_page(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """Make the HTML that Sphinx, furo and sphinx-needs put into the context Dutch and accessible."""
+    tree = context.get("furo_navigation_tree")
+    if tree:
+        context["furo_navigation_tree"] = _fix_headings(_translate_navigation(app, tree))
+    body = context.get("body")
+    if body:
+        context["body"] = _CODE_BLOCK.sub(r'\1 tabindex="0"', _fix_headings(_translate_tables(app, body)))
+
+
+def _translate_navigation(app: Sphinx, tree: str) -> str:
+    if app.config.language != "nl":
+        return tree
+    return _NAV_TOGGLE.sub(lambda m: f'aria-label="Onderdelen van {m.group(1)} tonen of verbergen"', tree)
+
+
+def _translate_tables(app: Sphinx, body: str) -> str:
+    if app.config.language != "nl" or "NEEDS_DATATABLES" not in body:
+        return body
+    labels = html.escape(dutch.table_labels_attribute(), quote=True)
+    return _NEEDSTABLE.sub(lambda m: f'<table class="{m.group(1)}" data-needstable-labels="{labels}"', body)
+
+
+def _fix_headings(markup: str) -> str:
+    # Captions sit under the page's h1 (or the site name in the sidebar): level 2.
+    return _HEADING_WITHOUT_LEVEL.sub('role="heading" aria-level="2"', markup)

@@ -1,0 +1,89 @@
+"""The stakeholder views: doelenboom, item details, dashboard, matrices, parties, planning, downloads.
+
+Directives only mark their place while pages are read; everything is drawn
+when a page is written (``doctree-resolved``), from the read-only
+``items.Programme`` of all items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from . import (
+    banner, doelenboom, downloads, item_details, outdated, partijen, planning, samenhang, tevreden,
+)
+from .context import ViewContext, programme
+from .placeholders import skip_placeholder, view_placeholder
+
+Renderer = Callable[[ViewContext, dict], list[nodes.Node]]
+
+#: Directive name -> (directive class, renderer).
+VIEWS: MappingProxyType[str, tuple[type, Renderer]] = MappingProxyType({
+    "doelenboom": (doelenboom.DoelenboomDirective, doelenboom.render),
+    "tevreden": (tevreden.TevredenDirective, tevreden.render),
+    "samenhangmatrix": (samenhang.SamenhangmatrixDirective, samenhang.render),
+    "partijen": (partijen.PartijenDirective, partijen.render),
+    "planning": (planning.PlanningDirective, planning.render),
+    "downloads": (downloads.DownloadsDirective, downloads.render),
+})
+
+#: Our own small stylesheet (status colours, progress, tables), under views/static/.
+STYLESHEET = "policy_trace_views/views.css"
+
+
+def render_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: draw the views of this page and the details of its items."""
+    placeholders = list(doctree.findall(view_placeholder))
+    holds_items = outdated.holds(app.env, docname, outdated.ITEMS)
+    if not placeholders and not holds_items:
+        return
+    ctx = ViewContext(app, docname, programme(app))
+    for placeholder in placeholders:
+        _directive, render = VIEWS[placeholder["view"]]
+        placeholder.replace_self(render(ctx, placeholder["options"]))
+    if holds_items:
+        item_details.add_details(ctx, doctree)
+
+
+def add_static_path(_app: Sphinx, config: Config) -> None:
+    """``config-inited``: serve views/static/ (our stylesheet) with the site."""
+    static = str(Path(__file__).parent / "static")
+    if static not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, static]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the view directives, the banner settings and the events that draw them."""
+    app.add_node(view_placeholder, **{
+        writer: (skip_placeholder, None) for writer in ("html", "latex", "text", "man", "texinfo")
+    })
+    for name, (directive, _render) in VIEWS.items():
+        app.add_directive(name, directive)
+    for name, default, description in banner.SETTINGS:
+        app.add_config_value(name, default, "html", description=description)
+
+    # After sphinx-needs' own handlers (priority 12) and before it compiles layouts (550).
+    app.connect("config-inited", item_details.register_layout, priority=13)
+    app.connect("config-inited", banner.set_announcement, priority=800)  # after conf.py's theme options
+    app.connect("config-inited", add_static_path)
+    app.connect("html-page-context", banner.add_to_context)
+    app.add_css_file(STYLESHEET)
+
+    app.connect("doctree-read", outdated.note_items)
+    app.connect("env-purge-doc", outdated.purge)
+    app.connect("env-merge-info", outdated.merge)
+    app.connect("env-get-outdated", outdated.note_removed)
+    app.connect("env-before-read-docs", outdated.note_reread)
+    app.connect("env-get-updated", outdated.pages_to_rewrite)
+    # After sphinx-needs has turned each item into its layout table (default priority 500).
+    app.connect("doctree-resolved", render_views, priority=600)
+    app.connect("build-finished", downloads.write_csv)
+
+    return {"version": "0.1.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}

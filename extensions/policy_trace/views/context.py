@@ -1,0 +1,86 @@
+"""What every view needs while it renders one page: the programme and links to items."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
+
+from .. import model
+from ..items import Item, Programme, programme_from_app
+
+
+def programme(app: Sphinx) -> Programme:
+    """The programme of this build, built once per needs view and reused on every page.
+
+    Kept on the builder, not the environment: the environment is pickled and a
+    ``Programme`` holds mapping proxies, which cannot be.
+    """
+    from sphinx_needs.api import get_needs_view
+
+    view = get_needs_view(app)
+    cached = getattr(app.builder, "_policy_trace_programme", None)
+    if cached is not None and cached[0] is view:
+        return cached[1]
+    result = programme_from_app(app)
+    app.builder._policy_trace_programme = (view, result)  # type: ignore[attr-defined]
+    return result
+
+
+@dataclass(frozen=True)
+class ViewContext:
+    """One page being written, and the programme it shows."""
+
+    app: Sphinx
+    docname: str
+    programme: Programme
+
+    def uri(self, item: Item) -> str:
+        """The relative URI of ``item`` from this page: its page and its anchor (the ID)."""
+        if not item.docname:
+            return ""
+        page = self.app.builder.get_relative_uri(self.docname, item.docname)
+        return f"{page}#{item.id}"
+
+    def file_uri(self, path: str) -> str:
+        """The relative URI of a file at the root of the output folder (e.g. ``needs.json``)."""
+        return relative_uri(self.app.builder.get_target_uri(self.docname), path)
+
+    def doc_uri(self, docname: str, anchor: str = "") -> str:
+        """The relative URI of another page, optionally with an anchor."""
+        page = self.app.builder.get_relative_uri(self.docname, docname)
+        return f"{page}#{anchor}" if anchor else page
+
+    def reference(self, item: Item, text: str | None = None) -> nodes.Node:
+        """A docutils link to ``item`` (plain text if it has no page)."""
+        label = text if text is not None else item_label(item)
+        uri = self.uri(item)
+        if not uri:
+            return nodes.Text(label)
+        return nodes.reference("", label, refuri=uri, internal=True, classes=["pt-item-link"])
+
+    def a(self, item: Item, text: str | None = None) -> str:
+        """An HTML link to ``item`` (escaped), for the views written as HTML tables."""
+        label = html.escape(text if text is not None else item_label(item))
+        uri = self.uri(item)
+        return f'<a class="reference internal pt-item-link" href="{html.escape(uri)}">{label}</a>' if uri else label
+
+
+def item_label(item: Item) -> str:
+    """How a link to an item reads: its ID and its title."""
+    return f"{item.id} {item.title}".strip()
+
+
+def type_title(type_name: str) -> str:
+    """The Dutch name of a type (``inspanning`` -> ``Inspanning``)."""
+    item_type = model.TYPES_BY_NAME.get(type_name)
+    return item_type.title if item_type else type_name
+
+
+def type_plural(type_name: str) -> str:
+    """The Dutch plural of a type (``inspanning`` -> ``Inspanningen``)."""
+    item_type = model.TYPES_BY_NAME.get(type_name)
+    return item_type.plural if item_type else type_name

@@ -1,0 +1,77 @@
+"""Questions the views ask of the model: which links join which types, what is measured."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .. import model
+from ..items import Item, Programme
+
+
+def capitalised(text: str) -> str:
+    """``draagt bij aan`` -> ``Draagt bij aan``."""
+    return text[:1].upper() + text[1:]
+
+
+@cache
+def links_between(source: str, target: str) -> tuple[model.LinkType, ...]:
+    """The link types an item of type ``source`` may use to point at a ``target``."""
+    return tuple(
+        link for link in model.LINK_TYPES
+        if (rule := link.rule_for(source)) is not None and target in rule.targets
+    )
+
+
+@cache
+def measuring_links() -> tuple[model.LinkType, ...]:
+    """The links by which a criterion says what it measures (``meet``)."""
+    return model.links_from("criterium")
+
+
+def _targets(link: model.LinkType, source: str) -> tuple[str, ...]:
+    rule = link.rule_for(source)
+    return rule.targets if rule else ()
+
+
+@cache
+def measured_types() -> tuple[str, ...]:
+    """The types a criterion can measure, in model order."""
+    targets = {t for link in measuring_links() for t in _targets(link, "criterium")}
+    return tuple(name for name in model.TYPE_NAMES if name in targets)
+
+
+@cache
+def party_links() -> tuple[model.LinkType, ...]:
+    """The links that point at a party (trekker, opdrachtgever, opdrachtnemer, genomen door)."""
+    return tuple(
+        link for link in model.LINK_TYPES
+        if all(rule.targets == ("partij",) for rule in link.rules)
+    )
+
+
+def criteria_of(programme: Programme, item: Item) -> list[Item]:
+    """The criteria that measure ``item``, sorted by ID."""
+    found: dict[str, Item] = {}
+    for link in measuring_links():
+        for other in programme.incoming(item.id, link.name):
+            if other.type == "criterium":
+                found[other.id] = other
+    return [found[key] for key in sorted(found)]
+
+
+def milestones_of(programme: Programme, project: Item) -> list[Item]:
+    """The milestones of a project, by date then ID."""
+    found = {
+        other.id: other
+        for link in links_between("mijlpaal", project.type)
+        for other in programme.incoming(project.id, link.name)
+        if other.type == "mijlpaal"
+    }
+    return sorted(found.values(), key=lambda m: (m.field("datum"), m.id))
+
+
+def needs_criterion(item: Item) -> bool:
+    """Whether *wanneer zijn we tevreden* must be explicit for this item (rule PT201)."""
+    if item.type == "inspanning":
+        return item.field("prioriteit") == "ja"
+    return item.type in ("hoofddoel", "doel")

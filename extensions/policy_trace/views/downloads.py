@@ -1,0 +1,92 @@
+"""Downloads: needs.json of the whole programme and a CSV of all items.
+
+sphinx-needs writes ``needs.json`` at the root of the output (``needs_build_json``);
+we write ``programma.csv`` next to it when the build has finished. Columns come
+from the model: ID, type, title, status, tags, every field, every link, and the
+item's page.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .. import model
+from ..items import Programme
+from .context import ViewContext, programme
+from .placeholders import ViewDirective
+
+CSV_NAME = "programma.csv"
+NEEDS_JSON = "needs.json"
+
+
+class DownloadsDirective(ViewDirective):
+    """``{downloads}``: links to needs.json and the CSV of all items."""
+
+    view = "downloads"
+
+
+def field_columns() -> list[str]:
+    """Every field of the model once, in model order (``datum`` is shared by two types)."""
+    names: list[str] = []
+    for item_type in model.ITEM_TYPES:
+        names += [f.name for f in item_type.fields if f.name not in names]
+    return names
+
+
+def columns() -> list[str]:
+    """The CSV header."""
+    return ["id", "type", "titel", "status", "tags", *field_columns(), *model.LINK_NAMES, "pagina"]
+
+
+def csv_text(items: Programme, page_of: dict[str, str]) -> str:
+    """The CSV of all items, by ID; links as comma-separated IDs, ``page_of`` gives each page."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns())
+    fields = field_columns()
+    for item in items:
+        writer.writerow([
+            item.id, item.type, item.title, item.status, ", ".join(item.tags),
+            *(item.field(name) for name in fields),
+            *(", ".join(item.links.get(name, ())) for name in model.LINK_NAMES),
+            page_of.get(item.id, ""),
+        ])
+    return out.getvalue()
+
+
+def write_csv(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: write the CSV at the root of an HTML build."""
+    if exception is not None or app.builder.format != "html":
+        return
+    items = programme(app)
+    page_of = {
+        item.id: f"{app.builder.get_target_uri(item.docname)}#{item.id}"
+        for item in items if item.docname
+    }
+    # UTF-8 with a byte order mark: without it, spreadsheet programs read é as Ã©.
+    Path(app.outdir, CSV_NAME).write_text(csv_text(items, page_of), encoding="utf-8-sig", newline="")
+
+
+def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
+    """The list of downloads with relative links."""
+    entries = [
+        (NEEDS_JSON, "needs.json",
+         " \u2013 alle items van het programma met al hun velden en koppelingen, in het JSON-formaat van "
+         "sphinx-needs (voor wie er zelf mee verder wil rekenen)."),
+        (CSV_NAME, CSV_NAME,
+         f" \u2013 alle {len(ctx.programme)} items als tabel (CSV, UTF-8): per item het ID, de soort, de titel, "
+         "de status, alle velden, alle koppelingen en de pagina van het item. Opent in een spreadsheet."),
+    ]
+    listing = nodes.bullet_list(classes=["pt-downloads"])
+    for path, label, text in entries:
+        link = nodes.reference("", label, refuri=ctx.file_uri(path), classes=["pt-download"])
+        listing += nodes.list_item("", nodes.paragraph("", "", link, nodes.Text(text)))
+    return [listing]
+
+
+__all__ = ["CSV_NAME", "DownloadsDirective", "columns", "csv_text", "render", "write_csv"]

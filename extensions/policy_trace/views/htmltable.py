@@ -1,0 +1,54 @@
+"""Accessible HTML tables for the views: a caption, ``th`` with ``scope``, nothing else.
+
+docutils tables have no ``scope`` on their header cells and no way to mark a
+row header, so the tables of the views are written as HTML (the search index
+still reads the text of raw HTML).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from docutils import nodes
+
+escape = html.escape
+
+
+def table(
+    caption: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    classes: Sequence[str] = (),
+    row_headers: bool = True,
+) -> str:
+    """An HTML table; ``caption`` is text, headers and cells are HTML (escaped by the caller).
+
+    With ``row_headers`` the first cell of each row is a row header.
+    """
+    out = [f'<table class="{escape(" ".join(("docutils", "pt-table", *classes)))}">',
+           f"<caption>{escape(caption)}</caption>", "<thead><tr>"]
+    out += [f'<th scope="col">{header}</th>' for header in headers]
+    out.append("</tr></thead><tbody>")
+    for row in rows:
+        cells = []
+        for index, cell in enumerate(row):
+            if index == 0 and row_headers:
+                cells.append(f'<th scope="row">{cell}</th>')
+            else:
+                cells.append(f"<td>{cell}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def raw(markup: str) -> nodes.raw:
+    """A raw HTML node (other writers skip it)."""
+    return nodes.raw("", markup, format="html")
+
+
+def scrolling(markup: str, label: str) -> nodes.raw:
+    """A wide table in a region that scrolls sideways on narrow screens, reachable by keyboard."""
+    return raw(f'<div class="pt-table-wrapper" tabindex="0" role="region" aria-label="{escape(label)}">'
+               f"{markup}</div>")

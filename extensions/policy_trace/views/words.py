@@ -1,0 +1,53 @@
+"""How the views say things in Dutch: values, statuses and dates in words."""
+
+from __future__ import annotations
+
+from ..dates import dutch_date, parse_iso
+
+
+def in_words(value: str) -> str:
+    """A stored value as a reader says it: ``in_uitvoering`` -> ``in uitvoering``."""
+    return value.replace("_", " ").strip()
+
+
+def date_in_words(value: str) -> str:
+    """An ISO date as ``26 september 2014``; any other text as it was typed."""
+    parsed = parse_iso(value)
+    return dutch_date(parsed) if parsed else value
+
+
+def join_words(parts: list[str]) -> str:
+    """``a``, ``a en b``, ``a, b en c``."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def parse_number(value: str) -> float | None:
+    """A number as authors type it (``12``, ``12,5``, ``75%``, ``-3.5``), else None."""
+    text = value.strip().removesuffix("%").strip().replace("\u2212", "-")
+    if not text:
+        return None
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if number == number and abs(number) != float("inf") else None
+
+
+#: How a status reads at a glance: the colour family of its badge. The word is
+#: always shown too; the colour only helps (WCAG 1.4.1).
+TONES: dict[str, str] = {
+    "behaald": "good", "afgerond": "good", "bevestigd": "good", "op_koers": "good", "vastgesteld": "good",
+    "risico": "risk", "vertraagd": "risk", "ter_besluitvorming": "risk",
+    "niet_behaald": "bad", "gestopt": "bad", "weerlegd": "bad", "vervallen": "bad",
+    "voorgesteld": "neutral", "concept": "neutral", "gepland": "neutral", "onbepaald": "neutral",
+    "onbevestigd": "neutral", "in_uitvoering": "neutral",
+}
+
+
+def status_classes(status: str) -> list[str]:
+    """CSS classes of a status badge: the status itself and its tone."""
+    return ["pt-status", f"pt-status-{status or 'geen'}", f"pt-tone-{TONES.get(status, 'neutral')}"]

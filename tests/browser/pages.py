@@ -1,0 +1,92 @@
+"""Helpers of the browser tests: a recording browsing context and what the built site holds."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+LOCAL_HOSTS = {"127.0.0.1"}
+#: How long Mermaid may take to turn every diagram of a page into SVG.
+DIAGRAM_TIMEOUT_MS = 15_000
+
+
+@dataclass
+class Visit:
+    """What a page did while it loaded: its problems and the hosts it asked for."""
+
+    path: str
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    hosts: set[str] = field(default_factory=set)
+
+
+class SiteBrowser:
+    """Opens pages of the served site and records what each one requests and reports."""
+
+    def __init__(self, browser: Any, base_url: str, color_scheme: str = "light") -> None:
+        self.base_url = base_url
+        self.context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
+        self.visit = Visit("")
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.visit.console_errors.append(f"pageerror: {error}"))
+        self.page.on("requestfailed", lambda request: self.visit.failed_requests.append(
+            f"{request.url} ({request.failure})"))
+        self.page.on("response", self._response)
+
+    def _route(self, route: Any) -> None:
+        # Every request passes here: record its host, and never let one leave the machine.
+        host = urlsplit(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:", "about:")):
+            route.continue_()
+            return
+        self.visit.hosts.add(host)
+        if host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            route.abort("blockedbyclient")
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.visit.console_errors.append(message.text)
+
+    def _response(self, response: Any) -> None:
+        if response.status >= 400:
+            self.visit.failed_requests.append(f"{response.url} (HTTP {response.status})")
+
+    def open(self, path: str) -> Visit:
+        """Load ``path`` (relative to the site root), wait until its diagrams are drawn."""
+        self.visit = Visit(path)
+        self.page.goto(self.base_url + path, wait_until="load")
+        self.wait_for_diagrams()
+        return self.visit
+
+    def wait_for_diagrams(self) -> None:
+        """Wait until Mermaid has processed every diagram of the page (drawn or failed)."""
+        self.page.wait_for_function(
+            "() => [...document.querySelectorAll('pre.mermaid')]"
+            ".every(el => el.getAttribute('data-processed') === 'true' || el.querySelector('svg'))",
+            timeout=DIAGRAM_TIMEOUT_MS,
+        )
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every HTML page of the built site, as paths relative to its root, sorted."""
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+def needs_by_type(site: Path) -> dict[str, list[dict[str, Any]]]:
+    """The needs of the site's needs.json grouped by type."""
+    data = json.loads((site / "needs.json").read_text(encoding="utf-8"))
+    needs = data["versions"][data["current_version"]]["needs"]
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for need in needs.values():
+        grouped.setdefault(need["type"], []).append(need)
+    return grouped
