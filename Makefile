@@ -4,27 +4,43 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NODE_STAMP := node_modules/.package-lock.json
 BUILD  := _build
 SPHINXOPTS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html check test clean live bench
+.PHONY: help venv html check test clean live bench serve
 
 help: ## List every target with one line each
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
 
 venv: $(STAMP) ## Create .venv with the pinned dependencies (done by html and test)
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock $(NODE_STAMP)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "policy-trace needs Python 3.11 or newer")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	@touch $@
 
+# Mermaid, served by the site itself: npm ci installs exactly package-lock.json's
+# versions and checks each against its integrity hash (it writes NODE_STAMP last).
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm ontbreekt: installeer Node.js en npm (apt-get install -y nodejs npm)" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
 html: $(STAMP) ## Build the site into _build/html (warnings fail the build)
 	$(BIN)/sphinx-build -W --keep-going -b html $(SPHINXOPTS) . $(BUILD)/html
 	@echo "De site staat in $(BUILD)/html/index.html (bekijk hem met: make serve)"
+
+check: $(STAMP) ## Run every check without writing the site (fast); reports in _build/check
+	$(BIN)/sphinx-build -W --keep-going -b needs $(SPHINXOPTS) . $(BUILD)/check
+	@echo "De rapporten staan in $(BUILD)/check/policy-report.json en policy-report.xml"
+
+serve: ## Preview the built site (make html first) on http://127.0.0.1:8000
+	@test -f $(BUILD)/html/index.html || { echo "Er is nog geen site: bouw hem eerst met 'make html'" >&2; exit 1; }
+	$(PYTHON) -m http.server --bind 127.0.0.1 --directory $(BUILD)/html $(or $(PORT),8000)
 
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest

@@ -28,5 +28,13 @@ policy_trace_period = ("2014-09-26", "2016-09-25")
 # the site claims nothing that happened after that date.
 policy_trace_reference_date = "2014-09-26"
 
+# The banner on every page. The seed is the agenda as proposed to the
+# Veiligheidsberaad; it gives no date on which it was adopted, so the banner
+# claims no adoption: it says "voorstel" and, without a policy_trace_date,
+# the date of the build ("gebouwd op …", SOURCE_DATE_EPOCH or today).
+policy_trace_version = "1.0"
+policy_trace_status = "voorstel aan het Veiligheidsberaad"
+policy_trace_date = None
+
 html_theme = "furo"
 html_title = project

@@ -17,6 +17,7 @@ from conftest import build, needs_json
 CONF = """\
 extensions = ["myst_parser", "policy_trace"]
 language = "nl"
+html_theme = "furo"
 policy_trace_period = ("2020-01-01", "2040-12-31")
 policy_trace_reference_date = "2020-01-01"
 """

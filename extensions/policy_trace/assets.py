@@ -16,7 +16,6 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
@@ -34,10 +33,14 @@ D3_SCRIPT = "d3.min.js"
 REPO_NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 
 
-class MermaidMissingError(SphinxError):
-    """The npm packages the site serves are not installed."""
+class MermaidMissingError(SystemExit):
+    """The npm packages the site serves are not installed.
 
-    category = "Mermaid ontbreekt"
+    A ``SystemExit`` with the message as its code: sphinx-build then stops
+    with exit status 1 and prints only the message. For any ``Exception``,
+    Sphinx 9 prints its crash report with a traceback instead, which is no
+    help for a missing install step.
+    """
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After sphinxcontrib-mermaid registered its settings; before any page is written.
     app.connect("config-inited", configure_mermaid)
     app.connect("builder-inited", copy_mermaid)
+    # After sphinxcontrib-mermaid's own handler (500), which added the scripts.
+    app.connect("html-page-context", drop_mermaid_without_diagrams, priority=600)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
@@ -107,7 +112,7 @@ def copy_mermaid(app: Sphinx) -> None:
     if missing := sources.missing():
         listed = "\n".join(f"  - {path}" for path in missing)
         raise MermaidMissingError(
-            "De site serveert Mermaid zelf, maar deze bestanden ontbreken:\n"
+            "Mermaid ontbreekt: de site serveert Mermaid zelf, maar deze bestanden zijn er niet:\n"
             f"{listed}\n"
             "Installeer ze met 'make venv' (dat draait 'npm ci') of met 'npm ci' in de map van "
             "package.json, of wijs met policy_trace_mermaid_dir in conf.py de map node_modules aan."
@@ -121,3 +126,20 @@ def copy_mermaid(app: Sphinx) -> None:
         sources.chunks, target / MERMAID_CHUNKS,
         ignore=shutil.ignore_patterns("*.map"), dirs_exist_ok=True,
     )
+
+
+def drop_mermaid_without_diagrams(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Keep Mermaid's scripts off pages without a document (search, index), which have no diagram."""
+    # sphinxcontrib-mermaid skips a document without diagrams, but loads
+    # Mermaid on every page that has no doctree at all.
+    if doctree is not None or "script_files" not in context:
+        return
+    context["script_files"] = [script for script in context["script_files"] if not _is_mermaid(script)]
+
+
+def _is_mermaid(script: Any) -> bool:
+    body = getattr(script, "attributes", {}).get("body", "") or ""
+    filename = getattr(script, "filename", "") or ""
+    return f"{STATIC_SUBDIR}/{MERMAID_MODULE}" in body or filename.endswith(f"{STATIC_SUBDIR}/{D3_SCRIPT}")

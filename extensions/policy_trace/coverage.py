@@ -45,8 +45,12 @@ class Coverage:
 
     @property
     def ratios(self) -> tuple[Ratio, ...]:
-        return (self.goals_with_criterion, self.prioritised_efforts_with_criterion,
-                self.complete_criteria, self.complete_plans)
+        return (
+            self.goals_with_criterion,
+            self.prioritised_efforts_with_criterion,
+            self.complete_criteria,
+            self.complete_plans,
+        )
 
 
 def coverage(programme: Programme) -> Coverage:
@@ -58,14 +62,22 @@ def coverage(programme: Programme) -> Coverage:
     return Coverage(
         goals_with_criterion=Ratio(
             "(Hoofd)doelen met een criterium",
-            sum(1 for goal in goals if measuring_criteria(programme, goal)), len(goals)),
+            sum(1 for goal in goals if measuring_criteria(programme, goal)),
+            len(goals),
+        ),
         prioritised_efforts_with_criterion=Ratio(
             "Inspanningen met voorrang en een criterium",
-            sum(1 for effort in efforts if measuring_criteria(programme, effort)), len(efforts)),
+            sum(1 for effort in efforts if measuring_criteria(programme, effort)),
+            len(efforts),
+        ),
         complete_criteria=Ratio(
             "Criteria met indicator, streefwaarde, deadline en bron",
-            sum(1 for criterion in criteria if not criterion_gaps(criterion)), len(criteria)),
+            sum(1 for criterion in criteria if not criterion_gaps(criterion)),
+            len(criteria),
+        ),
         complete_plans=Ratio(
             "Projecten met een volledig plan (a-e)",
-            sum(1 for project in projects if not missing_plan_elements(programme, project)), len(projects)),
+            sum(1 for project in projects if not missing_plan_elements(programme, project)),
+            len(projects),
+        ),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 from sphinx.util import logging
 from sphinx.util.logging import is_suppressed_warning
@@ -84,15 +85,15 @@ def apply_severities(
     result = []
     for item in findings:
         severity = overrides.get(item.code, item.severity)
-        if severity == "off" or is_suppressed_warning(WARNING_TYPE, item.code, suppress_warnings):
-            continue
-        result.append(item if severity == item.severity else replace(item, severity=severity))
+        if severity not in SEVERITIES or is_suppressed_warning(WARNING_TYPE, item.code, suppress_warnings):
+            continue  # "off"
+        result.append(item if severity == item.severity else replace(item, severity=cast(Severity, severity)))
     return sorted(set(result), key=Finding.sort_key)
 
 
 def counts(findings: Iterable[Finding]) -> dict[str, int]:
     """Findings per severity, every severity present (``{"error": 0, "advice": 3}``)."""
-    result = dict.fromkeys(SEVERITIES, 0)
+    result: dict[str, int] = dict.fromkeys(SEVERITIES, 0)
     for item in findings:
         result[item.severity] += 1
     return result

@@ -12,6 +12,7 @@ live failing example would fail the build it documents.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -169,6 +170,13 @@ def _code(value: str) -> str:
     return f"`{value}`"
 
 
+def _prose(text: str) -> str:
+    """A rule's console sentence for the page: quoted option names become code."""
+    # The console quotes names ('meet'); on the page smart quotes would turn
+    # them into typographic quotes, which an author cannot copy as an option name.
+    return re.sub(r"'(:?[a-z_]+:?(?: [a-z_]+)?|[A-Z]+-[A-Z0-9-]+)'", r"`\1`", text)
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -322,7 +330,7 @@ class RulesDirective(_MarkdownDirective):
     def markdown(self) -> str:
         parts = [_table(
             ["Code", "Ernst", "Regel"],
-            ([f"[{r.code}](#handboek-{r.code.lower()})", SEVERITY_LABELS[r.severity], r.summary] for r in rules.RULES),
+            ([f"[{r.code}](#handboek-{r.code.lower()})", SEVERITY_LABELS[r.severity], _prose(r.summary)] for r in rules.RULES),
         )]
         context = getattr(rules, "EXAMPLE_CONTEXT", "")
         if context:
@@ -330,13 +338,13 @@ class RulesDirective(_MarkdownDirective):
                          "elk voorbeeld voegt er één of meer items aan toe.\n\n" + _fence(context))
         for rule in rules.RULES:
             parts.append(f"(handboek-{rule.code.lower()})=\n### {rule.code}\n")
-            parts.append(f"*{SEVERITY_LABELS[rule.severity].capitalize()}.* {rule.summary}\n")
+            parts.append(f"*{SEVERITY_LABELS[rule.severity].capitalize()}.* {_prose(rule.summary)}\n")
             example = getattr(rule, "example", "")
             fix = getattr(rule, "fix", "")
             if example:
                 parts.append(f"**Zo gaat het mis** (de controle meldt {rule.code})\n\n" + _fence(example))
             if fix:
-                parts.append(f"**Zo los je het op:** {fix}\n")
+                parts.append(f"**Zo los je het op:** {_prose(fix)}\n")
         return "\n".join(parts)
 
 

@@ -63,22 +63,29 @@ def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> s
     for found in findings:
         by_item.setdefault(found.id, []).append(found)
     failed = sum(1 for item in items if any(f.severity == "error" for f in by_item.get(item.id, ())))
-    suite = ET.Element("testsuite", {
-        "name": SUITE_NAME,
-        "tests": str(len(items)),
-        "failures": str(failed),
-        "errors": "0",
-        "skipped": "0",
-        "time": "0",
-    })
-    for item in items:
-        case = ET.SubElement(suite, "testcase", {
-            "classname": f"{SUITE_NAME}.{item.type}",
-            "name": item.id,
-            "file": item.file,
-            "line": str(item.line),
+    suite = ET.Element(
+        "testsuite",
+        {
+            "name": SUITE_NAME,
+            "tests": str(len(items)),
+            "failures": str(failed),
+            "errors": "0",
+            "skipped": "0",
             "time": "0",
-        })
+        },
+    )
+    for item in items:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            {
+                "classname": f"{SUITE_NAME}.{item.type}",
+                "name": item.id,
+                "file": item.file,
+                "line": str(item.line),
+                "time": "0",
+            },
+        )
         own = by_item.get(item.id, [])
         for found in own:
             if found.severity == "error":
@@ -87,9 +94,16 @@ def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> s
         advice = [f"{f.location}: ADVIES: {f.text}" for f in own if f.severity == "advice"]
         if advice:
             ET.SubElement(case, "system-out").text = "\n".join(advice)
-    suites = ET.Element("testsuites", {
-        "name": SUITE_NAME, "tests": str(len(items)), "failures": str(failed), "errors": "0", "time": "0",
-    })
+    suites = ET.Element(
+        "testsuites",
+        {
+            "name": SUITE_NAME,
+            "tests": str(len(items)),
+            "failures": str(failed),
+            "errors": "0",
+            "time": "0",
+        },
+    )
     suites.append(suite)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

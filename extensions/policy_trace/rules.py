@@ -86,7 +86,8 @@ EXAMPLE_REFERENCE_DATE = "2025-01-01"
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        "PT101", "error",
+        "PT101",
+        "error",
         "Een koppeling verwijst naar een ID dat niet bestaat.",
         "Verbeter de spelling van het ID, of maak het item waarnaar je verwijst aan.",
         """\
@@ -97,9 +98,11 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT102", "error",
+        "PT102",
+        "error",
         "Een koppeling verwijst naar een soort item die deze koppeling vanuit dit type niet toestaat.",
-        "Verwijs naar een item van een toegestaan type, of gebruik de koppeling die bij deze twee typen hoort.",
+        "Verwijs naar een item van een toegestaan type, of gebruik de "
+        "koppeling die bij deze twee typen hoort.",
         """\
 ```{effect} Minder slachtoffers
 :id: EF-SLACHTOFFERS
@@ -108,7 +111,8 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT103", "error",
+        "PT103",
+        "error",
         "Een verplichte koppeling ontbreekt.",
         "Voeg de verplichte koppeling toe en controleer de spelling van de optienaam.",
         """\
@@ -118,9 +122,11 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT104", "error",
+        "PT104",
+        "error",
         "De ketenkoppelingen (draagt_bij_aan, voert_uit, geleverd_door, hoort_bij) vormen een kring.",
-        "Laat de keten van doelen, inspanningen en resultaten één kant op lopen: haal één koppeling van de kring weg.",
+        "Laat de keten van doelen, inspanningen en resultaten één kant op lopen: "
+        "haal één koppeling van de kring weg.",
         """\
 ```{doel} Veilige wijken
 :id: SD-WIJKEN
@@ -139,9 +145,11 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT105", "error",
+        "PT105",
+        "error",
         "Een ID past niet bij het voorvoegsel van zijn type of niet bij het ID-patroon.",
-        "Geef het item een ID met het voorvoegsel van zijn type, gevolgd door hoofdletters, cijfers en streepjes.",
+        "Geef het item een ID met het voorvoegsel van zijn type, gevolgd door "
+        "hoofdletters, cijfers en streepjes.",
         """\
 ```{uitgangspunt} Samen optrekken
 :id: UP-samen
@@ -149,7 +157,8 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT106", "error",
+        "PT106",
+        "error",
         "Een veld heeft een waarde buiten de toegestane waarden, of een datum die geen echte ISO-datum is.",
         "Kies een van de toegestane waarden, of schrijf een bestaande datum als JJJJ-MM-DD.",
         """\
@@ -168,8 +177,10 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT201", "advice",
-        "Een (hoofd)doel of een inspanning met voorrang heeft geen criterium: wanneer zijn we tevreden is niet expliciet.",
+        "PT201",
+        "advice",
+        "Een (hoofd)doel of een inspanning met voorrang heeft geen criterium: "
+        "wanneer zijn we tevreden is niet expliciet.",
         "Voeg een criterium toe dat met 'meet' naar dit item verwijst en zegt wanneer we tevreden zijn.",
         """\
 ```{doel} Minder overstromingsschade
@@ -179,9 +190,11 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT202", "advice",
+        "PT202",
+        "advice",
         "Een inspanning met voorrang heeft geen project dat haar uitvoert.",
-        "Voeg een project toe dat met 'voert_uit' naar deze inspanning verwijst, of zet de prioriteit op nee.",
+        "Voeg een project toe dat met 'voert_uit' naar deze inspanning "
+        "verwijst, of zet de prioriteit op nee.",
         """\
 ```{inspanning} Rookmelders in elke woning
 :id: IN-ROOKMELDERS
@@ -197,7 +210,8 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT203", "error",
+        "PT203",
+        "error",
         "Een criterium van een vastgesteld item mist indicator, streefwaarde, deadline of bron.",
         "Vul indicator, streefwaarde, deadline en bron aan, of zet 'smart: nee' met een toelichting.",
         """\
@@ -209,9 +223,11 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT204", "error",
+        "PT204",
+        "error",
         "Een project ter besluitvorming of later mist een planelement (a-e).",
-        "Vul het projectplan aan: opdracht (a), opdrachtnemer (b), financiering (c), borging (d) en mijlpalen (e).",
+        "Vul het projectplan aan: opdracht (a), opdrachtnemer (b), financiering "
+        "(c), borging (d) en mijlpalen (e).",
         """\
 ```{project} Huisbezoeken
 :id: PRJ-HUISBEZOEK
@@ -221,7 +237,8 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT301", "error",
+        "PT301",
+        "error",
         "Een project is afgerond terwijl een mijlpaal nog gepland of vertraagd is.",
         "Werk de status van de open mijlpalen bij, of zet het project terug op in_uitvoering.",
         """\
@@ -244,9 +261,11 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT302", "error",
+        "PT302",
+        "error",
         "Een item is behaald terwijl een criterium dat het meet niet behaald is.",
-        "Zet het item pas op behaald als al zijn criteria behaald zijn, of werk de status van het criterium bij.",
+        "Zet het item pas op behaald als al zijn criteria behaald zijn, of werk "
+        "de status van het criterium bij.",
         """\
 ```{doel} Snelle hulp
 :id: SD-HULP
@@ -266,7 +285,8 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT303", "error",
+        "PT303",
+        "error",
         "Een criterium is behaald of niet behaald zonder meting.",
         "Vul bij 'meting' de gemeten waarde in (met 'meetdatum'), of zet de status terug.",
         """\
@@ -278,7 +298,8 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT401", "advice",
+        "PT401",
+        "advice",
         "Een datum of deadline van een mijlpaal of criterium valt buiten de looptijd.",
         "Kies een datum binnen de looptijd van het programma, of pas de looptijd in conf.py aan.",
         """\
@@ -290,7 +311,8 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT402", "advice",
+        "PT402",
+        "advice",
         "Een mijlpaal is nog gepland terwijl de datum voorbij de peildatum is.",
         "Zet de mijlpaal op behaald, vertraagd of vervallen, of verschuif de datum.",
         """\
@@ -303,7 +325,8 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT403", "advice",
+        "PT403",
+        "advice",
         "Naar een partij verwijst geen enkel item.",
         "Verwijs naar de partij (bijvoorbeeld als trekker of opdrachtnemer), of haal haar weg.",
         """\
@@ -313,7 +336,8 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
-        "PT404", "advice",
+        "PT404",
+        "advice",
         "Een meting heeft geen meetdatum, of de meetdatum ligt meer dan 365 dagen voor de peildatum.",
         "Vul de meetdatum in, of meet opnieuw en werk meting en meetdatum bij.",
         """\

@@ -63,6 +63,10 @@ class SiteBrowser:
         self.visit = Visit(path)
         self.page.goto(self.base_url + path, wait_until="load")
         self.wait_for_diagrams()
+        if self.page.locator("pre.mermaid").count():
+            # Mermaid may still fetch chunks after drawing; let them finish here,
+            # or leaving the page would abort them and blame the next page.
+            self.page.wait_for_load_state("networkidle")
         return self.visit
 
     def wait_for_diagrams(self) -> None:
@@ -77,9 +81,14 @@ class SiteBrowser:
         self.context.close()
 
 
+#: sphinx-needs' permalink page only forwards to an item's page (tested on its own).
+REDIRECT_PAGES = frozenset({"permalink.html"})
+
+
 def html_pages(site: Path) -> list[str]:
-    """Every HTML page of the built site, as paths relative to its root, sorted."""
-    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    """Every HTML page of the built site that shows content, relative to its root, sorted."""
+    pages = (path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    return sorted(page for page in pages if page not in REDIRECT_PAGES)
 
 
 def needs_by_type(site: Path) -> dict[str, list[dict[str, Any]]]:

@@ -36,7 +36,8 @@ _INTERFACE_TEXT_JS = """() => {
     const parent = walker.currentNode.parentElement;
     if (parent && !parent.closest('script, style')) out.push(walker.currentNode.textContent);
   }
-  for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-description]')) {
+  const named = '[aria-label], [title], [placeholder], [alt], [aria-description]';
+  for (const el of document.querySelectorAll(named)) {
     for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'aria-description']) {
       if (el.hasAttribute(name)) out.push(el.getAttribute(name));
     }
@@ -136,7 +137,7 @@ def test_clicking_a_node_of_the_doelenboom_opens_its_item(site_browser: SiteBrow
     assert site_browser.visit.console_errors == []
 
 
-def test_search_finds_an_effort_by_a_word_of_its_title(site: Path, site_browser: SiteBrowser, effort: dict) -> None:
+def test_search_finds_an_effort_by_a_word_of_its_title(site_browser: SiteBrowser, effort: dict) -> None:
     word = max(re.findall(r"\w+", effort["title"]), key=len)
     site_browser.open("index.html")
     page = site_browser.page
@@ -152,6 +153,15 @@ def test_search_finds_an_effort_by_a_word_of_its_title(site: Path, site_browser:
     assert any(effort["docname"] + ".html" in href for href in hrefs), (word, hrefs)
     assert "pagina" in status.inner_text()
     assert site_browser.visit.console_errors == []
+
+
+def test_the_permalink_page_forwards_to_the_item(site: Path, site_browser: SiteBrowser, effort: dict) -> None:
+    site_browser.open(f"permalink.html?id={effort['id']}")
+    page = site_browser.page
+    page.wait_for_url(f"**/{effort['docname']}.html#{effort['id']}")
+    site_browser.wait_for_diagrams()
+    assert page.locator(f"[id='{effort['id']}']").count() == 1
+    assert page.evaluate("() => document.documentElement.lang") == "nl"
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import events, page
+from . import events, page, settings
 from .common import CheckContext
 from .registry import CHECKS, CheckRun, check_programme, run_checks
 
@@ -20,7 +20,8 @@ __all__ = ["CHECKS", "CheckContext", "CheckRun", "check_programme", "run_checks"
 def setup(app: Sphinx) -> dict[str, Any]:
     """Run the checks in every build and publish their findings."""
     # Late, after the model's own config-inited handlers: only reads settings.
-    app.connect("config-inited", events.validate_settings, priority=800)
+    app.connect("config-inited", settings.validate, priority=800)
+    app.connect("env-before-read-docs", events.forget_previous_run)
     # After sphinx-needs' own write-started handlers (500): the needs are then
     # post-processed and validated, and our findings follow its messages.
     app.connect("write-started", events.check_all_items, priority=600)

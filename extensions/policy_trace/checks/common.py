@@ -15,7 +15,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 CRITERION_ESSENTIALS: tuple[str, ...] = ("indicator", "streefwaarde", "deadline", "bron")
 #: Project statuses from which a full plan is required (PT204): ter_besluitvorming or later.
 PLAN_REQUIRED_STATUSES: tuple[str, ...] = model.PROJECT_STATUSES[
-    model.PROJECT_STATUSES.index("ter_besluitvorming"):
+    model.PROJECT_STATUSES.index("ter_besluitvorming") :
 ]
 
 

@@ -23,7 +23,8 @@ def dates_outside_period(programme: Programme, context: CheckContext) -> Iterato
         when = parse_date(item.field(name))
         if when is not None and not start <= when <= end:
             yield finding(
-                "PT401", item,
+                "PT401",
+                item,
                 f"'{name}' {when.isoformat()} valt buiten de looptijd van het programma "
                 f"({start.isoformat()} tot en met {end.isoformat()}).",
                 f"kies bij '{name}' een datum binnen de looptijd, of pas policy_trace_period in conf.py aan.",
@@ -36,7 +37,8 @@ def overdue_milestones(programme: Programme, context: CheckContext) -> Iterator[
         when = parse_date(milestone.field("datum"))
         if milestone.status == "gepland" and when is not None and when < context.reference_date:
             yield finding(
-                "PT402", milestone,
+                "PT402",
+                milestone,
                 f"de mijlpaal staat nog op gepland, maar de datum {when.isoformat()} ligt voor de peildatum "
                 f"{context.reference_date.isoformat()}.",
                 "zet de status op behaald, vertraagd of vervallen, of verschuif de datum.",
@@ -51,7 +53,8 @@ def stale_measurements(programme: Programme, context: CheckContext) -> Iterator[
         text = criterion.field("meetdatum")
         if not text:
             yield finding(
-                "PT404", criterion,
+                "PT404",
+                criterion,
                 "het criterium heeft een meting, maar geen meetdatum: niemand kan zien hoe actueel die is.",
                 "vul ':meetdatum:' in met de datum van de meting (JJJJ-MM-DD).",
             )
@@ -59,7 +62,8 @@ def stale_measurements(programme: Programme, context: CheckContext) -> Iterator[
         measured = parse_date(text)  # a date that is no date is PT106's
         if measured is not None and measured < context.reference_date - STALE_AFTER:
             yield finding(
-                "PT404", criterion,
+                "PT404",
+                criterion,
                 f"de meting is van {measured.isoformat()}, meer dan 365 dagen voor de peildatum "
                 f"{context.reference_date.isoformat()}: ze is verouderd.",
                 "meet opnieuw en werk ':meting:' en ':meetdatum:' bij.",

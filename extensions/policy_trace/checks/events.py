@@ -6,7 +6,6 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
@@ -23,11 +22,6 @@ logger = logging.getLogger(__name__)
 RUN_ATTRIBUTE = "policy_trace_run"
 
 
-def validate_settings(app: Sphinx, config: Config) -> None:
-    """Stop at start with a Dutch message when a policy_trace setting is wrong (``config-inited``)."""
-    settings.validate(app, config)
-
-
 def check_all_items(app: Sphinx, builder: Builder) -> None:
     """Check every item once per build and report each finding (``write-started``).
 
@@ -41,16 +35,19 @@ def check_all_items(app: Sphinx, builder: Builder) -> None:
     incremental rebuild in which other files were not re-read, and their
     findings are reported again in every build.
     """
-    config = app.config
+    chosen = settings.check_settings(app.config)
     run = check_programme(
-        programme_from_app(app),
-        settings.context_from_config(config),
-        settings.severity_overrides(config.policy_trace_severity),
-        config.suppress_warnings,
+        programme_from_app(app), chosen.context, chosen.overrides, app.config.suppress_warnings
     )
     setattr(app.env, RUN_ATTRIBUTE, run)
     for found in run.findings:
         report(found)
+
+
+def forget_previous_run(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Drop the last build's outcome before reading: never pickled, never shown (``env-before-read-docs``)."""
+    if hasattr(env, RUN_ATTRIBUTE):
+        delattr(env, RUN_ATTRIBUTE)
 
 
 def current_run(env: BuildEnvironment) -> CheckRun | None:

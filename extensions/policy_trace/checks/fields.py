@@ -23,7 +23,8 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Findin
             if not value:
                 if spec.required:
                     yield finding(
-                        "PT106", item,
+                        "PT106",
+                        item,
                         f"het verplichte veld '{spec.name}' ontbreekt.",
                         f"voeg ':{spec.name}: …' toe: {spec.description[:1].lower()}{spec.description[1:]}",
                     )
@@ -31,7 +32,8 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Findin
                 yield _not_allowed(item, spec.name, value, spec.values)
             elif spec.kind == "date" and parse_date(value) is None:
                 yield finding(
-                    "PT106", item,
+                    "PT106",
+                    item,
                     f"'{spec.name}' is '{value}', maar dat is geen bestaande datum in de vorm JJJJ-MM-DD.",
                     f"schrijf bij '{spec.name}' een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2014-09-26.",
                 )
@@ -41,10 +43,14 @@ def _not_allowed(item: Item, name: str, value: str, allowed: tuple[str, ...]) ->
     same = [v for v in allowed if v.lower() == value.lower().replace(" ", "_")]
     guess = same or difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.6)
     choose = ", ".join(allowed)
-    fix = (f"schrijf '{guess[0]}' (toegestaan zijn: {choose})" if guess
-           else f"kies bij '{name}' een van: {choose}")
+    fix = (
+        f"schrijf '{guess[0]}' (toegestaan zijn: {choose})"
+        if guess
+        else f"kies bij '{name}' een van: {choose}"
+    )
     return finding(
-        "PT106", item,
+        "PT106",
+        item,
         f"'{name}' is '{value}', maar een {item.type} kent bij '{name}' alleen: {choose}.",
         fix,
     )

@@ -11,6 +11,26 @@ from ..findings import Finding, finding
 from ..items import Programme
 from .common import CheckContext
 
+#: Letters that Unicode does not decompose into ASCII (NFKD), written the usual way.
+_TRANSLITERATE = str.maketrans(
+    {
+        "Æ": "AE",
+        "æ": "ae",
+        "Ø": "O",
+        "ø": "o",
+        "Œ": "OE",
+        "œ": "oe",
+        "ß": "ss",
+        "Ł": "L",
+        "ł": "l",
+        "Đ": "D",
+        "đ": "d",
+        "Þ": "TH",
+        "þ": "th",
+        "ı": "i",
+    }
+)
+
 
 def id_patterns(programme: Programme, context: CheckContext) -> Iterator[Finding]:
     """PT105: an ID does not match its type's prefix and the ID pattern."""
@@ -30,7 +50,9 @@ def id_patterns(programme: Programme, context: CheckContext) -> Iterator[Finding
                 "gevolgd door hoofdletters A-Z, cijfers en streepjes"
             )
         yield finding(
-            "PT105", item, problem + ".",
+            "PT105",
+            item,
+            problem + ".",
             f"geef het bijvoorbeeld het ID {suggested_id(item.id, item_type)}, "
             "en pas de verwijzingen ernaar aan.",
         )
@@ -42,8 +64,12 @@ def suggested_id(item_id: str, item_type: model.ItemType) -> str:
     upper = item_id.upper()
     for candidate in sorted(model.ITEM_TYPES, key=lambda t: -len(t.prefix)):
         if upper.startswith(candidate.prefix):
-            rest = item_id[len(candidate.prefix):]
+            rest = item_id[len(candidate.prefix) :]
             break
-    ascii_rest = unicodedata.normalize("NFKD", rest).encode("ascii", "ignore").decode("ascii")
+    ascii_rest = (
+        unicodedata.normalize("NFKD", rest.translate(_TRANSLITERATE))
+        .encode("ascii", "ignore")
+        .decode("ascii")
+    )
     slug = re.sub(r"[^A-Z0-9]+", "-", ascii_rest.upper()).strip("-")
     return item_type.prefix + (slug or "NAAM")

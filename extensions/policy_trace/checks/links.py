@@ -29,7 +29,8 @@ def dead_links(programme: Programme, context: CheckContext) -> Iterator[Finding]
                 guess = difflib.get_close_matches(target, candidates, n=1, cutoff=0.75)
                 hint = f" (bedoel je {guess[0]}?)" if guess else ""
                 yield finding(
-                    "PT101", item,
+                    "PT101",
+                    item,
                     f"'{link_name}' verwijst naar {target}, maar er is geen item met dat ID.",
                     f"verbeter het ID{hint}, of maak een {describe_types(rule.targets)} met ID {target} aan.",
                 )
@@ -56,8 +57,7 @@ def _link_not_for_type(programme: Programme, item: Item, link_name: str, targets
     target_types = {t.type for t in programme.outgoing(item, link_name)}
     fix = f"haal ':{link_name}:' weg"
     alternative = next(
-        (name for name in own
-         if target_types and target_types <= set(model.LINKS_BY_NAME[name].rule_for(item.type).targets)),
+        (name for name in own if target_types and all(_allows(item.type, name, t) for t in target_types)),
         None,
     )
     if alternative:
@@ -66,7 +66,8 @@ def _link_not_for_type(programme: Programme, item: Item, link_name: str, targets
     if reverse:
         fix += f", of laat {', '.join(reverse)} met ':{link_name}:' naar {item.id} verwijzen"
     return finding(
-        "PT102", item,
+        "PT102",
+        item,
         f"een {item.type} kan geen koppeling '{link_name}' hebben (naar {', '.join(targets)}); "
         f"vanuit een {item.type} kan: {allowed}.",
         fix + ".",
@@ -82,7 +83,8 @@ def _wrong_target(item: Item, link_name: str, rule: model.LinkRule, target: Item
     if reverse:
         fix += f", en laat {target.id} hierheen verwijzen met '{reverse}'"
     return finding(
-        "PT102", item,
+        "PT102",
+        item,
         f"'{link_name}' verwijst naar {target.id} ({target.type}); vanuit een {item.type} "
         f"mag dat alleen naar: {', '.join(rule.targets)}.",
         fix + ".",
@@ -109,18 +111,21 @@ def missing_links(programme: Programme, context: CheckContext) -> Iterator[Findi
             if len(targets) < rule.minimum:
                 how_many = "precies één" if exactly else "minstens één"
                 yield finding(
-                    "PT103", item,
+                    "PT103",
+                    item,
                     f"de verplichte koppeling '{link.name}' ontbreekt: een {item.type} "
                     f"{link.outgoing} {how_many} {what}.",
-                    f"voeg ':{link.name}: <ID van een {what}>' toe, en controleer de spelling van de optienaam.",
+                    f"voeg ':{link.name}: <ID van een {what}>' toe, en controleer de "
+                    "spelling van de optienaam.",
                 )
             elif rule.maximum is not None and len(targets) > rule.maximum:
+                at_most = "één" if rule.maximum == 1 else str(rule.maximum)
                 yield finding(
-                    "PT103", item,
+                    "PT103",
+                    item,
                     f"'{link.name}' verwijst naar {len(targets)} items ({', '.join(targets)}), maar een "
-                    f"{item.type} {link.outgoing} {'precies' if exactly else 'hoogstens'} "
-                    f"{'één' if rule.maximum == 1 else rule.maximum} {what}.",
-                    f"laat ':{link.name}:' naar {'één' if rule.maximum == 1 else rule.maximum} {what} verwijzen.",
+                    f"{item.type} {link.outgoing} {'precies' if exactly else 'hoogstens'} {at_most} {what}.",
+                    f"laat ':{link.name}:' naar {at_most} {what} verwijzen.",
                 )
 
 
@@ -199,7 +204,9 @@ def _strongly_connected(graph: dict[str, list[tuple[str, str]]]) -> Iterator[lis
                 lowlink[parent] = min(lowlink[parent], lowlink[node])
 
 
-def _cycle_path(graph: dict[str, list[tuple[str, str]]], start: str, members: set[str]) -> list[tuple[str, str]]:
+def _cycle_path(
+    graph: dict[str, list[tuple[str, str]]], start: str, members: set[str]
+) -> list[tuple[str, str]]:
     """The shortest way round from ``start`` inside its component: (item, link to next) pairs."""
     previous: dict[str, tuple[str, str]] = {}
     queue = deque([start])
@@ -228,7 +235,8 @@ def _cycle_finding(programme: Programme, path: list[tuple[str, str]]) -> Finding
         shown = " → ".join(ids)
     last, last_link = path[-1]
     return finding(
-        "PT104", programme.items[path[0][0]],
+        "PT104",
+        programme.items[path[0][0]],
         f"de ketenkoppelingen vormen een kring van {len(path)} "
         f"{'item' if len(path) == 1 else 'items'}: {shown}.",
         f"haal een koppeling uit de kring weg, bijvoorbeeld ':{last_link}: {path[0][0]}' bij {last}, "

@@ -50,7 +50,9 @@ def purge_overview_pages(app: Sphinx, env: BuildEnvironment, docname: str) -> No
     _pages(env).discard(docname)
 
 
-def merge_overview_pages(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+def merge_overview_pages(
+    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
+) -> None:
     """Take over the overview pages found by a parallel reader (``env-merge-info``)."""
     _pages(env).update(_pages(other) & set(docnames))
 
@@ -76,7 +78,7 @@ def remember_reference_date(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def _reference_date(app: Sphinx) -> str:
-    return settings.reference_date(app.config.policy_trace_reference_date).isoformat()
+    return settings.check_settings(app.config).context.reference_date.isoformat()
 
 
 def render_overviews(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -95,37 +97,52 @@ def render_overviews(app: Sphinx, doctree: nodes.document, docname: str) -> None
 def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
     numbers = counts(run.findings)
     summary = ", ".join(count_phrase(s, numbers[s]) for s in SEVERITIES)
-    intro = nodes.paragraph(text=(
-        f"De controle van {len(run.items)} items vond {summary} "
-        f"(peildatum {run.context.reference_date.isoformat()})."
-    ))
+    intro = nodes.paragraph(
+        text=(
+            f"De controle van {len(run.items)} items vond {summary} "
+            f"(peildatum {run.context.reference_date.isoformat()})."
+        )
+    )
     result: list[nodes.Node] = [intro]
 
     result.append(nodes.rubric(text="Dekking"))
-    result.append(_table(
-        ("Wat", "Aantal", "Aandeel"),
-        [(r.label, f"{r.part} van {r.total}", r.percentage) for r in run.coverage.ratios],
-        classes=["policy-coverage"],
-    ))
+    result.append(
+        _table(
+            ("Wat", "Aantal", "Aandeel"),
+            [(r.label, f"{r.part} van {r.total}", r.percentage) for r in run.coverage.ratios],
+            classes=["policy-coverage"],
+        )
+    )
 
     result.append(nodes.rubric(text="Bevindingen per regel"))
     per_code = {rule.code: [f for f in run.findings if f.code == rule.code] for rule in RULES}
-    result.append(_table(
-        ("Regel", "Ernst", "Wat de regel vraagt", "Aantal"),
-        [(rule.code, _severity_of(per_code[rule.code], rule.severity), rule.summary, str(len(per_code[rule.code])))
-         for rule in RULES],
-        classes=["policy-rules"],
-    ))
+    result.append(
+        _table(
+            ("Regel", "Ernst", "Wat de regel vraagt", "Aantal"),
+            [
+                (
+                    _code_link(rule.code) if per_code[rule.code] else rule.code,
+                    _severity_of(per_code[rule.code], rule.severity),
+                    rule.summary,
+                    str(len(per_code[rule.code])),
+                )
+                for rule in RULES
+            ],
+            classes=["policy-rules"],
+        )
+    )
     for rule in RULES:
         found = per_code[rule.code]
         if not found:
             continue
-        result.append(nodes.rubric(text=f"{rule.code}: {rule.summary}", ids=[f"bevindingen-{rule.code.lower()}"]))
+        result.append(nodes.rubric(text=f"{rule.code}: {rule.summary}", ids=[_code_anchor(rule.code)]))
         listing = nodes.bullet_list(classes=["policy-findings"])
         for item in found:
             paragraph = nodes.paragraph()
             paragraph += _item_link(app, docname, item)
-            paragraph += nodes.Text(f" ({item.location}, {SEVERITY_LABELS[item.severity][0]}): {item.message} ")
+            paragraph += nodes.Text(
+                f" ({item.location}, {SEVERITY_LABELS[item.severity][0]}): {item.message} "
+            )
             paragraph += nodes.emphasis(text=f"Oplossing: {item.fix}")
             listing += nodes.list_item("", paragraph)
         result.append(listing)
@@ -141,14 +158,24 @@ def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
     for item_id in sorted(by_item):
         own = by_item[item_id]
         first = own[0]
-        rows.append((
-            _item_link(app, docname, first),
-            first.type,
-            ", ".join(sorted({f.code for f in own})),
-            first.location or "",
-        ))
+        rows.append(
+            (
+                _item_link(app, docname, first),
+                first.type,
+                ", ".join(sorted({f.code for f in own})),
+                first.location or "",
+            )
+        )
     result.append(_table(("Item", "Type", "Regels", "Bestand"), rows, classes=["policy-items"]))
     return result
+
+
+def _code_anchor(code: str) -> str:
+    return f"bevindingen-{code.lower()}"
+
+
+def _code_link(code: str) -> nodes.Node:
+    return nodes.reference("", code, internal=True, refid=_code_anchor(code))
 
 
 def _severity_of(found: Sequence[Finding], default: str) -> str:
@@ -165,7 +192,9 @@ def _item_link(app: Sphinx, fromdocname: str, item: Finding) -> nodes.Node:
     return reference
 
 
-def _table(header: Sequence[str], rows: Sequence[Sequence[str | nodes.Node]], classes: list[str]) -> nodes.table:
+def _table(
+    header: Sequence[str], rows: Sequence[Sequence[str | nodes.Node]], classes: list[str]
+) -> nodes.table:
     table = nodes.table(classes=classes)
     group = nodes.tgroup(cols=len(header))
     table += group

@@ -15,7 +15,8 @@ def unlinked_parties(programme: Programme, context: CheckContext) -> Iterator[Fi
     for party in programme.of_type("partij"):
         if not any(programme.incoming(party.id, link) for link in model.LINK_NAMES):
             yield finding(
-                "PT403", party,
+                "PT403",
+                party,
                 "geen enkel item verwijst naar deze partij.",
                 f"verwijs naar {party.id}, bijvoorbeeld met ':trekker:' of ':opdrachtnemer:', "
                 "of haal de partij weg.",

@@ -28,7 +28,8 @@ def incomplete_plans(programme: Programme, context: CheckContext) -> Iterator[Fi
         names = ", ".join(f"{name} ({letter})" for letter, name in missing)
         how = ", ".join(_HOW[name].format(id=project.id) for _, name in missing)
         yield finding(
-            "PT204", project,
+            "PT204",
+            project,
             f"het project is '{project.status}', maar het projectplan mist: {names}.",
             f"vul het plan aan met {how}, of zet de status terug op 'concept'.",
         )

@@ -20,7 +20,8 @@ def done_with_open_milestones(programme: Programme, context: CheckContext) -> It
         if open_ones:
             listed = ", ".join(f"{m.id} ({m.status})" for m in open_ones)
             yield finding(
-                "PT301", project,
+                "PT301",
+                project,
                 f"het project is afgerond, maar deze mijlpalen staan nog open: {listed}.",
                 "zet die mijlpalen op behaald of vervallen, of zet het project terug op 'in_uitvoering'.",
             )
@@ -35,7 +36,8 @@ def achieved_without_criteria(programme: Programme, context: CheckContext) -> It
         if unmet:
             listed = ", ".join(f"{c.id} ({c.status or 'geen status'})" for c in unmet)
             yield finding(
-                "PT302", item,
+                "PT302",
+                item,
                 f"dit {item.type} staat op behaald, maar niet al zijn criteria zijn behaald: {listed}.",
                 "zet het item pas op behaald als al zijn criteria behaald zijn, of werk de status van die "
                 "criteria bij.",
@@ -47,7 +49,9 @@ def verdict_without_measurement(programme: Programme, context: CheckContext) -> 
     for criterion in programme.of_type("criterium"):
         if criterion.status in ("behaald", "niet_behaald") and not criterion.field("meting"):
             yield finding(
-                "PT303", criterion,
+                "PT303",
+                criterion,
                 f"het criterium staat op '{criterion.status}', maar er is geen meting die dat laat zien.",
-                "vul ':meting:' in met de gemeten waarde en ':meetdatum:' met de datum, of zet de status terug.",
+                "vul ':meting:' in met de gemeten waarde en ':meetdatum:' met de "
+                "datum, of zet de status terug.",
             )

@@ -46,7 +46,9 @@ class CheckRun:
     context: CheckContext
 
 
-def run_checks(programme: Programme, context: CheckContext, codes: Iterable[str] | None = None) -> list[Finding]:
+def run_checks(
+    programme: Programme, context: CheckContext, codes: Iterable[str] | None = None
+) -> list[Finding]:
     """Every finding of the rules ``codes`` (default: all), at their default severity, sorted."""
     found: list[Finding] = []
     for code in codes or CHECKS:

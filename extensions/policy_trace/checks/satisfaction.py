@@ -16,7 +16,8 @@ def missing_criteria(programme: Programme, context: CheckContext) -> Iterator[Fi
         if needs_criterion(item) and not incoming_of_type(programme, item, "meet", "criterium"):
             what = "deze inspanning met voorrang" if is_prioritised(item) else f"dit {item.type}"
             yield finding(
-                "PT201", item,
+                "PT201",
+                item,
                 f"geen criterium meet {what}: wanneer we tevreden zijn, is niet expliciet.",
                 f"voeg een criterium toe met ':meet: {item.id}' dat zegt wanneer we tevreden zijn.",
             )
@@ -27,20 +28,22 @@ def efforts_without_project(programme: Programme, context: CheckContext) -> Iter
     for item in programme.of_type("inspanning"):
         if is_prioritised(item) and not incoming_of_type(programme, item, "voert_uit", "project"):
             yield finding(
-                "PT202", item,
+                "PT202",
+                item,
                 "deze inspanning heeft voorrang, maar geen project voert haar uit.",
                 f"voeg een project toe met ':voert_uit: {item.id}', of zet ':prioriteit: nee'.",
             )
 
 
 def incomplete_criteria(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT203: a criterion lacks indicator, streefwaarde, deadline or bron while what it measures is decided."""
+    """PT203: a criterion lacks indicator, streefwaarde, deadline or bron while what it measures is set."""
     for criterion in programme.of_type("criterium"):
         gaps = criterion_gaps(criterion)
         if not gaps:
             continue
         decided = [
-            target for target in programme.outgoing(criterion, "meet")
+            target
+            for target in programme.outgoing(criterion, "meet")
             if target.status in model.DECIDED_STATUSES
         ]
         if not decided:
@@ -48,7 +51,8 @@ def incomplete_criteria(programme: Programme, context: CheckContext) -> Iterator
         names = ", ".join(f"'{name}'" for name in gaps)
         subjects = ", ".join(f"{t.id} ({t.status})" for t in decided)
         yield finding(
-            "PT203", criterion,
+            "PT203",
+            criterion,
             f"het criterium mist {names}, terwijl het meet wat al is vastgesteld: {subjects}.",
             f"vul {names} aan, of zet ':smart: nee' met een ':toelichting:' waarom het niet SMART hoeft.",
         )

@@ -1,57 +1,84 @@
-"""The programme settings the checks read, validated with a Dutch message instead of a traceback."""
+"""The programme settings the checks read, validated with a Dutch message instead of a traceback.
+
+A wrong setting is a ``policy.config`` warning (so ``-W`` fails) and is
+replaced by its default for this build, so the rest is still checked.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.errors import ConfigError
+from sphinx.util import logging
 
+from ..findings import WARNING_TYPE
 from ..rules import RULES_BY_CODE, SEVERITY_SETTINGS
 from .common import CheckContext, parse_date
 
+logger = logging.getLogger(__name__)
+
+
+class SettingError(ValueError):
+    """A programme setting that cannot be used; its message says why, in Dutch."""
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """The validated settings of one build."""
+
+    context: CheckContext
+    overrides: Mapping[str, str]
+
 
 def severity_overrides(value: Any) -> dict[str, str]:
-    """``policy_trace_severity`` as a dict of code to ``error``/``advice``/``off``."""
+    """``policy_trace_severity`` as a dict of code to ``error``/``advice``/``off``; raises SettingError."""
+    overrides, problems = _severity_overrides(value)
+    if problems:
+        raise SettingError(problems[0])
+    return overrides
+
+
+def _severity_overrides(value: Any) -> tuple[dict[str, str], list[str]]:
     if value is None:
-        return {}
+        return {}, []
     if not isinstance(value, Mapping):
-        raise ConfigError(
+        return {}, [
             "policy_trace_severity moet een dict zijn, bijvoorbeeld "
             f'{{"PT203": "error", "PT301": "off"}}; nu is het: {value!r}.'
-        )
-    result = {}
+        ]
+    result, problems = {}, []
     for code, severity in value.items():
         if code not in RULES_BY_CODE:
-            raise ConfigError(
+            problems.append(
                 f"policy_trace_severity noemt een onbekende regel {code!r}; "
                 f"bekend zijn: {', '.join(RULES_BY_CODE)}."
             )
-        if severity not in SEVERITY_SETTINGS:
-            raise ConfigError(
+        elif severity not in SEVERITY_SETTINGS:
+            problems.append(
                 f"policy_trace_severity geeft regel {code} de ernst {severity!r}; "
                 f"kies uit: {', '.join(SEVERITY_SETTINGS)}."
             )
-        result[code] = severity
-    return dict(sorted(result.items()))
+        else:
+            result[code] = severity
+    return dict(sorted(result.items())), problems
 
 
 def programme_period(value: Any) -> tuple[date, date] | None:
-    """``policy_trace_period`` as two dates, or ``None`` when the programme set none."""
+    """``policy_trace_period`` as two dates, or ``None`` when the programme set none; raises SettingError."""
     if value is None:
         return None
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        raise ConfigError(
-            'policy_trace_period moet twee datums zijn: ("JJJJ-MM-DD", "JJJJ-MM-DD"); '
-            f"nu is het: {value!r}."
+        raise SettingError(
+            f'policy_trace_period moet twee datums zijn: ("JJJJ-MM-DD", "JJJJ-MM-DD"); nu is het: {value!r}.'
         )
     start, end = (_as_date(part, "policy_trace_period") for part in value)
     if end < start:
-        raise ConfigError(
+        raise SettingError(
             f"policy_trace_period eindigt ({end.isoformat()}) voordat het begint ({start.isoformat()}); "
             "zet de begindatum eerst."
         )
@@ -63,12 +90,12 @@ def reference_date(value: Any, environ: Mapping[str, str] | None = None) -> date
     if value is not None:
         return _as_date(value, "policy_trace_reference_date")
     environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH")
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
             return datetime.fromtimestamp(int(epoch), tz=UTC).date()
         except (ValueError, OverflowError, OSError):
-            raise ConfigError(
+            raise SettingError(
                 f"SOURCE_DATE_EPOCH moet een aantal seconden sinds 1970 zijn; nu is het: {epoch!r}."
             ) from None
     return date.today()
@@ -81,22 +108,37 @@ def _as_date(value: Any, setting: str) -> date:
         return value
     parsed = parse_date(value) if isinstance(value, str) else None
     if parsed is None:
-        raise ConfigError(
-            f"{setting}: {value!r} is geen bestaande datum; schrijf datums als \"JJJJ-MM-DD\", "
+        raise SettingError(
+            f'{setting}: {value!r} is geen bestaande datum; schrijf datums als "JJJJ-MM-DD", '
             'bijvoorbeeld "2014-09-26".'
         )
     return parsed
 
 
-def context_from_config(config: Config) -> CheckContext:
-    """The check context of a build's configuration."""
-    return CheckContext(
-        reference_date=reference_date(config.policy_trace_reference_date),
-        period=programme_period(config.policy_trace_period),
-    )
+def read_settings(config: Config) -> tuple[CheckSettings, list[str]]:
+    """The settings of a build, each wrong one replaced by its default, and what was wrong."""
+    problems: list[str] = []
+    overrides, severity_problems = _severity_overrides(config.policy_trace_severity)
+    problems.extend(severity_problems)
+    try:
+        period = programme_period(config.policy_trace_period)
+    except SettingError as error:
+        problems.append(f"{error} De looptijd wordt nu niet gecontroleerd (PT401).")
+        period = None
+    try:
+        peildatum = reference_date(config.policy_trace_reference_date)
+    except SettingError as error:
+        peildatum = date.today()
+        problems.append(f"{error} Als peildatum geldt nu vandaag, {peildatum.isoformat()}.")
+    return CheckSettings(CheckContext(peildatum, period), overrides), problems
+
+
+def check_settings(config: Config) -> CheckSettings:
+    """The settings of a build, wrong ones replaced by their defaults (reported by :func:`validate`)."""
+    return read_settings(config)[0]
 
 
 def validate(app: Sphinx, config: Config) -> None:
-    """Stop the build at start with a clear message when a setting is wrong (``config-inited``)."""
-    severity_overrides(config.policy_trace_severity)
-    context_from_config(config)
+    """Warn, once per build and before reading, about every wrong policy_trace setting (``config-inited``)."""
+    for problem in read_settings(config)[1]:
+        logger.warning("conf.py: %s", problem, type=WARNING_TYPE, subtype="config")

@@ -30,8 +30,11 @@ _NAV_TOGGLE = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
 _NEEDSTABLE = re.compile(r'<table class="([^"]*\bNEEDS_DATATABLES\b[^"]*)"(?![^>]*data-needstable-labels)')
 #: Sphinx writes toctree captions as role="heading" without the level ARIA requires.
 _HEADING_WITHOUT_LEVEL = re.compile(r'role="heading"(?![^>]*aria-level)')
-#: Code blocks that scroll sideways must be reachable by keyboard (axe "scrollable-region-focusable").
-_CODE_BLOCK = re.compile(r'(<div class="highlight"><pre)(?![^>]*tabindex)')
+#: Code blocks that scroll sideways must be reachable by keyboard (axe
+#: "scrollable-region-focusable"); whether one scrolls depends on the screen.
+#: (A diagram never scrolls itself: site.css lets it overflow into the wrapper
+#: that a view puts around a diagram wider than the column.)
+_SCROLLABLE = re.compile(r'(<div class="highlight"><pre)(?![^>]*tabindex)')
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -40,6 +43,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", install_dutch)
     # After furo's handler (default 500), which builds the navigation tree.
     app.connect("html-page-context", adapt_page, priority=600)
+    # After sphinx-needs (500) wrote its permalink page.
+    app.connect("env-updated", translate_permalink_page, priority=600)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
@@ -68,6 +73,19 @@ def install_dutch(app: Sphinx) -> None:
         app.add_js_file(SCRIPT_CATALOG, priority=510)
 
 
+def translate_permalink_page(app: Sphinx, env: Any) -> None:
+    """Make sphinx-needs' permalink page (a fixed English file) Dutch."""
+    if app.config.language != "nl" or app.builder.format != "html":
+        return
+    page = Path(app.outdir) / Path(app.config.needs_permalink_file).name
+    if not page.is_file():
+        return
+    text = page.read_text(encoding="utf-8")
+    for english, dutch_text in dutch.PERMALINK_PAGE.items():
+        text = text.replace(english, dutch_text)
+    page.write_text(text, encoding="utf-8")
+
+
 def adapt_page(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
@@ -77,7 +95,7 @@ def adapt_page(
         context["furo_navigation_tree"] = _fix_headings(_translate_navigation(app, tree))
     body = context.get("body")
     if body:
-        context["body"] = _CODE_BLOCK.sub(r'\1 tabindex="0"', _fix_headings(_translate_tables(app, body)))
+        context["body"] = _SCROLLABLE.sub(r'\1 tabindex="0"', _fix_headings(_translate_tables(app, body)))
 
 
 def _translate_navigation(app: Sphinx, tree: str) -> str:

@@ -67,6 +67,13 @@ TABLE_LABELS: dict[str, str] = {
     "sort": "{column}: sorteren",
 }
 
+#: sphinx-needs' permalink page (``needs_permalink_file``) is a fixed English HTML file.
+PERMALINK_PAGE: dict[str, str] = {
+    '<html lang="en">': '<html lang="nl">',
+    "<title>sphinx-needs permalink</title>": "<title>Item opzoeken</title>",
+    "<h1>Searching, Please Wait...</h1>": "<h1>Het item wordt opgezocht, een ogenblik geduld.</h1>",
+}
+
 
 class DutchSupplement(gettext.NullTranslations):
     """A translator that answers from ``TEMPLATE_MESSAGES`` and defers the rest."""
@@ -99,7 +106,9 @@ def install_fallback(language: str | None) -> None:
 
 def script_catalog() -> str:
     """The JavaScript that adds ``SCRIPT_MESSAGES`` to Sphinx's browser-side catalogue."""
-    messages = {key: list(value) if isinstance(value, tuple) else value for key, value in SCRIPT_MESSAGES.items()}
+    messages = {
+        key: list(value) if isinstance(value, tuple) else value for key, value in SCRIPT_MESSAGES.items()
+    }
     # Sphinx's catalogue gives "(n != 1)", a boolean, which indexes no array
     # entry in JavaScript; ours, loaded after it, sets a numeric one.
     catalog = {"locale": "nl", "plural_expr": "n != 1 ? 1 : 0", "messages": messages}

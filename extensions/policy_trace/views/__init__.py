@@ -17,7 +17,15 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import (
-    banner, doelenboom, downloads, item_details, outdated, partijen, planning, samenhang, tevreden,
+    banner,
+    doelenboom,
+    downloads,
+    item_details,
+    outdated,
+    partijen,
+    planning,
+    samenhang,
+    tevreden,
 )
 from .context import ViewContext, programme
 from .placeholders import skip_placeholder, view_placeholder
@@ -25,14 +33,16 @@ from .placeholders import skip_placeholder, view_placeholder
 Renderer = Callable[[ViewContext, dict], list[nodes.Node]]
 
 #: Directive name -> (directive class, renderer).
-VIEWS: MappingProxyType[str, tuple[type, Renderer]] = MappingProxyType({
-    "doelenboom": (doelenboom.DoelenboomDirective, doelenboom.render),
-    "tevreden": (tevreden.TevredenDirective, tevreden.render),
-    "samenhangmatrix": (samenhang.SamenhangmatrixDirective, samenhang.render),
-    "partijen": (partijen.PartijenDirective, partijen.render),
-    "planning": (planning.PlanningDirective, planning.render),
-    "downloads": (downloads.DownloadsDirective, downloads.render),
-})
+VIEWS: MappingProxyType[str, tuple[type, Renderer]] = MappingProxyType(
+    {
+        "doelenboom": (doelenboom.DoelenboomDirective, doelenboom.render),
+        "tevreden": (tevreden.TevredenDirective, tevreden.render),
+        "samenhangmatrix": (samenhang.SamenhangmatrixDirective, samenhang.render),
+        "partijen": (partijen.PartijenDirective, partijen.render),
+        "planning": (planning.PlanningDirective, planning.render),
+        "downloads": (downloads.DownloadsDirective, downloads.render),
+    }
+)
 
 #: Our own small stylesheet (status colours, progress, tables), under views/static/.
 STYLESHEET = "policy_trace_views/views.css"
@@ -61,9 +71,10 @@ def add_static_path(_app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the view directives, the banner settings and the events that draw them."""
-    app.add_node(view_placeholder, **{
-        writer: (skip_placeholder, None) for writer in ("html", "latex", "text", "man", "texinfo")
-    })
+    app.add_node(
+        view_placeholder,
+        **{writer: (skip_placeholder, None) for writer in ("html", "latex", "text", "man", "texinfo")},
+    )
     for name, (directive, _render) in VIEWS.items():
         app.add_directive(name, directive)
     for name, default, description in banner.SETTINGS:

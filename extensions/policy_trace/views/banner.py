@@ -17,10 +17,16 @@ from ..dates import build_date, dutch_date, parse_iso
 #: (name, default, description): the banner's settings in conf.py.
 SETTINGS: tuple[tuple[str, object, str], ...] = (
     ("policy_trace_version", "", "Het versienummer van het programma, bijvoorbeeld '1.0'."),
-    ("policy_trace_status", "werkversie",
-     "De status van deze versie, bijvoorbeeld 'vastgesteld' of 'voorstel aan het Veiligheidsberaad'."),
-    ("policy_trace_date", None,
-     "De datum van deze versie (JJJJ-MM-DD); None: de datum van de build (SOURCE_DATE_EPOCH of vandaag)."),
+    (
+        "policy_trace_status",
+        "werkversie",
+        "De status van deze versie, bijvoorbeeld 'vastgesteld' of 'voorstel aan het Veiligheidsberaad'.",
+    ),
+    (
+        "policy_trace_date",
+        None,
+        "De datum van deze versie (JJJJ-MM-DD); None: de datum van de build (SOURCE_DATE_EPOCH of vandaag).",
+    ),
 )
 
 
@@ -44,9 +50,7 @@ def set_announcement(_app: Sphinx, config: Config) -> None:
     """``config-inited``: show the banner as furo's announcement, unless conf.py set one."""
     options = dict(config.html_theme_options or {})
     if not options.get("announcement"):
-        options["announcement"] = (
-            f'<span class="pt-banner">{html.escape(banner_text(config))}</span>'
-        )
+        options["announcement"] = f'<span class="pt-banner">{html.escape(banner_text(config))}</span>'
         config.html_theme_options = options
 
 

@@ -66,7 +66,11 @@ class ViewContext:
         """An HTML link to ``item`` (escaped), for the views written as HTML tables."""
         label = html.escape(text if text is not None else item_label(item))
         uri = self.uri(item)
-        return f'<a class="reference internal pt-item-link" href="{html.escape(uri)}">{label}</a>' if uri else label
+        return (
+            f'<a class="reference internal pt-item-link" href="{html.escape(uri)}">{label}</a>'
+            if uri
+            else label
+        )
 
 
 def item_label(item: Item) -> str:

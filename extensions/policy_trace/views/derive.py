@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from .. import model
+from ..checks import common as checks_common
 from ..items import Item, Programme
 
 
@@ -17,7 +18,8 @@ def capitalised(text: str) -> str:
 def links_between(source: str, target: str) -> tuple[model.LinkType, ...]:
     """The link types an item of type ``source`` may use to point at a ``target``."""
     return tuple(
-        link for link in model.LINK_TYPES
+        link
+        for link in model.LINK_TYPES
         if (rule := link.rule_for(source)) is not None and target in rule.targets
     )
 
@@ -43,10 +45,7 @@ def measured_types() -> tuple[str, ...]:
 @cache
 def party_links() -> tuple[model.LinkType, ...]:
     """The links that point at a party (trekker, opdrachtgever, opdrachtnemer, genomen door)."""
-    return tuple(
-        link for link in model.LINK_TYPES
-        if all(rule.targets == ("partij",) for rule in link.rules)
-    )
+    return tuple(link for link in model.LINK_TYPES if all(rule.targets == ("partij",) for rule in link.rules))
 
 
 def criteria_of(programme: Programme, item: Item) -> list[Item]:
@@ -71,7 +70,5 @@ def milestones_of(programme: Programme, project: Item) -> list[Item]:
 
 
 def needs_criterion(item: Item) -> bool:
-    """Whether *wanneer zijn we tevreden* must be explicit for this item (rule PT201)."""
-    if item.type == "inspanning":
-        return item.field("prioriteit") == "ja"
-    return item.type in ("hoofddoel", "doel")
+    """Whether *wanneer zijn we tevreden* must be explicit for this item: the checks' answer (PT201)."""
+    return checks_common.needs_criterion(item)

@@ -15,14 +15,27 @@ from docutils import nodes
 
 from .. import model
 from ..items import Item, Programme
-from . import derive, mermaid
+from . import mermaid
 from .context import ViewContext, item_label, type_plural, type_title
+from .htmltable import raw as raw_html
 from .placeholders import ViewDirective
 from .words import join_words
 
 #: The levels the doelenboom shows, top down (the issue: hoofddoel, strategic
 #: goals, efforts and projects). Which links join them comes from the model.
 TREE_TYPES: tuple[str, ...] = ("hoofddoel", "doel", "inspanning", "project")
+#: Tighter than Mermaid's defaults, so the agenda's size (two goals, fifteen
+#: efforts, six projects) stays readable without shrinking the text.
+DIAGRAM_CONFIG = {
+    "flowchart": {
+        "nodeSpacing": 14,
+        "rankSpacing": 36,
+        "padding": 8,
+        "wrappingWidth": 180,
+        "useMaxWidth": False,
+    },
+    "themeVariables": {"fontSize": "14px"},
+}
 #: The level drawn in groups, by the goals its items serve.
 GROUPED_TYPE = "inspanning"
 
@@ -85,7 +98,9 @@ def flowchart_source(ctx: ViewContext) -> str:
     for effort in grouped:
         key = tuple(sorted(p.id for p in parents(programme, effort) if p.id in shown))
         groups.setdefault(key, []).append(effort.id)
-    group_keys = {key: f"groep-{index}" for index, key in enumerate(sorted(groups, key=lambda k: (len(k), k)))}
+    group_keys = {
+        key: f"groep-{index}" for index, key in enumerate(sorted(groups, key=lambda k: (len(k), k)))
+    }
 
     flow_nodes = []
     for item in items:
@@ -94,8 +109,9 @@ def flowchart_source(ctx: ViewContext) -> str:
             label = f"{type_title(item.type)}: {label}"
         flow_nodes.append(mermaid.FlowNode(item.id, label, item.type, ctx.uri(item)))
     flow_groups = [
-        mermaid.FlowGroup(group_keys[key], group_label([programme.items[i] for i in key], all_goals),
-                          tuple(members))
+        mermaid.FlowGroup(
+            group_keys[key], group_label([programme.items[i] for i in key], all_goals), tuple(members)
+        )
         for key, members in sorted(groups.items(), key=lambda kv: group_keys[kv[0]])
     ]
     edges: list[tuple[str, str]] = []
@@ -107,7 +123,11 @@ def flowchart_source(ctx: ViewContext) -> str:
         edges += [(parent.id, item.id) for parent in parents(programme, item) if parent.id in shown]
     colors = {name: model.TYPES_BY_NAME[name].color for name in TREE_TYPES}
     return mermaid.flowchart(
-        flow_nodes, edges, groups=flow_groups, class_colors=colors, direction="LR",
+        flow_nodes,
+        edges,
+        groups=flow_groups,
+        class_colors=colors,
+        direction="LR",
         title="Doelenboom",
         description=(
             "Het hoofddoel, de strategische doelen, de inspanningen en de projecten van het programma. "
@@ -117,8 +137,12 @@ def flowchart_source(ctx: ViewContext) -> str:
 
 
 def _walk(ctx: ViewContext, item: Item, path: frozenset[str]) -> nodes.list_item:
-    entry = nodes.list_item("", nodes.paragraph(
-        "", "", nodes.Text(f"{type_title(item.type)}: "), ctx.reference(item, item.title or item.id)))
+    entry = nodes.list_item(
+        "",
+        nodes.paragraph(
+            "", "", nodes.Text(f"{type_title(item.type)}: "), ctx.reference(item, item.title or item.id)
+        ),
+    )
     below = [child for child in children(ctx.programme, item) if child.id not in path]
     if below:
         sub = nodes.bullet_list()
@@ -147,12 +171,29 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     if not tree_items(ctx.programme):
         return [nodes.paragraph("", "Er zijn nog geen doelen, inspanningen of projecten.")]
     code = flowchart_source(ctx)
-    diagram = mermaid.diagram_node(code, "Doelenboom", ctx.app.config.mermaid_config)
-    figure = nodes.container("", diagram, classes=["pt-diagram", "pt-doelenboom"])
+    caption = nodes.paragraph(
+        "",
+        "De doelenboom: van het hoofddoel via de strategische doelen en de inspanningen naar de "
+        "projecten. Klik op een vak om het item te openen.",
+        classes=["pt-diagram-caption"],
+    )
+    diagram = mermaid.diagram_node(code, "Doelenboom", ctx.app.config.mermaid_config, DIAGRAM_CONFIG)
+    # At its natural size the tree can be wider than the column: it scrolls
+    # sideways in a region that keyboard users can reach and scroll too.
+    figure = nodes.container(
+        "",
+        raw_html('<div class="pt-scroll" tabindex="0" role="region" aria-label="Doelenboom">'),
+        diagram,
+        raw_html("</div>"),
+        classes=["pt-diagram", "pt-doelenboom"],
+    )
     intro = nodes.paragraph(
-        "", "Dezelfde doelenboom als lijst, met elk item onder wat het dient:", classes=["pt-text-equivalent-intro"])
+        "",
+        "Dezelfde doelenboom als lijst, met elk item onder wat het dient:",
+        classes=["pt-text-equivalent-intro"],
+    )
     text = nodes.container("", intro, text_equivalent(ctx), classes=["pt-text-equivalent"])
-    return [figure, text]
+    return [caption, figure, text]
 
 
 __all__ = ["DoelenboomDirective", "flowchart_source", "item_label", "render", "text_equivalent"]

@@ -50,12 +50,18 @@ def csv_text(items: Programme, page_of: dict[str, str]) -> str:
     writer.writerow(columns())
     fields = field_columns()
     for item in items:
-        writer.writerow([
-            item.id, item.type, item.title, item.status, ", ".join(item.tags),
-            *(item.field(name) for name in fields),
-            *(", ".join(item.links.get(name, ())) for name in model.LINK_NAMES),
-            page_of.get(item.id, ""),
-        ])
+        writer.writerow(
+            [
+                item.id,
+                item.type,
+                item.title,
+                item.status,
+                ", ".join(item.tags),
+                *(item.field(name) for name in fields),
+                *(", ".join(item.links.get(name, ())) for name in model.LINK_NAMES),
+                page_of.get(item.id, ""),
+            ]
+        )
     return out.getvalue()
 
 
@@ -65,8 +71,7 @@ def write_csv(app: Sphinx, exception: Exception | None) -> None:
         return
     items = programme(app)
     page_of = {
-        item.id: f"{app.builder.get_target_uri(item.docname)}#{item.id}"
-        for item in items if item.docname
+        item.id: f"{app.builder.get_target_uri(item.docname)}#{item.id}" for item in items if item.docname
     }
     # UTF-8 with a byte order mark: without it, spreadsheet programs read é as Ã©.
     Path(app.outdir, CSV_NAME).write_text(csv_text(items, page_of), encoding="utf-8-sig", newline="")
@@ -75,12 +80,19 @@ def write_csv(app: Sphinx, exception: Exception | None) -> None:
 def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     """The list of downloads with relative links."""
     entries = [
-        (NEEDS_JSON, "needs.json",
-         " \u2013 alle items van het programma met al hun velden en koppelingen, in het JSON-formaat van "
-         "sphinx-needs (voor wie er zelf mee verder wil rekenen)."),
-        (CSV_NAME, CSV_NAME,
-         f" \u2013 alle {len(ctx.programme)} items als tabel (CSV, UTF-8): per item het ID, de soort, de titel, "
-         "de status, alle velden, alle koppelingen en de pagina van het item. Opent in een spreadsheet."),
+        (
+            NEEDS_JSON,
+            "needs.json",
+            " \u2013 alle items van het programma met al hun velden en koppelingen, in het JSON-formaat van "
+            "sphinx-needs (voor wie er zelf mee verder wil rekenen).",
+        ),
+        (
+            CSV_NAME,
+            CSV_NAME,
+            f" \u2013 alle {len(ctx.programme)} items als tabel (CSV, UTF-8): per item het ID, de soort, "
+            "de titel, de status, alle velden, alle koppelingen en de pagina van het item. "
+            "Opent in een spreadsheet.",
+        ),
     ]
     listing = nodes.bullet_list(classes=["pt-downloads"])
     for path, label, text in entries:

@@ -27,8 +27,11 @@ def table(
 
     With ``row_headers`` the first cell of each row is a row header.
     """
-    out = [f'<table class="{escape(" ".join(("docutils", "pt-table", *classes)))}">',
-           f"<caption>{escape(caption)}</caption>", "<thead><tr>"]
+    out = [
+        f'<table class="{escape(" ".join(("docutils", "pt-table", *classes)))}">',
+        f"<caption>{escape(caption)}</caption>",
+        "<thead><tr>",
+    ]
     out += [f'<th scope="col">{header}</th>' for header in headers]
     out.append("</tr></thead><tbody>")
     for row in rows:
@@ -50,5 +53,7 @@ def raw(markup: str) -> nodes.raw:
 
 def scrolling(markup: str, label: str) -> nodes.raw:
     """A wide table in a region that scrolls sideways on narrow screens, reachable by keyboard."""
-    return raw(f'<div class="pt-table-wrapper" tabindex="0" role="region" aria-label="{escape(label)}">'
-               f"{markup}</div>")
+    return raw(
+        f'<div class="pt-table-wrapper" tabindex="0" role="region" aria-label="{escape(label)}">'
+        f"{markup}</div>"
+    )

@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import model
+from ..checks.common import missing_plan_elements
 from ..items import Item
 from . import derive, outdated
 from .context import ViewContext, item_label, type_plural
@@ -134,7 +135,8 @@ def criteria_block(ctx: ViewContext, item: Item) -> list[nodes.Node]:
     if not criteria:
         open_text = (
             "Nog open: er is nog geen criterium vastgelegd dat zegt wanneer we tevreden zijn."
-            if derive.needs_criterion(item) else "Er is (nog) geen criterium dat dit item meet."
+            if derive.needs_criterion(item)
+            else "Er is (nog) geen criterium dat dit item meet."
         )
         return [rubric, nodes.paragraph("", open_text, classes=["pt-open"])]
     listing = nodes.bullet_list(classes=["pt-criteria"])
@@ -152,23 +154,35 @@ def criteria_block(ctx: ViewContext, item: Item) -> list[nodes.Node]:
 
 
 def plan_elements(ctx: ViewContext, project: Item) -> list[tuple[str, str, bool, list[nodes.Node]]]:
-    """Per plan element a-e: letter, label, present, and what the plan says."""
+    """Per plan element a-e: letter, label, present (as rule PT204 judges it), and what the plan says."""
     project_type = model.TYPES_BY_NAME["project"]
+    missing = {letter for letter, _name in missing_plan_elements(ctx.programme, project)}
     rows = []
     for letter, name in model.PLAN_ELEMENTS:
+        present = letter not in missing
         spec = project_type.field(name)
         if spec is not None:
             value = project.field(name)
-            rows.append((letter, spec.label, bool(value), [nodes.Text(field_value(spec, value))] if value else []))
+            rows.append(
+                (letter, spec.label, present, [nodes.Text(field_value(spec, value))] if value else [])
+            )
         elif name in model.LINKS_BY_NAME:
-            link = model.LINKS_BY_NAME[name]
             targets = ctx.programme.outgoing(project, name)
-            rows.append((letter, derive.capitalised(link.outgoing), bool(targets), _joined(ctx, targets)))
-        elif name in model.TYPES_BY_NAME:
+            rows.append(
+                (
+                    letter,
+                    derive.capitalised(model.LINKS_BY_NAME[name].outgoing),
+                    present,
+                    _joined(ctx, targets),
+                )
+            )
+        else:
             milestones = derive.milestones_of(ctx.programme, project)
             count = len(milestones)
-            text = f"{count} {model.TYPES_BY_NAME[name].title.lower() if count == 1 else type_plural(name).lower()}"
-            rows.append((letter, type_plural(name), bool(milestones), [nodes.Text(text)] if milestones else []))
+            noun = model.TYPES_BY_NAME[name].title if count == 1 else type_plural(name)
+            rows.append(
+                (letter, type_plural(name), present, [nodes.Text(f"{count} {noun.lower()}")] if count else [])
+            )
     return rows
 
 
@@ -176,8 +190,11 @@ def plan_block(ctx: ViewContext, project: Item) -> list[nodes.Node]:
     """The plan elements a-e as a checklist, each present or missing in words."""
     listing = nodes.bullet_list(classes=["pt-plan"])
     for letter, label, present, body in plan_elements(ctx, project):
-        state = nodes.inline("", "aanwezig" if present else "ontbreekt",
-                             classes=["pt-check", "pt-check-yes" if present else "pt-check-no"])
+        state = nodes.inline(
+            "",
+            "aanwezig" if present else "ontbreekt",
+            classes=["pt-check", "pt-check-yes" if present else "pt-check-no"],
+        )
         line = nodes.paragraph("", f"{letter}. {label}: ", state)
         if body:
             line += nodes.Text(" \u2013 ")
@@ -195,7 +212,9 @@ def milestones_block(ctx: ViewContext, project: Item) -> list[nodes.Node]:
     listing = nodes.bullet_list(classes=["pt-milestones"])
     for milestone in milestones:
         line = nodes.paragraph(
-            "", f"{date_in_words(milestone.field('datum'))}: ", ctx.reference(milestone),
+            "",
+            f"{date_in_words(milestone.field('datum'))}: ",
+            ctx.reference(milestone),
         )
         if milestone.status:
             line += nodes.Text(" \u2013 ")
@@ -209,8 +228,12 @@ def party_overview_link(ctx: ViewContext, party: Item) -> list[nodes.Node]:
     pages = outdated.pages_with(ctx.app.env, "partijen")
     if not pages:
         return []
-    link = nodes.reference("", f"Wat {party.title or party.id} doet in het programma", internal=True,
-                           refuri=ctx.doc_uri(pages[0], party.id))
+    link = nodes.reference(
+        "",
+        f"Wat {party.title or party.id} doet in het programma",
+        internal=True,
+        refuri=ctx.doc_uri(pages[0], party.id),
+    )
     return [nodes.paragraph("", "", link, classes=["pt-party-overview"])]
 
 

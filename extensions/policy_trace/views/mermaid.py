@@ -41,7 +41,7 @@ def escape_href(uri: str) -> str:
 
 
 def _luminance(color: str) -> float:
-    channels = [int(color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -53,7 +53,7 @@ def contrast_with_white(color: str) -> float:
 
 def readable_fill(color: str, minimum: float = 4.6) -> str:
     """``color``, darkened just enough that white labels on it meet WCAG AA."""
-    red, green, blue = (int(color.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    red, green, blue = (int(color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
     shade = f"#{red:02x}{green:02x}{blue:02x}"
     factor = 1.0
     while contrast_with_white(shade) < minimum and factor > 0:
@@ -134,9 +134,7 @@ def flowchart(
     for source, target in edges:
         names = [group_ids(key) if key in group_keys else ids(key) for key in (source, target)]
         lines.append(f"  {names[0]} --- {names[1]}")
-    lines += [
-        f'  click {ids(node.key)} href "{escape_href(node.href)}" _self' for node in nodes if node.href
-    ]
+    lines += [f'  click {ids(node.key)} href "{escape_href(node.href)}" _self' for node in nodes if node.href]
     for css_class, color in sorted((class_colors or {}).items()):
         fill = readable_fill(color)
         lines.append(f"  classDef {css_class} fill:{fill},stroke:{fill},color:#ffffff")
@@ -192,13 +190,28 @@ def gantt(
     return "\n".join(lines) + "\n"
 
 
-def diagram_node(code: str, alt: str, config: dict | None = None) -> mermaid_node:
-    """sphinxcontrib-mermaid's node, as its directive builds it (``mermaid_config`` included)."""
+def diagram_node(code: str, alt: str, config: dict | None = None, own: dict | None = None) -> mermaid_node:
+    """sphinxcontrib-mermaid's node, as its directive builds it (``mermaid_config`` included).
+
+    ``own`` is this diagram's Mermaid configuration (e.g. spacing), merged over
+    the project's ``mermaid_config`` into the one front matter Mermaid reads.
+    """
     node = mermaid_node()
-    if config is not None:
-        # The same front matter the ``mermaid`` directive adds for ``mermaid_config``.
-        code = "---\n" + yaml.dump({"config": config}) + "---\n" + code
+    merged = _merge(config or {}, own or {})
+    if merged:
+        code = "---\n" + yaml.dump({"config": merged}, sort_keys=True) + "---\n" + code
     node["code"] = code
     node["options"] = {}
     node["alt"] = alt
     return node
+
+
+def _merge(base: dict, over: dict) -> dict:
+    merged = dict(base)
+    for key, value in over.items():
+        merged[key] = (
+            _merge(merged[key], value)
+            if isinstance(value, dict) and isinstance(merged.get(key), dict)
+            else value
+        )
+    return merged

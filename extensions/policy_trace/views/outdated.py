@@ -81,7 +81,7 @@ def note_removed(
 def note_reread(_app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: a page re-read that held items (before it is purged)."""
     _touch(env, docnames)
-    setattr(env, "policy_trace_reread", list(docnames))
+    env.policy_trace_reread = list(docnames)
 
 
 def pages_to_rewrite(_app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -89,7 +89,7 @@ def pages_to_rewrite(_app: Sphinx, env: BuildEnvironment) -> list[str]:
     _touch(env, getattr(env, "policy_trace_reread", ()))  # a page that now holds items
     touched = getattr(env, _TOUCHED, False)
     setattr(env, _TOUCHED, False)
-    setattr(env, "policy_trace_reread", [])
+    env.policy_trace_reread = []
     if not touched:
         return []
     return sorted(docname for docname, views in _views(env).items() if views)

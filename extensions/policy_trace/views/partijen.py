@@ -37,7 +37,9 @@ def party_section(ctx: ViewContext, party: Item) -> nodes.section:
     section += nodes.paragraph("", "", nodes.Text("Het item: "), ctx.reference(party))
     found = roles(ctx, party)
     if not found:
-        section += nodes.paragraph("", "Geen enkel item verwijst (nog) naar deze partij.", classes=["pt-open"])
+        section += nodes.paragraph(
+            "", "Geen enkel item verwijst (nog) naar deze partij.", classes=["pt-open"]
+        )
         return section
     listing = nodes.field_list(classes=["pt-fields", "pt-party-roles"])
     for name, items in found:

@@ -46,17 +46,29 @@ def gantt_source(ctx: ViewContext) -> str:
     for milestone, project in milestones(ctx):
         key = project.id if project else ""
         titles[key] = (project.title or project.id) if project else "Zonder project"
-        by_project.setdefault(key, []).append(mermaid.GanttTask(
-            milestone.id, milestone.title or milestone.id, milestone.field("datum"),
-            tags=("milestone", *GANTT_TAGS.get(milestone.status, ())), href=ctx.uri(milestone),
-        ))
+        by_project.setdefault(key, []).append(
+            mermaid.GanttTask(
+                milestone.id,
+                milestone.title or milestone.id,
+                milestone.field("datum"),
+                tags=("milestone", *GANTT_TAGS.get(milestone.status, ())),
+                href=ctx.uri(milestone),
+            )
+        )
     peildatum = reference_date(ctx.app.config)
-    marker = mermaid.GanttTask("peildatum", f"Peildatum {dutch_date(peildatum)}", peildatum.isoformat(),
-                               tags=("vert",))
-    sections = [(titles[key], tasks) for key, tasks in sorted(by_project.items(), key=lambda kv: (kv[0] == "", kv[0]))]
+    marker = mermaid.GanttTask(
+        "peildatum", f"Peildatum {dutch_date(peildatum)}", peildatum.isoformat(), tags=("vert",)
+    )
+    sections = [
+        (titles[key], tasks) for key, tasks in sorted(by_project.items(), key=lambda kv: (kv[0] == "", kv[0]))
+    ]
     return mermaid.gantt(
-        sections, markers=[marker], title="Planning",
-        description=f"De mijlpalen van de projecten op een tijdlijn; de lijn is de peildatum {dutch_date(peildatum)}.",
+        sections,
+        markers=[marker],
+        title="Planning",
+        description=(
+            f"De mijlpalen van de projecten op een tijdlijn; de lijn is de peildatum {dutch_date(peildatum)}."
+        ),
     )
 
 
@@ -66,18 +78,27 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     peildatum = reference_date(ctx.app.config)
     intro = nodes.paragraph("", f"Peildatum: {dutch_date(peildatum)}.", classes=["pt-peildatum"])
     if not found:
-        return [intro, nodes.paragraph("", f"Er zijn nog geen {type_plural('mijlpaal').lower()} met een datum.")]
+        return [
+            intro,
+            nodes.paragraph("", f"Er zijn nog geen {type_plural('mijlpaal').lower()} met een datum."),
+        ]
     diagram = mermaid.diagram_node(gantt_source(ctx), "Planning", ctx.app.config.mermaid_config)
     rows = []
     for milestone, project in found:
         when = milestone.field("datum")
-        passed = " (voorbij de peildatum)" if when < peildatum.isoformat() and milestone.status == "gepland" else ""
-        rows.append([
-            escape(date_in_words(when)),
-            ctx.a(milestone),
-            ctx.a(project) if project else '<span class="pt-empty">geen project</span>',
-            status_html(milestone) + escape(passed),
-        ])
+        passed = (
+            " (voorbij de peildatum)"
+            if when < peildatum.isoformat() and milestone.status == "gepland"
+            else ""
+        )
+        rows.append(
+            [
+                escape(date_in_words(when)),
+                ctx.a(milestone),
+                ctx.a(project) if project else '<span class="pt-empty">geen project</span>',
+                status_html(milestone) + escape(passed),
+            ]
+        )
     caption = f"{type_plural('mijlpaal')} op datum (peildatum {dutch_date(peildatum)})"
     headers = [escape(h) for h in ("Datum", "Mijlpaal", "Project", "Status")]
     return [

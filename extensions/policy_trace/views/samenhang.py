@@ -50,8 +50,9 @@ def link_names(ctx: ViewContext, row: Item, column: Item) -> list[str]:
     return names
 
 
-def matrix(ctx: ViewContext, row_types: tuple[str, ...], column_types: tuple[str, ...]) -> tuple[
-        list[Item], list[Item], list[list[list[str]]]]:
+def matrix(
+    ctx: ViewContext, row_types: tuple[str, ...], column_types: tuple[str, ...]
+) -> tuple[list[Item], list[Item], list[list[list[str]]]]:
     """Rows, columns and per cell the link names: the data behind a matrix."""
     rows = ctx.programme.of_type(*row_types)
     columns = ctx.programme.of_type(*column_types)
@@ -74,7 +75,8 @@ def render(ctx: ViewContext, options: dict) -> list[nodes.Node]:
         line = [ctx.a(row)]
         for names in row_cells:
             line.append(
-                f'<span class="pt-linked">{escape(join_words(names))}</span>' if names
+                f'<span class="pt-linked">{escape(join_words(names))}</span>'
+                if names
                 else '<span class="pt-unlinked">\u2013<span class="pt-visually-hidden"> geen</span></span>'
             )
         body.append(line)

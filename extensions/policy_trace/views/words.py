@@ -40,11 +40,24 @@ def parse_number(value: str) -> float | None:
 #: How a status reads at a glance: the colour family of its badge. The word is
 #: always shown too; the colour only helps (WCAG 1.4.1).
 TONES: dict[str, str] = {
-    "behaald": "good", "afgerond": "good", "bevestigd": "good", "op_koers": "good", "vastgesteld": "good",
-    "risico": "risk", "vertraagd": "risk", "ter_besluitvorming": "risk",
-    "niet_behaald": "bad", "gestopt": "bad", "weerlegd": "bad", "vervallen": "bad",
-    "voorgesteld": "neutral", "concept": "neutral", "gepland": "neutral", "onbepaald": "neutral",
-    "onbevestigd": "neutral", "in_uitvoering": "neutral",
+    "behaald": "good",
+    "afgerond": "good",
+    "bevestigd": "good",
+    "op_koers": "good",
+    "vastgesteld": "good",
+    "risico": "risk",
+    "vertraagd": "risk",
+    "ter_besluitvorming": "risk",
+    "niet_behaald": "bad",
+    "gestopt": "bad",
+    "weerlegd": "bad",
+    "vervallen": "bad",
+    "voorgesteld": "neutral",
+    "concept": "neutral",
+    "gepland": "neutral",
+    "onbepaald": "neutral",
+    "onbevestigd": "neutral",
+    "in_uitvoering": "neutral",
 }
 
 

@@ -1,0 +1,97 @@
+"""axe-core finds no accessibility violation on any kind of page, in light and in dark mode."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from .pages import SiteBrowser, needs_by_type
+
+
+def _item_page(item_type: str) -> Callable[[Path], str]:
+    def find(site: Path) -> str:
+        items = sorted(needs_by_type(site).get(item_type, []), key=lambda need: need["id"])
+        assert items, f"de site heeft geen item van soort {item_type}"
+        return f"{items[0]['docname']}.html"
+    return find
+
+
+def _page(path: str) -> Callable[[Path], str]:
+    def find(site: Path) -> str:
+        assert (site / path).is_file(), f"de pagina {path} ontbreekt"
+        return path
+    return find
+
+
+def _page_with(marker: str, what: str) -> Callable[[Path], str]:
+    def find(site: Path) -> str:
+        pages = sorted(
+            path.relative_to(site).as_posix() for path in site.rglob("*.html")
+            if marker in path.read_text(encoding="utf-8")
+        )
+        assert pages, f"geen pagina met {what} ({marker}) op de site"
+        return pages[0]
+    return find
+
+
+def _search(site: Path) -> str:
+    efforts = sorted(needs_by_type(site).get("inspanning", []), key=lambda need: need["id"])
+    assert efforts, "de site heeft geen inspanningen om naar te zoeken"
+    word = max(re.findall(r"\w+", efforts[0]["title"]), key=len)
+    return f"search.html?q={word}"
+
+
+#: Every kind of page a stakeholder meets, and how to find one in the built site.
+KINDS: dict[str, Callable[[Path], str]] = {
+    "start": _page("index.html"),
+    "doel": _item_page("doel"),
+    "inspanning": _item_page("inspanning"),
+    "project": _item_page("project"),
+    "dashboard": _page("docs/tevreden.html"),
+    "matrix": _page("docs/samenhang.html"),
+    "partij": _page_with("pt-party-index", "de rollen per partij"),
+    "planning": _page("docs/planning.html"),
+    "downloads": _page("docs/downloads.html"),
+    "controle": _page("docs/controle.html"),
+    "zoeken": _search,
+}
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    """axe-core as bundled by axe-playwright-python."""
+    return Axe()
+
+
+@pytest.fixture(scope="session", params=["light", "dark"])
+def scheme_browser(request: pytest.FixtureRequest, browser: Any, base_url: str) -> Iterator[SiteBrowser]:
+    """A browsing context that prefers the light, then the dark colour scheme."""
+    opened = SiteBrowser(browser, base_url, color_scheme=request.param)
+    yield opened
+    opened.close()
+
+
+def _summary(violations: list[dict[str, Any]]) -> list[str]:
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} -- "
+        + "; ".join(" ".join(map(str, node["target"])) for node in violation["nodes"][:5])
+        for violation in violations
+    ]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_axe_finds_no_violations(kind: str, site: Path, scheme_browser: SiteBrowser, axe: Axe) -> None:
+    path = KINDS[kind](site)
+    scheme_browser.open(path)
+    if path.startswith("search.html"):
+        scheme_browser.page.wait_for_function(
+            "() => (document.querySelector('#search-results .search-summary')?.textContent || '').length > 0"
+        )
+    # No rule left out: WCAG 2.0/2.1 A and AA and axe's best practices alike.
+    results = axe.run(scheme_browser.page)
+    assert _summary(results.response["violations"]) == [], path

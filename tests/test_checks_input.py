@@ -1,0 +1,253 @@
+"""Input an adviser may write by mistake, wrong settings, a very long chain: clear messages, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+from checks_support import advice_lines, build_once, copy_root, report
+from conftest import warnings_of
+from policy_trace.checks import CheckContext, run_checks
+from policy_trace.checks.links import chain_cycles
+from policy_trace.checks.settings import SettingError, programme_period, reference_date, severity_overrides
+from policy_trace.items import Item, Programme
+
+CONTEXT = CheckContext(reference_date=date(2025, 1, 1))
+
+
+def ours(lines: list[str]) -> list[str]:
+    """Our findings, cut after ``CODE ID:`` so the test reads as a list of what was found where."""
+    return [
+        line.split(": ", 3)[0] + ": " + line.split(": ", 3)[2].split(":")[0]
+        for line in lines
+        if "[policy." in line
+    ]
+
+
+@pytest.fixture(scope="module")
+def bad_input_app(tmp_path_factory):
+    return build_once(copy_root("test-rules-bad-input", tmp_path_factory.mktemp("bad")))
+
+
+def test_each_mistake_gets_one_message_with_its_location(bad_input_app):
+    found = warnings_of(bad_input_app)
+    others = [line for line in found if "[policy." not in line]
+    assert others == [
+        "items.md:12: WARNING: No title given, but title is required by configuration. [needs.directive]",
+        "items.md:19: WARNING: 'doel': Invalid options format: expected ':' "
+        "after key [myst.directive_option]",
+        "items.md:17: WARNING: Need could not be created: No ID defined, but "
+        "'needs_id_required' is set to True. "
+        "[needs.create_need]",
+        "items.md:22: WARNING: Unknown option 'draagt_bij' [needs.directive]",
+        "items.md:38: WARNING: Unknown directive type: 'onbekend' [myst.directive_unknown]",
+        # A duplicate ID: sphinx-needs names both places and keeps the first; no second message of ours.
+        "tweede.md:3: WARNING: Need could not be created: A need with ID 'SD-DUBBEL' already exists "
+        "(defined at items:27). [needs.create_need]",
+        "leeg.md: WARNING: document isn't included in any toctree [toc.not_included]",
+    ]
+    assert ours(found) == [
+        # The option typo leaves the required link unset; the fix says to check the option's spelling.
+        "items.md:22: PT103 SD-TIKFOUT",
+        "items.md:32: PT101 MP-30-FEBRUARI",
+        "items.md:32: PT106 MP-30-FEBRUARI",
+        "items.md:48: PT105 PA-ÆRØ",
+    ]
+    assert (
+        "controleer de spelling van de optienaam"
+        in found[found.index(next(line for line in found if "PT103" in line))]
+    )
+    assert "'datum' is '2014-02-30', maar dat is geen bestaande datum" in next(
+        line for line in found if "PT106" in line
+    )
+    assert "bijvoorbeeld het ID PA-AERO" in next(line for line in found if "PT105" in line)
+
+
+def test_bad_items_do_not_hide_the_others(bad_input_app):
+    findings = report(bad_input_app)["findings"]
+    assert {(f["code"], f["id"], f["file"]) for f in findings if f["severity"] == "advice"} == {
+        ("PT201", "SD-DUBBEL", "items.md"),
+        ("PT201", "SD-TIKFOUT", "items.md"),
+        ("PT403", "PA-LOS", "tweede.md"),
+        ("PT403", "PA-ÆRØ", "items.md"),
+    }
+    # The item without a title is checked like any other and named by its ID.
+    assert "SD-GEEN-TITEL" in {item.get("name") for item in _junit_cases(bad_input_app)}
+
+
+def _junit_cases(app):
+    from xml.etree import ElementTree as ET
+
+    return [case.attrib for case in ET.parse(Path(app.outdir) / "policy-report.xml").iter("testcase")]
+
+
+def test_severity_overrides_and_suppress_warnings(tmp_path):
+    app = build_once(
+        copy_root("test-rules-bad-input", tmp_path),
+        confoverrides={
+            "policy_trace_severity": {"PT403": "error", "PT106": "advice", "PT105": "off"},
+            "suppress_warnings": ["policy.PT101", "policy.PT201"],
+        },
+    )
+    assert ours(warnings_of(app)) == [
+        "items.md:22: PT103 SD-TIKFOUT",
+        "items.md:48: PT403 PA-ÆRØ",
+        "tweede.md:8: PT403 PA-LOS",
+    ]
+    assert [line.split(" ", 3)[:3] for line in advice_lines(app)] == [["items.md:32:", "ADVIES:", "PT106"]]
+    data = report(app)
+    assert data["counts"] == {"error": 3, "advice": 1}
+    assert {f["code"] for f in data["findings"]} == {"PT103", "PT106", "PT403"}
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "words"),
+    [
+        (
+            "policy_trace_severity",
+            {"PT999": "error"},
+            "policy_trace_severity noemt een onbekende regel 'PT999'; bekend zijn: PT101, PT102",
+        ),
+        (
+            "policy_trace_severity",
+            {"PT201": "fout"},
+            "policy_trace_severity geeft regel PT201 de ernst 'fout'; kies uit: error, advice, off.",
+        ),
+        (
+            "policy_trace_reference_date",
+            "2024-02-30",
+            "policy_trace_reference_date: '2024-02-30' is geen bestaande "
+            'datum; schrijf datums als "JJJJ-MM-DD"',
+        ),
+    ],
+)
+def test_a_wrong_setting_is_a_clear_warning_and_the_rest_is_checked(tmp_path, setting, value, words):
+    app = build_once(copy_root("test-every-type", tmp_path), "needs", confoverrides={setting: value})
+    found = warnings_of(app)
+    assert len(found) == 1 and found[0].startswith(f"WARNING: conf.py: {words}"), found
+    assert found[0].endswith("[policy.config]")
+    assert report(app)["counts"]["error"] == 0
+
+
+def test_period_and_reference_date_settings_are_validated():
+    assert programme_period(("2014-09-26", "2016-09-25")) == (date(2014, 9, 26), date(2016, 9, 25))
+    assert programme_period(None) is None
+    with pytest.raises(SettingError, match="'2014-02-30' is geen bestaande datum"):
+        programme_period(("2014-02-30", "2016-09-25"))
+    with pytest.raises(SettingError, match="eindigt .* voordat het begint"):
+        programme_period(("2016-09-25", "2014-09-26"))
+    with pytest.raises(SettingError, match="moet twee datums zijn"):
+        programme_period("2014-09-26")
+    assert reference_date("2015-03-01") == date(2015, 3, 1)
+    assert reference_date(None, {"SOURCE_DATE_EPOCH": "1420070400"}) == date(2015, 1, 1)
+    assert reference_date(None, {}) == date.today()
+    with pytest.raises(SettingError, match="SOURCE_DATE_EPOCH"):
+        reference_date(None, {"SOURCE_DATE_EPOCH": "gisteren"})
+    with pytest.raises(SettingError, match="policy_trace_reference_date: '1 maart 2015'"):
+        reference_date("1 maart 2015")
+    assert severity_overrides({"PT301": "off", "PT203": "error"}) == {"PT203": "error", "PT301": "off"}
+    with pytest.raises(SettingError, match="moet een dict zijn"):
+        severity_overrides(["PT201"])
+
+
+def test_sphinx_build_prints_a_wrong_setting_without_traceback(tmp_path):
+    srcdir = copy_root("test-every-type", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8") + 'policy_trace_period = ("2024-01-01", "2024-13-01")\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            Path(sys.executable).parent / "sphinx-build",
+            "-q",
+            "-W",
+            "--keep-going",
+            "-b",
+            "needs",
+            srcdir,
+            tmp_path / "out",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "WARNING: conf.py: policy_trace_period: '2024-13-01' is geen bestaande datum" in result.stderr
+    assert "De looptijd wordt nu niet gecontroleerd (PT401)." in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def _goal(number: int, target: str) -> Item:
+    return Item(
+        id=f"SD-{number:05d}",
+        type="doel",
+        title=f"Doel {number}",
+        file="needs/doelen.md",
+        line=number + 1,
+        status="",
+        tags=(),
+        fields=MappingProxyType({}),
+        links=MappingProxyType({"draagt_bij_aan": (target,)}),
+    )
+
+
+def _chain(length: int, closed: bool) -> Programme:
+    items = [_goal(n, f"SD-{n + 1:05d}") for n in range(length - 1)]
+    items.append(_goal(length - 1, "SD-00000" if closed else "HD-TOP"))
+    items.append(
+        Item(
+            "HD-TOP",
+            "hoofddoel",
+            "Top",
+            "needs/doelen.md",
+            1,
+            "",
+            (),
+            MappingProxyType({}),
+            MappingProxyType({}),
+        )
+    )
+    return Programme.from_items(items)
+
+
+def test_a_cycle_through_ten_thousand_items_is_found_fast_and_once():
+    programme = _chain(10_000, closed=True)
+    started = time.perf_counter()
+    found = list(chain_cycles(programme, CONTEXT))
+    elapsed = time.perf_counter() - started
+    assert [(f.code, f.id, f.line) for f in found] == [("PT104", "SD-00000", 1)]
+    assert (
+        "kring van 10000 items: SD-00000 → SD-00001 → SD-00002 → SD-00003 → SD-00004 → SD-00005 → … → "
+        "SD-09999 → SD-00000." in found[0].message
+    )
+    assert "':draagt_bij_aan: SD-00000' bij SD-09999" in found[0].fix
+    assert elapsed < 1.0, f"{elapsed:.2f} s: the cycle check must stay linear"
+
+
+def test_all_rules_over_a_ten_thousand_item_chain_stay_fast():
+    programme = _chain(10_000, closed=False)
+    started = time.perf_counter()
+    found = run_checks(programme, CONTEXT)
+    elapsed = time.perf_counter() - started
+    assert {f.code for f in found} == {"PT201"}  # no cycle, and no criterion for any goal
+    assert len(found) == 10_001
+    assert elapsed < 5.0, f"{elapsed:.2f} s for 10,000 items"
+
+
+def test_with_w_an_error_fails_the_build_and_advice_does_not(tmp_path):
+    srcdir = copy_root("test-rules-incremental", tmp_path)
+    failing = build_once(srcdir, "needs", warningiserror=True)
+    assert failing.statuscode == 1  # PT106 in doelen.md
+    assert report(failing)["counts"] == {"error": 1, "advice": 1}  # reports are written all the same
+    doelen = srcdir / "doelen.md"
+    doelen.write_text(doelen.read_text(encoding="utf-8").replace(":spoor: sociaal", ":spoor: inhoudelijk"), "utf-8")
+    passing = build_once(srcdir, "needs", warningiserror=True, freshenv=True)
+    assert passing.statuscode == 0
+    assert report(passing)["counts"] == {"error": 0, "advice": 1}  # PT403 in partijen.md
+    assert advice_lines(passing) == [advice_lines(failing)[0]]

@@ -1,0 +1,473 @@
+"""The stakeholder views, as the built HTML shows them, on the small programme of roots/test-views."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOTS, warnings_of
+from policy_trace import model
+from policy_trace.views import banner, downloads, mermaid, tevreden
+from policy_trace.views.words import TONES, parse_number
+from sphinx.testing.util import SphinxTestApp
+
+NASTY = 'Crisis "snel" & <b>goed</b> [1] #1; klaar'
+TREE = [
+    "HD-VEILIG",
+    "SD-BRAND",
+    "SD-CRISIS",
+    "IN-PREVENTIE",
+    "IN-OEFENEN",
+    "IN-SAMEN",
+    "PRJ-WIJK",
+    "PRJ-OEFEN",
+]
+BANNER = "Versie 2.1 \u00b7 vastgesteld \u00b7 1 februari 2024"
+
+
+def build(srcdir: Path, **kwargs) -> SphinxTestApp:
+    """Build ``srcdir`` as one ``sphinx-build`` run would, asserting it warns about nothing."""
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == []
+    return app
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    srcdir = tmp_path_factory.mktemp("views") / "test-views"
+    shutil.copytree(ROOTS / "test-views", srcdir)
+    return Path(build(srcdir).outdir)
+
+
+def page(site: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def mermaid_sources(soup: BeautifulSoup) -> list[str]:
+    return [pre.get_text() for pre in soup.select("pre.mermaid")]
+
+
+def resolve(site: Path, from_page: str, href: str) -> tuple[Path, str]:
+    """The file and anchor a relative link on ``from_page`` leads to."""
+    target, _, anchor = href.partition("#")
+    return (site / from_page).parent.joinpath(target).resolve(), anchor
+
+
+def assert_link_works(site: Path, from_page: str, href: str) -> None:
+    path, anchor = resolve(site, from_page, href)
+    assert path.is_file(), href
+    if anchor:
+        assert BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find(id=anchor), href
+
+
+def decode_entities(text: str) -> str:
+    """What Mermaid shows for a label with entity codes."""
+    return re.sub(r"#(\d+);", lambda m: chr(int(m.group(1))), text.replace("#quot;", '"'))
+
+
+# --- Mermaid text, without a build -------------------------------------------------------------
+
+
+def test_a_nasty_title_becomes_a_label_mermaid_cannot_misread():
+    label = mermaid.escape_label(NASTY)
+    assert label == ("Crisis #quot;snel#quot; #38; #60;b#62;goed#60;/b#62; #91;1#93; #35;1#59; klaar")
+    # Outside the entity codes, nothing is left that ends a label or a statement.
+    assert not re.search(r'["\[\]<>&;:%`|{}]', re.sub(r"#(quot|\d+);", "", label))
+    assert decode_entities(label) == NASTY
+
+
+@pytest.mark.parametrize(
+    "text", ["a:b", "50%", "`code`", "x\ny", "{x}|y", "é en ’s", "Plan #quot; letterlijk"]
+)
+def test_escaping_round_trips(text):
+    assert decode_entities(mermaid.escape_label(text)) == " ".join(text.split())
+
+
+def test_boxes_keep_white_labels_readable_for_every_type_colour():
+    for item_type in model.ITEM_TYPES:
+        assert mermaid.contrast_with_white(mermaid.readable_fill(item_type.color)) >= 4.5, item_type.directive
+
+
+def test_every_status_of_the_model_has_a_tone():
+    statuses = {status for item_type in model.ITEM_TYPES for status in item_type.statuses}
+    assert statuses <= set(TONES)
+
+
+def test_numbers_as_authors_type_them():
+    assert [parse_number(v) for v in ("12", "12,5", "75%", "-3.5", "matig", "", "1e999")] == [
+        12,
+        12.5,
+        75,
+        -3.5,
+        None,
+        None,
+        None,
+    ]
+
+
+def test_progress_runs_from_nulmeting_to_streefwaarde_either_way():
+    def criterion(**fields):
+        return SimpleNamespace(field=lambda name: fields.get(name, ""))
+
+    assert tevreden.progress(criterion(nulmeting="100", streefwaarde="80", meting="90")) == 0.5
+    assert tevreden.progress(criterion(nulmeting="0", streefwaarde="10", meting="12")) == 1.0
+    assert tevreden.progress(criterion(nulmeting="0", streefwaarde="10", meting="-1")) == 0.0
+    assert tevreden.progress(criterion(nulmeting="0", streefwaarde="0", meting="1")) is None
+    assert tevreden.progress(criterion(nulmeting="matig", streefwaarde="goed", meting="goed")) is None
+
+
+def test_banner_without_a_date_says_when_it_was_built(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1411689600")  # 26 September 2014
+    config = SimpleNamespace(
+        policy_trace_version="1.0",
+        policy_trace_status="voorstel aan het Veiligheidsberaad",
+        policy_trace_date=None,
+    )
+    assert banner.banner_text(config) == (
+        "Versie 1.0 \u00b7 voorstel aan het Veiligheidsberaad \u00b7 gebouwd op 26 september 2014"
+    )
+    assert banner.banner_text(
+        SimpleNamespace(policy_trace_version="", policy_trace_status="werkversie", policy_trace_date=None)
+    ) == ("Werkversie \u00b7 gebouwd op 26 september 2014")
+
+
+# --- the built site ------------------------------------------------------------------------------
+
+
+def test_doelenboom_has_a_box_and_a_working_click_link_per_item(site):
+    (source,) = mermaid_sources(page(site, "index.html"))
+    assert source.strip().startswith("---") and "\nflowchart LR\n" in source
+    clicks = dict(re.findall(r'click (\S+) href "([^"]+)" _self', source))
+    boxes = dict(re.findall(r'^\s*(n_\S+)\["([^"]*)"\]', source, re.M))
+    assert set(boxes) == set(clicks) == {"n_" + item_id.replace("-", "_") for item_id in TREE}
+    for name, href in clicks.items():
+        assert href.endswith("#" + name[2:].replace("_", "-"))
+        assert_link_works(site, "index.html", href)
+    assert boxes["n_SD_CRISIS"] == "Strategisch doel#58; " + mermaid.escape_label(NASTY)
+
+
+def test_doelenboom_groups_efforts_by_the_goals_they_serve(site):
+    (source,) = mermaid_sources(page(site, "index.html"))
+    groups = re.findall(r'subgraph (\S+)\["([^"]*)"\]\n((?:\s+n_\S+\[.*\n)+)\s+end', source)
+    members = {decode_entities(label): re.findall(r"(n_\S+)\[", body) for _, label, body in groups}
+    assert members == {
+        "Inspanningen voor Minder branden": ["n_IN_PREVENTIE"],
+        f"Inspanningen voor {NASTY}": ["n_IN_OEFENEN"],
+        "Inspanningen voor beide doelen": ["n_IN_SAMEN"],
+    }
+    # One line from a goal to a group, not one per effort.
+    group_of = {decode_entities(label): name for name, label, _ in groups}
+    assert f"n_SD_BRAND --- {group_of['Inspanningen voor beide doelen']}" in source
+    assert f"n_SD_CRISIS --- {group_of['Inspanningen voor beide doelen']}" in source
+    assert "--- n_IN_SAMEN" not in source
+
+
+def test_doelenboom_has_a_nested_list_of_the_same_links(site):
+    text = page(site, "index.html").select_one(".pt-text-equivalent")
+
+    def tree(ul):
+        return [
+            (li.a["href"].split("#")[1], tree(li.ul) if li.ul else [])
+            for li in ul.find_all("li", recursive=False)
+        ]
+
+    assert tree(text.ul) == [
+        (
+            "HD-VEILIG",
+            [
+                ("SD-BRAND", [("IN-PREVENTIE", [("PRJ-WIJK", [])]), ("IN-SAMEN", [("PRJ-OEFEN", [])])]),
+                ("SD-CRISIS", [("IN-OEFENEN", [("PRJ-OEFEN", [])]), ("IN-SAMEN", [("PRJ-OEFEN", [])])]),
+            ],
+        )
+    ]
+    assert NASTY in text.get_text()
+
+
+def test_each_item_shows_its_fields_and_links_in_dutch(site):
+    soup = page(site, "needs/items.html")
+
+    def details(item_id):
+        box = soup.find(id=item_id).find_next_sibling(class_="pt-item-details")
+        return {
+            dt.get_text().rstrip(":"): dd.get_text(" ", strip=True)
+            for dt, dd in zip(box.dl.find_all("dt"), box.dl.find_all("dd"), strict=True)
+        }
+
+    assert details("IN-PREVENTIE") == {
+        "Status": "in uitvoering",
+        "Spoor": "inhoudelijk",
+        "Prioriteit": "ja",
+        "Draagt bij aan": "SD-BRAND Minder branden",
+        "Trekker": "PA-REGIO Regio Noord",
+        "Uitgevoerd door": "PRJ-WIJK Wijkaanpak",
+    }
+    assert (
+        details("SD-BRAND")["Ondersteund door"]
+        == "IN-PREVENTIE Brandpreventie in de wijk , IN-SAMEN Samen werken"
+    )
+    assert details("MP-EERSTE") == {
+        "Status": "gepland",
+        "Datum": "1 september 2024",
+        "Hoort bij": "PRJ-WIJK Wijkaanpak",
+    }
+    assert details("PA-BESTUUR") == {"Heeft besloten": "BS-START Start van de wijkaanpak"}
+    criteria = soup.find(id="SD-BRAND").find_next_sibling(class_="pt-item-details").select_one(".pt-criteria")
+    assert criteria.get_text(" ", strip=True) == (
+        "CR-BRANDEN Minder woningbranden : op koers (streefwaarde 80, deadline 1 december 2025)"
+    )
+    open_text = soup.find(id="SD-CRISIS").find_next_sibling(class_="pt-item-details").select_one(".pt-open")
+    assert open_text.get_text().startswith("Nog open")
+
+
+def test_a_project_shows_its_plan_checklist_and_milestones(site):
+    soup = page(site, "needs/items.html")
+
+    def plan(item_id):
+        box = soup.find(id=item_id).find_next_sibling(class_="pt-item-details")
+        return [li.get_text(" ", strip=True).split(" \u2013 ")[0] for li in box.select(".pt-plan > li")], box
+
+    lines, box = plan("PRJ-WIJK")
+    assert lines == [
+        "a. Opdracht: aanwezig",
+        "b. Opdrachtnemer: aanwezig",
+        "c. Financiering: aanwezig",
+        "d. Borging: aanwezig",
+        "e. Mijlpalen: aanwezig",
+    ]
+    assert [li.a["href"] for li in box.select(".pt-milestones > li")] == ["#MP-PLAN", "#MP-EERSTE"]
+    assert "regionaal crisisplan" in box.get_text()
+    lines, box = plan("PRJ-OEFEN")
+    assert lines == [
+        "a. Opdracht: aanwezig",
+        "b. Opdrachtnemer: ontbreekt",
+        "c. Financiering: ontbreekt",
+        "d. Borging: ontbreekt",
+        "e. Mijlpalen: ontbreekt",
+    ]
+
+
+def test_dashboard_groups_criteria_under_what_they_measure(site):
+    soup = page(site, "docs/tevreden.html")
+    grouped = {
+        section["id"]: {
+            sub["id"]: [th.a["href"].split("#")[1] for th in sub.select("tbody th")]
+            for sub in section.find_all("section", recursive=False)
+        }
+        for section in soup.select("section[id^=tevreden-]")
+        if section.find("section")
+    }
+    assert grouped == {
+        "tevreden-hoofddoel": {"tevreden-HD-VEILIG": ["CR-GEVOEL"]},
+        "tevreden-doel": {"tevreden-SD-BRAND": ["CR-BRANDEN"]},
+        "tevreden-inspanning": {"tevreden-IN-PREVENTIE": ["CR-WIJKEN"]},
+        "tevreden-project": {"tevreden-PRJ-WIJK": ["CR-WIJKEN"]},
+    }
+    table = soup.find(id="tevreden-SD-BRAND").table
+    assert table.caption.get_text() == "Criteria voor SD-BRAND Minder branden"
+    assert [th.get_text() for th in table.select("thead th")] == [
+        "Criterium",
+        "Indicator",
+        "Nulmeting",
+        "Streefwaarde",
+        "Meting",
+        "Deadline",
+        "Bron",
+        "Status",
+    ]
+    assert all(th["scope"] == "col" for th in table.select("thead th"))
+    cells = [td.get_text(" ", strip=True) for td in table.select("tbody td")]
+    assert cells[:3] == ["Woningbranden per jaar", "100", "80"]
+    assert (
+        cells[3].startswith("90 (gemeten op 1 mei 2024)")
+        and "50% van nulmeting naar streefwaarde" in cells[3]
+    )
+    assert cells[4:] == ["1 december 2025", "Brandweerstatistiek", "op koers"]
+    bar = table.find("progress")
+    assert (bar["value"], bar["max"]) == ("50", "100") and "CR-BRANDEN" in bar["aria-label"]
+    status = table.select_one(".pt-status")
+    assert "pt-tone-good" in status["class"] and status.get_text() == "op koers"
+    assert soup.find(id="tevreden-HD-VEILIG").find("progress") is None  # "matig" -> "goed" is no number
+
+
+def test_dashboard_opens_with_the_coverage_figures(site):
+    section = page(site, "docs/tevreden.html").select_one("article section section")
+    assert section["id"] == "tevreden-dekking"
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in tr.find_all(["th", "td"])]
+        for tr in section.select("tbody tr")
+    ]
+    assert rows == [
+        ["(Hoofd)doelen met een criterium", "2 van 3", "67% 67%"],
+        ["Inspanningen met voorrang en een criterium", "1 van 2", "50% 50%"],
+        ["Criteria met indicator, streefwaarde, deadline en bron", "3 van 3", "100% 100%"],
+        ["Projecten met een volledig plan (a-e)", "1 van 2", "50% 50%"],
+    ]
+
+
+def test_dashboard_lists_goals_and_priority_efforts_without_criterion_as_open(site):
+    soup = page(site, "docs/tevreden.html")
+    section = soup.find(id="tevreden-open")
+    assert section.h2.get_text().startswith("Nog open")
+    assert [a["href"].split("#")[1] for a in section.select("li a")] == ["SD-CRISIS", "IN-OEFENEN"]
+
+
+def test_matrices_have_a_row_per_effort_and_a_column_per_goal_or_project(site):
+    soup = page(site, "docs/samenhang.html")
+    first, second = soup.select("table.pt-matrix")
+
+    def read(table):
+        columns = [th.get_text() for th in table.select("thead th")]
+        rows = {
+            tr.th.a["href"].split("#")[1]: [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+            for tr in table.select("tbody tr")
+        }
+        return columns, rows
+
+    columns, rows = read(first)
+    assert (
+        first.caption.get_text() == "Samenhang tussen inspanningen (rijen) en strategische doelen (kolommen)"
+    )
+    assert columns == ["Inspanningen", "SD-BRAND Minder branden", f"SD-CRISIS {NASTY}"]
+    assert rows == {
+        "IN-OEFENEN": ["\u2013 geen", "draagt bij aan"],
+        "IN-PREVENTIE": ["draagt bij aan", "\u2013 geen"],
+        "IN-SAMEN": ["draagt bij aan", "draagt bij aan"],
+    }
+    columns, rows = read(second)
+    assert columns == ["Inspanningen", "PRJ-OEFEN Oefenplan", "PRJ-WIJK Wijkaanpak"]
+    assert rows["IN-SAMEN"] == ["uitgevoerd door", "\u2013 geen"]
+    assert {th["scope"] for th in first.select("tbody th")} == {"row"}
+
+
+def test_each_party_has_a_section_with_what_it_does_and_its_item_links_there(site):
+    soup = page(site, "docs/partijen.html")
+    regio = soup.find(id="PA-REGIO")
+    roles = {
+        dt.get_text().rstrip(":"): [a["href"].split("#")[1] for a in dd.select("a")]
+        for dt, dd in zip(regio.find_all("dt"), regio.find_all("dd"), strict=True)
+    }
+    assert roles == {"Is trekker van": ["IN-PREVENTIE"], "Is opdrachtgever van": ["PRJ-WIJK"]}
+    assert soup.find(id="PA-BRANDWEER").dl.dt.get_text().startswith("Is opdrachtnemer van")
+    assert soup.find(id="PA-BESTUUR").dl.dt.get_text().startswith("Heeft besloten")
+    link = (
+        page(site, "needs/items.html")
+        .find(id="PA-REGIO")
+        .find_next_sibling(class_="pt-item-details")
+        .select_one(".pt-party-overview a")
+    )
+    assert link["href"] == "../docs/partijen.html#PA-REGIO"
+    assert_link_works(site, "needs/items.html", link["href"])
+
+
+def test_planning_marks_the_peildatum_and_tables_the_milestones(site):
+    soup = page(site, "docs/planning.html")
+    (source,) = mermaid_sources(soup)
+    assert "Peildatum 1 juni 2024 :vert, t_peildatum, 2024-06-01, 0d" in source
+    assert "Plan klaar :milestone, done, t_MP_PLAN, 2024-03-01, 0d" in source
+    assert "Eerste wijk bezocht :milestone, t_MP_EERSTE, 2024-09-01, 0d" in source
+    for href in re.findall(r'click \S+ href "([^"]+)"', source):
+        assert_link_works(site, "docs/planning.html", href)
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in tr.find_all(["th", "td"])]
+        for tr in soup.select("table.pt-planning-table tbody tr")
+    ]
+    assert rows == [
+        ["1 maart 2024", "MP-PLAN Plan klaar", "PRJ-WIJK Wijkaanpak", "behaald"],
+        ["1 september 2024", "MP-EERSTE Eerste wijk bezocht", "PRJ-WIJK Wijkaanpak", "gepland"],
+    ]
+
+
+def test_csv_holds_every_item_with_its_fields_and_links(site):
+    text = (site / "programma.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == downloads.columns()
+    assert [row["id"] for row in rows] == sorted(row["id"] for row in rows)
+    assert len(rows) == 17
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["CR-WIJKEN"]["meet"] == "IN-PREVENTIE, PRJ-WIJK"
+    assert (
+        by_id["PRJ-WIJK"].items()
+        >= {
+            "type": "project",
+            "titel": "Wijkaanpak",
+            "status": "in_uitvoering",
+            "borging": "regionaal_crisisplan",
+            "opdrachtnemer": "PA-BRANDWEER",
+        }.items()
+    )
+    assert by_id["SD-CRISIS"]["titel"] == NASTY
+    assert by_id["IN-SAMEN"]["prioriteit"] == "nee"  # the model's default, spelled out
+    assert_link_works(site, "index.html", by_id["MP-EERSTE"]["pagina"])
+    for item_type in model.ITEM_TYPES:
+        assert {f.name for f in item_type.fields} <= set(rows[0])
+
+
+def test_downloads_page_links_to_needs_json_and_the_csv(site):
+    links = [a["href"] for a in page(site, "docs/downloads.html").select("a.pt-download")]
+    assert links == ["../needs.json", "../programma.csv"]
+    for href in links:
+        assert_link_works(site, "docs/downloads.html", href)
+
+
+def test_every_page_carries_the_banner(site):
+    pages = [path for path in sorted(site.rglob("*.html")) if path.name != "permalink.html"]
+    assert len(pages) >= 9
+    for path in pages:  # permalink.html is sphinx-needs' redirect stub, not a page anyone reads
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        banner_box = soup.select_one(".announcement")
+        assert banner_box is not None and banner_box.get_text(strip=True) == BANNER, path
+
+
+# --- incremental and parallel builds --------------------------------------------------------
+
+
+def test_views_follow_an_item_changed_on_another_page(tmp_path):
+    srcdir = tmp_path / "test-views"
+    shutil.copytree(ROOTS / "test-views", srcdir)
+    build(srcdir)
+    items = srcdir / "needs" / "items.md"
+    items.write_text(
+        items.read_text(encoding="utf-8")
+        .replace(
+            "```{partij} Bestuur",
+            "```{criterium} Oefenen gemeten\n:id: CR-OEFEN\n:meet: IN-OEFENEN\n"
+            ":status: onbepaald\n```\n\n```{partij} Bestuur",
+        )
+        .replace("Samen werken", "Samen sterker"),
+        encoding="utf-8",
+    )
+    out = Path(build(srcdir).outdir)
+    dashboard = page(out, "docs/tevreden.html")
+    assert dashboard.find(id="tevreden-IN-OEFENEN") is not None
+    assert [a["href"].split("#")[1] for a in dashboard.find(id="tevreden-open").select("li a")] == [
+        "SD-CRISIS"
+    ]
+    assert "Samen sterker" in mermaid_sources(page(out, "index.html"))[0]
+    assert "Samen sterker" in page(out, "docs/samenhang.html").get_text()
+    assert "CR-OEFEN" in (out / "programma.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_parallel_build_draws_the_same_views(site, tmp_path):
+    srcdir = tmp_path / "test-views"
+    shutil.copytree(ROOTS / "test-views", srcdir)
+    out = Path(build(srcdir, parallel=2).outdir)
+    for name in (
+        "index.html",
+        "docs/tevreden.html",
+        "docs/samenhang.html",
+        "docs/partijen.html",
+        "docs/planning.html",
+    ):
+        assert str(page(out, name).article) == str(page(site, name).article), name
+    assert (out / "programma.csv").read_bytes() == (site / "programma.csv").read_bytes()
