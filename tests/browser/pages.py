@@ -26,9 +26,11 @@ class Visit:
 class SiteBrowser:
     """Opens pages of the served site and records what each one requests and reports."""
 
-    def __init__(self, browser: Any, base_url: str, color_scheme: str = "light") -> None:
+    def __init__(
+        self, browser: Any, base_url: str, color_scheme: str = "light", width: int = 1280
+    ) -> None:
         self.base_url = base_url
-        self.context = browser.new_context(color_scheme=color_scheme, viewport={"width": 1280, "height": 900})
+        self.context = browser.new_context(color_scheme=color_scheme, viewport={"width": width, "height": 900})
         self.visit = Visit("")
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()

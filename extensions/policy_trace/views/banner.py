@@ -48,6 +48,8 @@ def banner_text(config: Any) -> str:
 
 def set_announcement(_app: Sphinx, config: Config) -> None:
     """``config-inited``: show the banner as furo's announcement, unless conf.py set one."""
+    if config.html_theme != "furo":
+        return  # other themes warn about an unknown option; they can place policy_trace_banner
     options = dict(config.html_theme_options or {})
     if not options.get("announcement"):
         options["announcement"] = f'<span class="pt-banner">{html.escape(banner_text(config))}</span>'

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -37,12 +37,16 @@ class ViewContext:
     app: Sphinx
     docname: str
     programme: Programme
+    #: Relative URI per target page: thousands of links on a page point at a few pages.
+    _pages: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def uri(self, item: Item) -> str:
         """The relative URI of ``item`` from this page: its page and its anchor (the ID)."""
         if not item.docname:
             return ""
-        page = self.app.builder.get_relative_uri(self.docname, item.docname)
+        page = self._pages.get(item.docname)
+        if page is None:
+            page = self._pages[item.docname] = self.app.builder.get_relative_uri(self.docname, item.docname)
         return f"{page}#{item.id}"
 
     def file_uri(self, path: str) -> str:

@@ -16,7 +16,7 @@ from docutils import nodes
 from .. import model
 from ..items import Item, Programme
 from . import mermaid
-from .context import ViewContext, item_label, type_plural, type_title
+from .context import ViewContext, type_plural, type_title
 from .htmltable import raw as raw_html
 from .placeholders import ViewDirective
 from .words import join_words
@@ -154,7 +154,7 @@ def _walk(ctx: ViewContext, item: Item, path: frozenset[str]) -> nodes.list_item
 
 def _roots(programme: Programme) -> Iterator[Item]:
     for item in tree_items(programme):
-        if not [p for p in parents(programme, item)]:
+        if not parents(programme, item):
             yield item
 
 
@@ -196,4 +196,4 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     return [caption, figure, text]
 
 
-__all__ = ["DoelenboomDirective", "flowchart_source", "item_label", "render", "text_equivalent"]
+__all__ = ["DoelenboomDirective", "flowchart_source", "render", "text_equivalent"]

@@ -19,7 +19,7 @@ from .. import model
 from ..checks.common import missing_plan_elements
 from ..items import Item
 from . import derive, outdated
-from .context import ViewContext, item_label, type_plural
+from .context import ViewContext, type_plural
 from .words import date_in_words, in_words, status_classes
 
 LAYOUT = "policy_trace"
@@ -237,4 +237,4 @@ def party_overview_link(ctx: ViewContext, party: Item) -> list[nodes.Node]:
     return [nodes.paragraph("", "", link, classes=["pt-party-overview"])]
 
 
-__all__ = ["LAYOUT", "add_details", "details", "item_label", "register_layout", "status_node"]
+__all__ = ["LAYOUT", "add_details", "details", "register_layout", "status_node"]

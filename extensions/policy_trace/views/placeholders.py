@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from . import outdated
@@ -45,4 +44,4 @@ def type_list(argument: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (argument or "").split(",") if part.strip())
 
 
-__all__ = ["ViewDirective", "directives", "skip_placeholder", "type_list", "view_placeholder"]
+__all__ = ["ViewDirective", "skip_placeholder", "type_list", "view_placeholder"]

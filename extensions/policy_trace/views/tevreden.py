@@ -17,7 +17,7 @@ from ..coverage import coverage
 from ..items import Item
 from . import derive
 from .context import ViewContext, item_label, type_plural
-from .htmltable import escape, raw, scrolling, table
+from .htmltable import escape, scrolling, table
 from .placeholders import ViewDirective
 from .words import date_in_words, in_words, parse_number, status_classes
 
@@ -188,4 +188,4 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     return out
 
 
-__all__ = ["TevredenDirective", "groups", "open_items", "progress", "raw", "render"]
+__all__ = ["TevredenDirective", "groups", "open_items", "progress", "render"]
