@@ -134,7 +134,7 @@ def test_a_wrong_setting_is_a_clear_warning_and_the_rest_is_checked(tmp_path, se
     assert report(app)["counts"]["error"] == 0
 
 
-def test_period_and_reference_date_settings_are_validated():
+def test_period_and_reference_date_settings_are_validated(monkeypatch):
     assert programme_period(("2014-09-26", "2016-09-25")) == (date(2014, 9, 26), date(2016, 9, 25))
     assert programme_period(None) is None
     with pytest.raises(SettingError, match="'2014-02-30' is geen bestaande datum"):
@@ -144,10 +144,13 @@ def test_period_and_reference_date_settings_are_validated():
     with pytest.raises(SettingError, match="moet twee datums zijn"):
         programme_period("2014-09-26")
     assert reference_date("2015-03-01") == date(2015, 3, 1)
-    assert reference_date(None, {"SOURCE_DATE_EPOCH": "1420070400"}) == date(2015, 1, 1)
-    assert reference_date(None, {}) == date.today()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1420070400")
+    assert reference_date(None) == date(2015, 1, 1)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "gisteren")
     with pytest.raises(SettingError, match="SOURCE_DATE_EPOCH"):
-        reference_date(None, {"SOURCE_DATE_EPOCH": "gisteren"})
+        reference_date(None)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert reference_date(None) == date.today()
     with pytest.raises(SettingError, match="policy_trace_reference_date: '1 maart 2015'"):
         reference_date("1 maart 2015")
     assert severity_overrides({"PT301": "off", "PT203": "error"}) == {"PT203": "error", "PT301": "off"}

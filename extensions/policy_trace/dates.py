@@ -7,8 +7,8 @@ banner) agree on what "today" means in a build.
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, date, datetime
-from typing import Any
 
 MONTHS_NL: tuple[str, ...] = (
     "januari",
@@ -26,11 +26,16 @@ MONTHS_NL: tuple[str, ...] = (
 )
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def parse_iso(value: object) -> date | None:
-    """The date of an ISO ``YYYY-MM-DD`` string, or None if it is not a real date."""
+    """The date of a strict ISO ``YYYY-MM-DD`` string (or a date), or None if it is not a real date."""
+    if isinstance(value, datetime):
+        return value.date()
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or len(value.strip()) != 10:
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
         return None
     try:
         return date.fromisoformat(value.strip())
@@ -39,16 +44,17 @@ def parse_iso(value: object) -> date | None:
 
 
 def build_date() -> date:
-    """The date of this build: ``SOURCE_DATE_EPOCH`` if set (reproducible builds), else today."""
+    """The date of this build: ``SOURCE_DATE_EPOCH`` if set (reproducible builds), else today.
+
+    Raises ValueError, with a Dutch message, for a SOURCE_DATE_EPOCH that is no number of seconds.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if not epoch:
+        return date.today()
+    try:
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    return date.today()
-
-
-def reference_date(config: Any) -> date:
-    """The peildatum: ``policy_trace_reference_date`` if it is a date, else the build date."""
-    return parse_iso(getattr(config, "policy_trace_reference_date", None)) or build_date()
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(f"SOURCE_DATE_EPOCH moet een aantal seconden sinds 1970 zijn; nu is het: {epoch!r}.") from None
 
 
 def dutch_date(value: date) -> str:

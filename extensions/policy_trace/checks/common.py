@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from .. import model
 from ..items import Item, Programme
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 #: The criterion fields that make *wanneer zijn we tevreden* checkable (PT203).
 CRITERION_ESSENTIALS: tuple[str, ...] = ("indicator", "streefwaarde", "deadline", "bron")
@@ -25,16 +23,6 @@ class CheckContext:
 
     reference_date: date
     period: tuple[date, date] | None = None
-
-
-def parse_date(text: str) -> date | None:
-    """The date of a strict ISO ``YYYY-MM-DD`` string, or ``None`` if it is not a real date."""
-    if not _ISO_DATE.fullmatch(text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def describe_types(type_names: tuple[str, ...] | list[str]) -> str:

@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from ..findings import Finding, finding
 from ..items import Programme
-from .common import CheckContext, parse_date
+from ..dates import parse_iso
+from .common import CheckContext
 
 #: A measurement older than this, before the reference date, is stale (PT404).
 STALE_AFTER = timedelta(days=365)
@@ -20,7 +21,7 @@ def dates_outside_period(programme: Programme, context: CheckContext) -> Iterato
     start, end = context.period
     for item in programme.of_type("mijlpaal", "criterium"):
         name = "datum" if item.type == "mijlpaal" else "deadline"
-        when = parse_date(item.field(name))
+        when = parse_iso(item.field(name))
         if when is not None and not start <= when <= end:
             yield finding(
                 "PT401",
@@ -34,7 +35,7 @@ def dates_outside_period(programme: Programme, context: CheckContext) -> Iterato
 def overdue_milestones(programme: Programme, context: CheckContext) -> Iterator[Finding]:
     """PT402: a milestone is still gepland after its datum has passed the reference date."""
     for milestone in programme.of_type("mijlpaal"):
-        when = parse_date(milestone.field("datum"))
+        when = parse_iso(milestone.field("datum"))
         if milestone.status == "gepland" and when is not None and when < context.reference_date:
             yield finding(
                 "PT402",
@@ -59,7 +60,7 @@ def stale_measurements(programme: Programme, context: CheckContext) -> Iterator[
                 "vul ':meetdatum:' in met de datum van de meting (JJJJ-MM-DD).",
             )
             continue
-        measured = parse_date(text)  # a date that is no date is PT106's
+        measured = parse_iso(text)  # a date that is no date is PT106's
         if measured is not None and measured < context.reference_date - STALE_AFTER:
             yield finding(
                 "PT404",

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from ..findings import Finding, finding
 from ..items import Item, Programme
-from .common import CheckContext, parse_date
+from ..dates import parse_iso
+from .common import CheckContext
 
 
 def field_values(programme: Programme, context: CheckContext) -> Iterator[Finding]:
@@ -30,7 +31,7 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Findin
                     )
             elif spec.kind == "choice" and value not in spec.values:
                 yield _not_allowed(item, spec.name, value, spec.values)
-            elif spec.kind == "date" and parse_date(value) is None:
+            elif spec.kind == "date" and parse_iso(value) is None:
                 yield finding(
                     "PT106",
                     item,

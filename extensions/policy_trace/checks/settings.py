@@ -6,19 +6,19 @@ replaced by its default for this build, so the rest is still checked.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from ..dates import build_date, parse_iso
 from ..findings import WARNING_TYPE
 from ..rules import RULES_BY_CODE, SEVERITY_SETTINGS
-from .common import CheckContext, parse_date
+from .common import CheckContext
 
 logger = logging.getLogger(__name__)
 
@@ -85,28 +85,18 @@ def programme_period(value: Any) -> tuple[date, date] | None:
     return start, end
 
 
-def reference_date(value: Any, environ: Mapping[str, str] | None = None) -> date:
+def reference_date(value: Any) -> date:
     """The peildatum: ``policy_trace_reference_date``, else ``SOURCE_DATE_EPOCH``, else today."""
     if value is not None:
         return _as_date(value, "policy_trace_reference_date")
-    environ = os.environ if environ is None else environ
-    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-        except (ValueError, OverflowError, OSError):
-            raise SettingError(
-                f"SOURCE_DATE_EPOCH moet een aantal seconden sinds 1970 zijn; nu is het: {epoch!r}."
-            ) from None
-    return date.today()
+    try:
+        return build_date()
+    except ValueError as error:
+        raise SettingError(str(error)) from None
 
 
 def _as_date(value: Any, setting: str) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    parsed = parse_date(value) if isinstance(value, str) else None
+    parsed = parse_iso(value)
     if parsed is None:
         raise SettingError(
             f'{setting}: {value!r} is geen bestaande datum; schrijf datums als "JJJJ-MM-DD", '

@@ -28,6 +28,8 @@ SCRIPT_CATALOG = "policy_trace/vertalingen.js"
 _NAV_TOGGLE = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
 #: The tables sphinx-needs' needstable.js enhances; it reads its labels from this attribute.
 _NEEDSTABLE = re.compile(r'<table class="([^"]*\bNEEDS_DATATABLES\b[^"]*)"(?![^>]*data-needstable-labels)')
+#: A needtable column heading, as sphinx-needs writes it (``<th ... data-col="title" ...><p>Title</p>``).
+_COLUMN_HEADING = re.compile(r'(<th class="head needs_col_[^"]*"[^>]*><p>)([^<]*)(</p></th>)')
 #: Sphinx writes toctree captions as role="heading" without the level ARIA requires.
 _HEADING_WITHOUT_LEVEL = re.compile(r'role="heading"(?![^>]*aria-level)')
 #: Code blocks that scroll sideways must be reachable by keyboard (axe
@@ -105,10 +107,13 @@ def _translate_navigation(app: Sphinx, tree: str) -> str:
 
 
 def _translate_tables(app: Sphinx, body: str) -> str:
-    if app.config.language != "nl" or "NEEDS_DATATABLES" not in body:
+    if app.config.language != "nl" or "needs_col_" not in body:
         return body
     labels = html.escape(dutch.table_labels_attribute(), quote=True)
-    return _NEEDSTABLE.sub(lambda m: f'<table class="{m.group(1)}" data-needstable-labels="{labels}"', body)
+    body = _NEEDSTABLE.sub(lambda m: f'<table class="{m.group(1)}" data-needstable-labels="{labels}"', body)
+    return _COLUMN_HEADING.sub(
+        lambda m: m.group(1) + dutch.TABLE_COLUMNS.get(m.group(2), m.group(2)) + m.group(3), body
+    )
 
 
 def _fix_headings(markup: str) -> str:

@@ -66,6 +66,14 @@ TABLE_LABELS: dict[str, str] = {
     "next": "Volgende",
     "sort": "{column}: sorteren",
 }
+#: The column headings sphinx-needs gives a needtable column that has no title of its own.
+TABLE_COLUMNS: dict[str, str] = {
+    "Title": "Titel",
+    "Type": "Soort",
+    "Outgoing": "Verwijst naar",
+    "Incoming": "Verwezen door",
+    "Tags": "Labels",
+}
 
 #: sphinx-needs' permalink page (``needs_permalink_file``) is a fixed English HTML file.
 PERMALINK_PAGE: dict[str, str] = {

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..dates import dutch_date, parse_iso, reference_date
+from ..checks.settings import check_settings
+from ..dates import dutch_date, parse_iso
 from ..items import Item
 from . import derive, mermaid
 from .context import ViewContext, type_plural
@@ -55,7 +56,7 @@ def gantt_source(ctx: ViewContext) -> str:
                 href=ctx.uri(milestone),
             )
         )
-    peildatum = reference_date(ctx.app.config)
+    peildatum = check_settings(ctx.app.config).context.reference_date
     marker = mermaid.GanttTask(
         "peildatum", f"Peildatum {dutch_date(peildatum)}", peildatum.isoformat(), tags=("vert",)
     )
@@ -75,7 +76,7 @@ def gantt_source(ctx: ViewContext) -> str:
 def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     """The timeline, then the same milestones in a table."""
     found = milestones(ctx)
-    peildatum = reference_date(ctx.app.config)
+    peildatum = check_settings(ctx.app.config).context.reference_date
     intro = nodes.paragraph("", f"Peildatum: {dutch_date(peildatum)}.", classes=["pt-peildatum"])
     if not found:
         return [
