@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,11 @@ from typing import Any
 import pytest
 
 pytest_plugins = ["sphinx.testing.fixtures"]
+
+# With CI=true Sphinx assumes a colour terminal and redraws its progress on one
+# line ("reading sources... [ 50%] x" is then no line of its own): tests read
+# the plain output a developer's run gives.
+os.environ["NO_COLOR"] = "1"
 
 ROOTS = Path(__file__).parent / "roots"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

@@ -6,6 +6,7 @@ browser tests in tests/browser check the real site as a reader meets it.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -167,12 +168,16 @@ def test_the_search_script_gets_dutch_after_sphinx_catalogue(site: Path) -> None
     assert '"plural_expr": "n != 1 ? 1 : 0"' in catalog
 
 
-def test_the_needstable_labels_are_dutch() -> None:
-    assert set(dutch.TABLE_LABELS) == {
+def test_a_needtable_gets_dutch_labels_and_headings(site: Path) -> None:
+    table = _page(site, "tabel.html").find("table", class_="NEEDS_DATATABLES")
+    labels = json.loads(table["data-needstable-labels"])
+    # Every label needstable.js shows (its LABELS object), in Dutch.
+    assert set(labels) == {
         "search", "rowsPerPage", "all", "columns", "copy", "csv", "info", "empty",
         "pagination", "previous", "next", "sort",
     }
-    assert "{start}" in dutch.TABLE_LABELS["info"] and "{column}" in dutch.TABLE_LABELS["sort"]
+    assert labels["search"] == "Zoeken in tabel" and "{total}" in labels["info"]
+    assert [th.get_text(strip=True) for th in table.find_all("th")] == ["ID", "Titel", "Status"]
 
 
 # --- Accessible markup ------------------------------------------------------------

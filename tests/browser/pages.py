@@ -30,7 +30,8 @@ class SiteBrowser:
         self, browser: Any, base_url: str, color_scheme: str = "light", width: int = 1280
     ) -> None:
         self.base_url = base_url
-        self.context = browser.new_context(color_scheme=color_scheme, viewport={"width": width, "height": 900})
+        viewport = {"width": width, "height": 900}
+        self.context = browser.new_context(color_scheme=color_scheme, viewport=viewport)
         self.visit = Visit("")
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
