@@ -12,7 +12,9 @@ full variant builds with ``-W``.
 The same programme is written in three variants with identical text:
 
 ``full``
-    policy-trace as a programme uses it: ``extensions = ["myst_parser", "policy_trace"]``.
+    policy-trace as a programme uses it: ``extensions = ["myst_parser", "policy_trace"]``,
+    with the overview pages of the real site (dashboard, matrices, planning,
+    parties, downloads, Controle) and the goal tree on the start page.
 ``stock``
     stock sphinx-needs with its default layout and no policy-trace: the
     types, fields and links written out in conf.py as a user would otherwise
@@ -259,6 +261,20 @@ def stock_needs_config() -> str:
     )
 
 
+#: The overview pages of the full variant: the same views as the real site's
+#: docs/ pages and start page, so the full variant is the whole policy-trace site.
+VIEW_PAGES: dict[str, str] = {
+    "tevreden": "# Wanneer zijn we tevreden\n\n```{tevreden}\n```\n",
+    "samenhang": "# Samenhang\n\n```{samenhangmatrix}\n:rijen: inspanning\n:kolommen: doel\n```\n\n"
+                 "```{samenhangmatrix}\n:rijen: inspanning\n:kolommen: project\n```\n",
+    "planning": "# Planning\n\n```{planning}\n```\n",
+    "partijen": "# Partijen\n\n```{partijen}\n```\n",
+    "downloads": "# Downloads\n\n```{downloads}\n```\n",
+    "controle": "# Controle\n\n```{controle-overzicht}\n```\n",
+}
+START_PAGE_VIEW = "```{doelenboom}\n```\n"
+
+
 def write(root: Path, n_items: int, variant: str, seed: int = 2014) -> list[Item]:
     """Write the programme of ``n_items`` in ``variant`` to ``root`` (emptied first); returns its items."""
     if variant not in VARIANTS:
@@ -273,8 +289,14 @@ def write(root: Path, n_items: int, variant: str, seed: int = 2014) -> list[Item
         body = "\n".join(render_item(item, variant) for item in chunk)
         text = f"# Bijdrage {number}\n\nDe items van deel {number} van het programma.\n\n{body}"
         (root / "programma" / f"deel-{number:04d}.md").write_text(text, encoding="utf-8")
+    views = ""
+    if variant == "full":
+        (root / "overzichten").mkdir()
+        for name, text in VIEW_PAGES.items():
+            (root / "overzichten" / f"{name}.md").write_text(text, encoding="utf-8")
+        views = START_PAGE_VIEW + "\n```{toctree}\n:maxdepth: 1\n:glob:\n\noverzichten/*\n```\n\n"
     (root / "index.md").write_text(
-        f"# Benchmarkprogramma\n\nEen synthetisch programma van {n_items} items.\n\n"
+        f"# Benchmarkprogramma\n\nEen synthetisch programma van {n_items} items.\n\n{views}"
         "```{toctree}\n:maxdepth: 1\n:glob:\n\nprogramma/*\n```\n",
         encoding="utf-8",
     )
