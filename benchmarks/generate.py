@@ -46,15 +46,48 @@ PERIOD = ("2014-09-26", "2016-09-25")
 REFERENCE_DATE = "2015-06-01"
 
 #: The parties every programme starts with: national bodies and the 25 regions.
-NATIONAL_PARTIES = ("Veiligheidsberaad", "Instituut Fysieke Veiligheid", "NCTV", "Brandweer Nederland",
-                    "GHOR Nederland")
+NATIONAL_PARTIES = (
+    "Veiligheidsberaad",
+    "Instituut Fysieke Veiligheid",
+    "NCTV",
+    "Brandweer Nederland",
+    "GHOR Nederland",
+)
 REGIONS = 25
 
 WORDS = (
-    "regio", "crisis", "bevolkingszorg", "brandweer", "samenwerking", "informatie", "oefenen", "plan",
-    "gemeente", "inwoners", "risico", "meldkamer", "ketenpartners", "opleiding", "evacuatie", "water",
-    "uitval", "energie", "zorg", "vakbekwaamheid", "netwerk", "landelijk", "afspraken", "capaciteit",
-    "voorbereiding", "nazorg", "communicatie", "toezicht", "veiligheid", "leren", "incident", "gegevens",
+    "regio",
+    "crisis",
+    "bevolkingszorg",
+    "brandweer",
+    "samenwerking",
+    "informatie",
+    "oefenen",
+    "plan",
+    "gemeente",
+    "inwoners",
+    "risico",
+    "meldkamer",
+    "ketenpartners",
+    "opleiding",
+    "evacuatie",
+    "water",
+    "uitval",
+    "energie",
+    "zorg",
+    "vakbekwaamheid",
+    "netwerk",
+    "landelijk",
+    "afspraken",
+    "capaciteit",
+    "voorbereiding",
+    "nazorg",
+    "communicatie",
+    "toezicht",
+    "veiligheid",
+    "leren",
+    "incident",
+    "gegevens",
 )
 EFFORTS_PER_GOAL = 3
 PROJECTS_PER_EFFORT = 2
@@ -106,21 +139,43 @@ def programme(n_items: int, seed: int = 2014) -> list[Item]:
         raise ValueError(f"een programma voor de benchmark heeft minstens {MIN_ITEMS} items")
     w = _Writer(seed)
     items: list[Item] = []
-    parties = [Item("partij", f"PA-{slug}", name) for slug, name in (
-        ("VB", NATIONAL_PARTIES[0]), ("IFV", NATIONAL_PARTIES[1]), ("NCTV", NATIONAL_PARTIES[2]),
-        ("BRANDWEER-NL", NATIONAL_PARTIES[3]), ("GHOR-NL", NATIONAL_PARTIES[4]),
-    )] + [Item("partij", f"PA-VR{r:02d}", f"Veiligheidsregio {r:02d}") for r in range(1, REGIONS + 1)]
+    parties = [
+        Item("partij", f"PA-{slug}", name)
+        for slug, name in (
+            ("VB", NATIONAL_PARTIES[0]),
+            ("IFV", NATIONAL_PARTIES[1]),
+            ("NCTV", NATIONAL_PARTIES[2]),
+            ("BRANDWEER-NL", NATIONAL_PARTIES[3]),
+            ("GHOR-NL", NATIONAL_PARTIES[4]),
+        )
+    ] + [Item("partij", f"PA-VR{r:02d}", f"Veiligheidsregio {r:02d}") for r in range(1, REGIONS + 1)]
     # A small programme names only as many parties as its items can refer to
     # (else PT403 advises on every unreferenced party).
     blocks = max(1, (n_items - 7 - len(parties)) // _BLOCK_SIZE)
-    parties = parties[:max(len(NATIONAL_PARTIES), min(len(parties), blocks * _PARTY_REFERENCES_PER_BLOCK))]
+    parties = parties[: max(len(NATIONAL_PARTIES), min(len(parties), blocks * _PARTY_REFERENCES_PER_BLOCK))]
     party_cycle = _cycle([p.id for p in parties])
-    items.append(Item("hoofddoel", "HD-SLAGVAARDIG", "Slagvaardige veiligheidsregio's",
-                      {"status": "vastgesteld"}, w.text()))
-    items.append(Item("criterium", "CR-HOOFDDOEL", "Tevredenheid over de slagkracht",
-                      _criterion(w, "HD-SLAGVAARDIG"), w.text()))
-    items += [Item("uitgangspunt", f"UP-{u}", w.title("Uitgangspunt"), {"status": "vastgesteld"}, w.text())
-              for u in range(1, 6)]
+    items.append(
+        Item(
+            "hoofddoel",
+            "HD-SLAGVAARDIG",
+            "Slagvaardige veiligheidsregio's",
+            {"status": "vastgesteld"},
+            w.text(),
+        )
+    )
+    items.append(
+        Item(
+            "criterium",
+            "CR-HOOFDDOEL",
+            "Tevredenheid over de slagkracht",
+            _criterion(w, "HD-SLAGVAARDIG"),
+            w.text(),
+        )
+    )
+    items += [
+        Item("uitgangspunt", f"UP-{u}", w.title("Uitgangspunt"), {"status": "vastgesteld"}, w.text())
+        for u in range(1, 6)
+    ]
     items += parties
 
     blocks = _blocks(w, party_cycle)
@@ -133,9 +188,15 @@ def programme(n_items: int, seed: int = 2014) -> list[Item]:
         projects = [i.id for i in items if i.type == "project"]
         for k in range(n_items - len(items)):
             project = projects[k % len(projects)]
-            items.append(Item("mijlpaal", f"MP-{project[4:]}-X{k + 1}", w.title("Extra mijlpaal"),
-                              {"datum": w.date("2015-07-01", "2016-09-01"), "hoort_bij": project,
-                               "status": "gepland"}, w.text()))
+            items.append(
+                Item(
+                    "mijlpaal",
+                    f"MP-{project[4:]}-X{k + 1}",
+                    w.title("Extra mijlpaal"),
+                    {"datum": w.date("2015-07-01", "2016-09-01"), "hoort_bij": project, "status": "gepland"},
+                    w.text(),
+                )
+            )
     return items
 
 
@@ -146,52 +207,115 @@ def _blocks(w: _Writer, party_cycle: Iterator[str]) -> Iterator[list[Item]]:
         g += 1
         goal = f"SD-{g:03d}"
         block = [
-            Item("doel", goal, w.title("Doel"), {"draagt_bij_aan": "HD-SLAGVAARDIG", "status": "vastgesteld"},
-                 w.text()),
+            Item(
+                "doel",
+                goal,
+                w.title("Doel"),
+                {"draagt_bij_aan": "HD-SLAGVAARDIG", "status": "vastgesteld"},
+                w.text(),
+            ),
             Item("criterium", f"CR-{g:03d}", w.title("Criterium"), _criterion(w, goal), w.text()),
             Item("effect", f"EF-{g:03d}", w.title("Effect"), {"draagt_bij_aan": goal}, w.text()),
         ]
         previous_effort = ""
         for e in range(1, EFFORTS_PER_GOAL + 1):
             effort = f"IN-{g:03d}-{e}"
-            options = {"spoor": ("inhoudelijk", "organisatorisch")[e % 2], "draagt_bij_aan": goal,
-                       "status": "in_uitvoering", "prioriteit": "ja" if e == 1 else "nee",
-                       "trekker": next(party_cycle)}
+            options = {
+                "spoor": ("inhoudelijk", "organisatorisch")[e % 2],
+                "draagt_bij_aan": goal,
+                "status": "in_uitvoering",
+                "prioriteit": "ja" if e == 1 else "nee",
+                "trekker": next(party_cycle),
+            }
             if previous_effort:
                 options["hangt_samen_met"] = previous_effort
             block.append(Item("inspanning", effort, w.title("Inspanning"), options, w.text()))
-            block.append(Item("criterium", f"CR-{g:03d}-{e}", w.title("Criterium"), _criterion(w, effort),
-                              w.text()))
-            block.append(Item("aanname", f"AN-{g:03d}-{e}", w.title("Aanname"),
-                              {"betreft": effort, "status": "onbevestigd"}, w.text()))
+            block.append(
+                Item("criterium", f"CR-{g:03d}-{e}", w.title("Criterium"), _criterion(w, effort), w.text())
+            )
+            block.append(
+                Item(
+                    "aanname",
+                    f"AN-{g:03d}-{e}",
+                    w.title("Aanname"),
+                    {"betreft": effort, "status": "onbevestigd"},
+                    w.text(),
+                )
+            )
             for p in range(1, PROJECTS_PER_EFFORT + 1):
                 project = f"PRJ-{g:03d}-{e}-{p}"
-                block.append(Item("project", project, w.title("Project"), {
-                    "voert_uit": effort, "status": "in_uitvoering",
-                    "opdracht": w.title("Voor 1 juli 2016:"), "financiering": "Uit de bijdrage van de regio's.",
-                    "borging": "regionaal_crisisplan", "trekker": next(party_cycle),
-                    "opdrachtgever": "PA-VB", "opdrachtnemer": next(party_cycle),
-                }, w.text()))
+                block.append(
+                    Item(
+                        "project",
+                        project,
+                        w.title("Project"),
+                        {
+                            "voert_uit": effort,
+                            "status": "in_uitvoering",
+                            "opdracht": w.title("Voor 1 juli 2016:"),
+                            "financiering": "Uit de bijdrage van de regio's.",
+                            "borging": "regionaal_crisisplan",
+                            "trekker": next(party_cycle),
+                            "opdrachtgever": "PA-VB",
+                            "opdrachtnemer": next(party_cycle),
+                        },
+                        w.text(),
+                    )
+                )
                 for m in range(1, MILESTONES_PER_PROJECT + 1):
                     done = m == 1
-                    block.append(Item("mijlpaal", f"MP-{g:03d}-{e}-{p}-{m}", w.title("Mijlpaal"), {
-                        "datum": w.date(*(("2014-10-01", "2015-05-31") if done else ("2015-07-01", "2016-09-01"))),
-                        "hoort_bij": project, "status": "behaald" if done else "gepland",
-                    }, w.text()))
-                block.append(Item("resultaat", f"RS-{g:03d}-{e}-{p}", w.title("Resultaat"),
-                                  {"geleverd_door": project, "draagt_bij_aan": f"EF-{g:03d}"}, w.text()))
-                block.append(Item("besluit", f"BS-{g:03d}-{e}-{p}", w.title("Besluit"), {
-                    "datum": w.date("2014-09-26", "2015-05-31"), "betreft": project, "genomen_door": "PA-VB",
-                }, w.text()))
+                    block.append(
+                        Item(
+                            "mijlpaal",
+                            f"MP-{g:03d}-{e}-{p}-{m}",
+                            w.title("Mijlpaal"),
+                            {
+                                "datum": w.date(
+                                    *(("2014-10-01", "2015-05-31") if done else ("2015-07-01", "2016-09-01"))
+                                ),
+                                "hoort_bij": project,
+                                "status": "behaald" if done else "gepland",
+                            },
+                            w.text(),
+                        )
+                    )
+                block.append(
+                    Item(
+                        "resultaat",
+                        f"RS-{g:03d}-{e}-{p}",
+                        w.title("Resultaat"),
+                        {"geleverd_door": project, "draagt_bij_aan": f"EF-{g:03d}"},
+                        w.text(),
+                    )
+                )
+                block.append(
+                    Item(
+                        "besluit",
+                        f"BS-{g:03d}-{e}-{p}",
+                        w.title("Besluit"),
+                        {
+                            "datum": w.date("2014-09-26", "2015-05-31"),
+                            "betreft": project,
+                            "genomen_door": "PA-VB",
+                        },
+                        w.text(),
+                    )
+                )
         yield block
 
 
 def _criterion(w: _Writer, measures: str) -> dict[str, str]:
     return {
-        "meet": measures, "status": "op_koers", "indicator": w.title("Aantal"), "nulmeting": "10",
-        "streefwaarde": "25", "meting": str(w.random.randint(10, 25)),
-        "meetdatum": w.date("2015-01-01", REFERENCE_DATE), "deadline": w.date("2016-01-01", PERIOD[1]),
-        "bron": "Jaarverslag", "smart": "ja",
+        "meet": measures,
+        "status": "op_koers",
+        "indicator": w.title("Aantal"),
+        "nulmeting": "10",
+        "streefwaarde": "25",
+        "meting": str(w.random.randint(10, 25)),
+        "meetdatum": w.date("2015-01-01", REFERENCE_DATE),
+        "deadline": w.date("2016-01-01", PERIOD[1]),
+        "bron": "Jaarverslag",
+        "smart": "ja",
     }
 
 
@@ -217,12 +341,12 @@ def render_item(item: Item, variant: str) -> str:
 
 def pages(items: list[Item]) -> list[list[Item]]:
     """The items in pages of :data:`ITEMS_PER_PAGE`."""
-    return [items[i:i + ITEMS_PER_PAGE] for i in range(0, len(items), ITEMS_PER_PAGE)]
+    return [items[i : i + ITEMS_PER_PAGE] for i in range(0, len(items), ITEMS_PER_PAGE)]
 
 
 def conf_py(variant: str) -> str:
     """conf.py of one variant; all use furo and MyST, only the needs part differs."""
-    common = textwrap.dedent(f"""\
+    common = textwrap.dedent("""\
         project = "Benchmarkprogramma"
         language = "nl"
         html_theme = "furo"
@@ -245,9 +369,15 @@ def stock_needs_config() -> str:
     """The sphinx-needs configuration a user would write by hand for this model (no policy-trace)."""
     types = [
         {
-            "directive": t.directive, "title": t.title, "prefix": t.prefix, "color": t.color, "style": "node",
-            "fields": {f.name: {"description": f.description, "schema": {"type": "string"}, "nullable": True}
-                       for f in t.fields},
+            "directive": t.directive,
+            "title": t.title,
+            "prefix": t.prefix,
+            "color": t.color,
+            "style": "node",
+            "fields": {
+                f.name: {"description": f.description, "schema": {"type": "string"}, "nullable": True}
+                for f in t.fields
+            },
             "links": {link.name: {} for link in model.links_from(t.directive)},
         }
         for t in model.ITEM_TYPES
@@ -256,7 +386,7 @@ def stock_needs_config() -> str:
     return (
         f"needs_types = {pformat(types, width=110, sort_dicts=False)}\n"
         f"needs_links = {pformat(links, width=110, sort_dicts=False)}\n"
-        'needs_id_required = True\n'
+        "needs_id_required = True\n"
         'needs_id_regex = r"^[A-Z]+-[A-Z0-9-]+$"\n'
     )
 
@@ -266,7 +396,7 @@ def stock_needs_config() -> str:
 VIEW_PAGES: dict[str, str] = {
     "tevreden": "# Wanneer zijn we tevreden\n\n```{tevreden}\n```\n",
     "samenhang": "# Samenhang\n\n```{samenhangmatrix}\n:rijen: inspanning\n:kolommen: doel\n```\n\n"
-                 "```{samenhangmatrix}\n:rijen: inspanning\n:kolommen: project\n```\n",
+    "```{samenhangmatrix}\n:rijen: inspanning\n:kolommen: project\n```\n",
     "planning": "# Planning\n\n```{planning}\n```\n",
     "partijen": "# Partijen\n\n```{partijen}\n```\n",
     "downloads": "# Downloads\n\n```{downloads}\n```\n",

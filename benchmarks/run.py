@@ -69,6 +69,9 @@ class Run:
     seconds: float
     peak_kib: int
     returncode: int
+    #: User plus system CPU time of the build and the processes it waited for
+    #: (its -j workers): steadier than wall time on a machine that is busy.
+    cpu_seconds: float = 0.0
 
 
 @dataclass
@@ -85,6 +88,10 @@ class Results:
     def median(self, size: int, measure: str) -> float | None:
         runs = self.runs.get((size, measure))
         return median([r.seconds for r in runs]) if runs else None
+
+    def median_cpu(self, size: int, measure: str) -> float | None:
+        runs = self.runs.get((size, measure))
+        return median([r.cpu_seconds for r in runs]) if runs else None
 
     def peak_mib(self, size: int, measure: str) -> float | None:
         runs = self.runs.get((size, measure))
@@ -135,43 +142,70 @@ def targets(results: Results) -> list[Target]:
     items_seen = results.seen_after_incremental.get(s, [])
     incremental = ratio(results.median(s, "incremental"), full)
     incremental_ok = (
-        None if incremental is None
+        None
+        if incremental is None
         else incremental <= 0.15 and bool(items_seen) and all(n == s for n in items_seen)
     )
     parallel = ratio(results.median(s, "full_parallel"), full)
     peak = results.peak_mib(large, "full")
     return [
-        at_most(f"volledige build ≤ 0,8 × sphinx-needs standaard ({s} items)",
-                ratio(full, results.median(s, "stock")), 0.8, "x"),
-        at_most(f"volledige build ≤ 1,6 × Sphinx zonder needs ({s} items)",
-                ratio(full, results.median(s, "plain")), 1.6, "x"),
-        Target(f"incrementele build ≤ 15 % van de volledige, controles zien alle {s} items",
-               None if incremental is None else incremental * 100, 15, "%", incremental_ok),
-        Target(f"make check ≤ 40 % van de volledige build ({s} items)",
-               None if (c := ratio(results.median(s, "check"), full)) is None else c * 100, 40, "%",
-               None if c is None else c <= 0.40),
-        Target(f"-j auto sneller dan serieel ({s} items)", parallel, 1.0, "x",
-               None if parallel is None else parallel < 1.0),
+        at_most(
+            f"volledige build ≤ 0,8 × sphinx-needs standaard ({s} items)",
+            ratio(full, results.median(s, "stock")),
+            0.8,
+            "x",
+        ),
+        at_most(
+            f"volledige build ≤ 1,6 × Sphinx zonder needs ({s} items)",
+            ratio(full, results.median(s, "plain")),
+            1.6,
+            "x",
+        ),
+        Target(
+            f"incrementele build ≤ 15 % van de volledige, controles zien alle {s} items",
+            None if incremental is None else incremental * 100,
+            15,
+            "%",
+            incremental_ok,
+        ),
+        Target(
+            f"make check ≤ 40 % van de volledige build ({s} items)",
+            None if (c := ratio(results.median(s, "check"), full)) is None else c * 100,
+            40,
+            "%",
+            None if c is None else c <= 0.40,
+        ),
+        Target(
+            f"-j auto sneller dan serieel ({s} items)",
+            parallel,
+            1.0,
+            "x",
+            None if parallel is None else parallel < 1.0,
+        ),
         at_most(f"piekgeheugen bij {large} items < 1,5 GiB", peak, MEMORY_LIMIT_MIB, "MiB"),
-        at_most(f"{large} items ≤ 2,8 × de tijd van {s} items",
-                ratio(results.median(large, "full"), full), 2.8, "x"),
+        at_most(
+            f"{large} items ≤ 2,8 × de tijd van {s} items",
+            ratio(results.median(large, "full"), full),
+            2.8,
+            "x",
+        ),
     ]
 
 
 # --- measuring --------------------------------------------------------------------------------------
 
 
-def timed(command: Sequence[str], log: Path) -> Run:
+def timed(command: Sequence[str], log: Path, env: dict[str, str] | None = None) -> Run:
     """Run ``command``, its output into ``log``; wall time and the process's own peak RSS."""
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
         # wait4 gives this child's own rusage (getrusage(RUSAGE_CHILDREN) would be a
         # running maximum over every child so far). ru_maxrss is in KiB on Linux.
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, int(usage.ru_maxrss), process.returncode)
+    return Run(seconds, int(usage.ru_maxrss), process.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def sphinx_command(src: Path, out: Path, builder: str, options: Iterable[str], strict: bool) -> list[str]:
@@ -198,11 +232,35 @@ def edit_page(page: Path, run_number: int) -> None:
     if marker is None:
         raise RuntimeError(f"geen tekst om te bewerken in {page}")
     edited = marker.group(1) + f" Bijgewerkt in ronde {run_number}."
-    page.write_text(text[:marker.start(1)] + edited + text[marker.end(1):], encoding="utf-8")
+    page.write_text(text[: marker.start(1)] + edited + text[marker.end(1) :], encoding="utf-8")
 
 
-def measure_size(size: int, runs: int, workdir: Path, results: Results, say: Callable[[str], None],
-                 measures: Sequence[str]) -> None:
+def snapshot(workdir: Path) -> dict[str, str]:
+    """Copy the policy_trace package into ``workdir``; an environment whose Python imports the copy.
+
+    A benchmark run takes minutes; measuring a frozen copy keeps edits made in
+    the checkout meanwhile from mixing code versions within one run.
+    """
+    import policy_trace
+
+    package = Path(policy_trace.__file__).parent
+    target = workdir / "snapshot" / package.name
+    shutil.rmtree(target.parent, ignore_errors=True)
+    shutil.copytree(package, target, ignore=shutil.ignore_patterns("__pycache__"))
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(target.parent), env.get("PYTHONPATH", "")]))
+    return env
+
+
+def measure_size(
+    size: int,
+    runs: int,
+    workdir: Path,
+    results: Results,
+    say: Callable[[str], None],
+    measures: Sequence[str],
+    env: dict[str, str] | None = None,
+) -> None:
     """All measures of one size."""
     sources = {}
     for variant in generate.VARIANTS:
@@ -216,49 +274,65 @@ def measure_size(size: int, runs: int, workdir: Path, results: Results, say: Cal
         for n in range(1, runs + 1):
             out = workdir / f"{size}" / f"out-{measure}"
             shutil.rmtree(out, ignore_errors=True)
-            run = timed(sphinx_command(sources[variant], out, builder, options, strict),
-                        logs / f"{size}-{measure}-{n}.log")
+            run = timed(
+                sphinx_command(sources[variant], out, builder, options, strict),
+                logs / f"{size}-{measure}-{n}.log",
+                env,
+            )
             results.add(size, measure, run)
-            say(f"  {size:>5} items  {LABELS[measure]:<42} ronde {n}: {run.seconds:6.2f} s  "
-                f"{run.peak_kib / 1024:6.0f} MiB" + ("  MISLUKT" if run.returncode else ""))
+            say(
+                f"  {size:>5} items  {LABELS[measure]:<42} ronde {n}: {run.seconds:6.2f} s  "
+                f"{run.peak_kib / 1024:6.0f} MiB" + ("  MISLUKT" if run.returncode else "")
+            )
 
     if "incremental" in measures:
         out = workdir / f"{size}" / "out-incremental"
         shutil.rmtree(out, ignore_errors=True)
-        first = timed(sphinx_command(sources["full"], out, "html", (), True), logs / f"{size}-incr-0.log")
+        first = timed(
+            sphinx_command(sources["full"], out, "html", (), True), logs / f"{size}-incr-0.log", env
+        )
         if first.returncode:
             results.add(size, "incremental", first)
             return
         page = generate.page_to_edit(sources["full"])
         for n in range(1, runs + 1):
             edit_page(page, n)
-            run = timed(sphinx_command(sources["full"], out, "html", (), True),
-                        logs / f"{size}-incremental-{n}.log")
+            run = timed(
+                sphinx_command(sources["full"], out, "html", (), True),
+                logs / f"{size}-incremental-{n}.log",
+                env,
+            )
             results.add(size, "incremental", run)
             seen = items_seen_by_checks(out)
             results.seen_after_incremental.setdefault(size, []).append(seen)
-            say(f"  {size:>5} items  {LABELS['incremental']:<42} ronde {n}: {run.seconds:6.2f} s  "
-                f"(controles zagen {seen} items)" + ("  MISLUKT" if run.returncode else ""))
+            say(
+                f"  {size:>5} items  {LABELS['incremental']:<42} ronde {n}: {run.seconds:6.2f} s  "
+                f"(controles zagen {seen} items)" + ("  MISLUKT" if run.returncode else "")
+            )
 
 
 # --- reporting ---------------------------------------------------------------------------------------
 
 
-def machine() -> dict[str, str]:
-    """The machine and software the benchmark ran on."""
+def machine(load_at_start: tuple[float, float, float] | None = None) -> dict[str, str]:
+    """The machine and software the benchmark ran on, and how busy it was."""
     cpu = platform.processor() or platform.machine()
     memory = ""
     try:
         cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8")
-        cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines()
-                    if line.startswith("model name")), cpu)
+        cpu = next(
+            (line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
+            cpu,
+        )
         meminfo = Path("/proc/meminfo").read_text(encoding="utf-8")
         kib = int(re.search(r"MemTotal:\s+(\d+)", meminfo).group(1))  # type: ignore[union-attr]
-        memory = f"{kib / 1024 / 1024:.1f} GiB"
+        memory = f"{kib / 1024 / 1024:.1f} GiB".replace(".", ",")
     except (OSError, AttributeError, StopIteration):
         pass
-    versions = ", ".join(f"{name} {metadata.version(name)}"
-                         for name in ("sphinx", "sphinx-needs", "myst-parser", "furo", "policy-trace"))
+    versions = ", ".join(
+        f"{name} {metadata.version(name)}"
+        for name in ("sphinx", "sphinx-needs", "myst-parser", "furo", "policy-trace")
+    )
     return {
         "Processor": cpu,
         "Kernen": str(os.cpu_count()),
@@ -267,6 +341,9 @@ def machine() -> dict[str, str]:
         "Python": platform.python_version(),
         "Pakketten": versions,
         "Datum": dt.date.today().isoformat(),
+        "Belasting (load average, 1 min) bij begin en eind": " en ".join(
+            f"{load[0]:.1f}".replace(".", ",") for load in (load_at_start or os.getloadavg(), os.getloadavg())
+        ),
     }
 
 
@@ -294,14 +371,20 @@ def _verdict(met: bool | None) -> str:
 
 def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
     """The results as Markdown tables, for docs/prestaties.md."""
-    lines = [f"Gemeten met `make bench`: mediaan van {runs} rondes per meting, elke volledige build in een "
-             "lege uitvoermap.", ""]
+    lines = [
+        f"Gemeten met `make bench`: mediaan van {runs} rondes per meting, elke volledige build in een "
+        "lege uitvoermap.",
+        "",
+    ]
     header = "| Meting | " + " | ".join(f"{size} items" for size in results.sizes) + " |"
     lines += ["**Bouwtijd**", "", header, "|---|" + "---:|" * len(results.sizes)]
     for measure in ("full", "stock", "plain", "full_parallel", "incremental", "check"):
         if any((size, measure) in results.runs for size in results.sizes):
-            lines.append(f"| {LABELS[measure]} | "
-                         + " | ".join(_seconds(results.median(size, measure)) for size in results.sizes) + " |")
+            lines.append(
+                f"| {LABELS[measure]} | "
+                + " | ".join(_seconds(results.median(size, measure)) for size in results.sizes)
+                + " |"
+            )
     lines += ["", "**Verhoudingen**", "", header, "|---|" + "---:|" * len(results.sizes)]
     ratios = (
         ("policy-trace ÷ sphinx-needs standaard", "full", "stock"),
@@ -312,19 +395,61 @@ def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
         ("make check ÷ volledig", "check", "full"),
     )
     for label, top, bottom in ratios:
-        lines.append(f"| {label} | " + " | ".join(
-            _ratio(ratio(results.median(size, top), results.median(size, bottom))) for size in results.sizes) + " |")
-    lines += ["", "**Piekgeheugen** (grootste proces, seriële build)", "", header,
-              "|---|" + "---:|" * len(results.sizes)]
+        lines.append(
+            f"| {label} | "
+            + " | ".join(
+                _ratio(ratio(results.median(size, top), results.median(size, bottom)))
+                for size in results.sizes
+            )
+            + " |"
+        )
+    lines += [
+        "",
+        "**CPU-tijd** (gebruiker plus systeem; minder gevoelig voor andere processen op de machine)",
+        "",
+        header,
+        "|---|" + "---:|" * len(results.sizes),
+    ]
+    for measure in ("full", "stock", "plain", "check"):
+        if any((size, measure) in results.runs for size in results.sizes):
+            lines.append(
+                f"| {LABELS[measure]} | "
+                + " | ".join(_seconds(results.median_cpu(size, measure)) for size in results.sizes)
+                + " |"
+            )
+    for label, top, bottom in ratios[:2]:
+        lines.append(
+            f"| {label} | "
+            + " | ".join(
+                _ratio(ratio(results.median_cpu(size, top), results.median_cpu(size, bottom)))
+                for size in results.sizes
+            )
+            + " |"
+        )
+    lines += [
+        "",
+        "**Piekgeheugen** (grootste proces, seriële build)",
+        "",
+        header,
+        "|---|" + "---:|" * len(results.sizes),
+    ]
     for measure in ("full", "stock", "plain"):
-        lines.append(f"| {LABELS[measure]} | " + " | ".join(
-            "–" if (p := results.peak_mib(size, measure)) is None else f"{p:.0f} MiB" for size in results.sizes)
-            + " |")
+        lines.append(
+            f"| {LABELS[measure]} | "
+            + " | ".join(
+                "–" if (p := results.peak_mib(size, measure)) is None else f"{p:.0f} MiB"
+                for size in results.sizes
+            )
+            + " |"
+        )
     lines += ["", "**Doelen uit de opdracht**", "", "| Doel | Gemeten | Oordeel |", "|---|---:|---|"]
     lines += [f"| {t.description} | {_target_value(t)} | {_verdict(t.met)} |" for t in targets(results)]
     if results.failed():
-        lines += ["", "Mislukte builds (zie de logbestanden): "
-                  + ", ".join(f"{size} items {LABELS[m]}" for size, m in results.failed())]
+        lines += [
+            "",
+            "Mislukte builds (zie de logbestanden): "
+            + ", ".join(f"{size} items {LABELS[m]}" for size, m in results.failed()),
+        ]
     lines += ["", "**Machine**", "", "| | |", "|---|---|"]
     lines += [f"| {key} | {value} |" for key, value in info.items()]
     return "\n".join(lines) + "\n"
@@ -336,10 +461,14 @@ def console(results: Results) -> str:
     for measure in ("full", "stock", "plain", "full_parallel", "incremental", "check"):
         values = [results.median(size, measure) for size in results.sizes]
         if any(v is not None for v in values):
-            lines.append(f"{measure:<21}" + "".join("         –" if v is None else f"{v:10.2f}" for v in values))
+            lines.append(
+                f"{measure:<21}" + "".join("         –" if v is None else f"{v:10.2f}" for v in values)
+            )
     lines.append("")
     for target in targets(results):
-        lines.append(f"{_verdict(target.met).strip('*'):<14} {_target_value(target):>10}  {target.description}")
+        lines.append(
+            f"{_verdict(target.met).strip('*'):<14} {_target_value(target):>10}  {target.description}"
+        )
     return "\n".join(lines)
 
 
@@ -347,20 +476,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Command line of the benchmark; exit code 1 if a build failed."""
     parser = argparse.ArgumentParser(description="Meet bouwtijd en geheugen van policy-trace.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, TARGET_SIZE, LARGE_SIZE])
-    parser.add_argument("--runs", type=int, default=3, help="rondes per meting; de mediaan telt (standaard 3)")
-    parser.add_argument("--measures", nargs="+", default=[*MEASURES, "incremental"],
-                        choices=[*MEASURES, "incremental"])
+    parser.add_argument(
+        "--runs", type=int, default=3, help="rondes per meting; de mediaan telt (standaard 3)"
+    )
+    parser.add_argument(
+        "--measures", nargs="+", default=[*MEASURES, "incremental"], choices=[*MEASURES, "incremental"]
+    )
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/policy-trace-bench"))
     parser.add_argument("--output", type=Path, help="schrijf de tabellen als Markdown naar dit bestand")
     args = parser.parse_args(argv)
 
     results = Results()
+    load_at_start = os.getloadavg()
+    env = snapshot(args.workdir)
+    print(f"Gemeten code: een kopie van policy_trace in {args.workdir / 'snapshot'}", flush=True)
     for size in args.sizes:
         print(f"{size} items:", flush=True)
-        measure_size(size, args.runs, args.workdir, results, lambda line: print(line, flush=True), args.measures)
+        measure_size(
+            size, args.runs, args.workdir, results, lambda line: print(line, flush=True), args.measures, env
+        )
     print(console(results))
     if args.output:
-        args.output.write_text(markdown(results, args.runs, machine()), encoding="utf-8")
+        args.output.write_text(markdown(results, args.runs, machine(load_at_start)), encoding="utf-8")
         print(f"\nTabellen geschreven naar {args.output}")
     if results.failed():
         print(f"Mislukte builds: {results.failed()}; zie {args.workdir / 'logs'}", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from collections import Counter
 from io import StringIO
@@ -14,10 +15,10 @@ from sphinx.testing.util import SphinxTestApp
 REPO = Path(__file__).parent.parent
 sys.path.insert(0, str(REPO))  # the benchmarks package lives beside extensions/, not in it
 
-from benchmarks import generate, run  # noqa: E402
 from conftest import build, needs_json  # noqa: E402
-
 from policy_trace import model  # noqa: E402
+
+from benchmarks import generate, run  # noqa: E402
 
 SIZE = 100
 
@@ -82,7 +83,9 @@ def test_stock_baseline_declares_every_type_field_and_link():
     assert set(types) == set(model.TYPE_NAMES)
     for item_type in model.ITEM_TYPES:
         assert set(types[item_type.directive]["fields"]) == {f.name for f in item_type.fields}
-        assert set(types[item_type.directive]["links"]) == {link.name for link in model.links_from(item_type.directive)}
+        assert set(types[item_type.directive]["links"]) == {
+            link.name for link in model.links_from(item_type.directive)
+        }
     assert set(namespace["needs_links"]) == set(model.LINK_NAMES)  # type: ignore[arg-type]
 
 
@@ -111,9 +114,15 @@ def _results(**seconds: list[float]) -> run.Results:
 
 
 def test_targets_use_medians_of_the_right_sizes():
-    results = _results(full_2000=[10.0, 30.0, 11.0], stock_2000=[14.0, 13.0, 15.0], plain_2000=[7.0],
-                       incremental_2000=[1.0, 1.2, 5.0], check_2000=[3.0], full_parallel_2000=[8.0],
-                       full_5000=[27.0])
+    results = _results(
+        full_2000=[10.0, 30.0, 11.0],
+        stock_2000=[14.0, 13.0, 15.0],
+        plain_2000=[7.0],
+        incremental_2000=[1.0, 1.2, 5.0],
+        check_2000=[3.0],
+        full_parallel_2000=[8.0],
+        full_5000=[27.0],
+    )
     results.seen_after_incremental[2000] = [2000, 2000, 2000]
     by_text = {t.description: t for t in run.targets(results)}
     stock = by_text["volledige build ≤ 0,8 × sphinx-needs standaard (2000 items)"]
@@ -164,3 +173,15 @@ def test_edit_page_changes_an_items_text(tmp_path):
     assert after != before
     assert "Bijgewerkt in ronde 1." in after
     assert after.count("```{") == before.count("```{")
+
+
+def test_snapshot_makes_the_builds_import_a_frozen_copy(tmp_path):
+    env = run.snapshot(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", "import policy_trace; print(policy_trace.__file__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.strip() == str(tmp_path / "snapshot" / "policy_trace" / "__init__.py")

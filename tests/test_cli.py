@@ -9,10 +9,9 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
-
-from policy_trace import cli, model, scaffold
 from conftest import build, needs_json
+from policy_trace import cli, model, scaffold
+from sphinx.testing.util import SphinxTestApp
 
 CONF = """\
 extensions = ["myst_parser", "policy_trace"]
@@ -50,8 +49,20 @@ def scaffolded(tmp_path_factory: pytest.TempPathFactory) -> tuple[SphinxTestApp,
     nieuw = srcdir / "nieuw.md"
     nieuw.write_text("# Nieuwe items\n", encoding="utf-8")
     for item_type in model.ITEM_TYPES:
-        assert cli.main(["new", item_type.directive, new_id(item_type), f"Nieuw {item_type.title.lower()}",
-                         "--file", str(nieuw), "--stil"]) == 0
+        assert (
+            cli.main(
+                [
+                    "new",
+                    item_type.directive,
+                    new_id(item_type),
+                    f"Nieuw {item_type.title.lower()}",
+                    "--file",
+                    str(nieuw),
+                    "--stil",
+                ]
+            )
+            == 0
+        )
     snippets = {
         item_type.directive: scaffold.snippet(item_type.directive, new_id(item_type), "x")
         for item_type in model.ITEM_TYPES
@@ -91,12 +102,17 @@ def test_snippet_has_every_field_and_link_of_its_type_required_first(scaffolded)
     for item_type in model.ITEM_TYPES:
         options = re.findall(r"^:([a-z_]+):", snippets[item_type.directive], flags=re.MULTILINE)
         links = model.links_from(item_type.directive)
-        expected = {"id", *model.COMMON_FIELDS, *(f.name for f in item_type.fields), *(link.name for link in links)}
+        expected = {
+            "id",
+            *model.COMMON_FIELDS,
+            *(f.name for f in item_type.fields),
+            *(link.name for link in links),
+        }
         assert set(options) == expected and len(options) == len(expected), item_type.directive
         required = {f.name for f in item_type.fields if f.required} | {
             link.name for link in links if link.rule_for(item_type.directive).minimum
         }
-        assert set(options[1:1 + len(required)]) == required, item_type.directive
+        assert set(options[1 : 1 + len(required)]) == required, item_type.directive
 
 
 def test_required_values_are_valid_and_optional_choices_show_their_default():
@@ -114,8 +130,9 @@ def test_required_values_are_valid_and_optional_choices_show_their_default():
 
 
 def test_links_given_on_the_command_line_are_filled_in(tmp_path, capsys):
-    code, out, err = run(["new", "criterium", "CR-OPKOMST", "Opkomsttijd", "--meet", "SD-A,IN-B",
-                          "--meet", "PRJ-C"], capsys)
+    code, out, err = run(
+        ["new", "criterium", "CR-OPKOMST", "Opkomsttijd", "--meet", "SD-A,IN-B", "--meet", "PRJ-C"], capsys
+    )
     assert code == 0
     assert ":meet: SD-A, IN-B, PRJ-C" in out
     assert "meet" in err and "verplicht" in err
@@ -146,12 +163,18 @@ def test_append_keeps_one_blank_line_and_refuses_a_duplicate_id(tmp_path, capsys
     ("argv", "message"),
     [
         (["new", "inspaning", "IN-X", "T"], "onbekend type 'inspaning'. Kies uit: hoofddoel, doel,"),
-        (["new", "inspanning", "PRJ-X", "T"], "ID 'PRJ-X' past niet bij type inspanning (dat voorvoegsel hoort"
-                                              " bij project): een inspanning heeft een ID dat begint met IN-"),
+        (
+            ["new", "inspanning", "PRJ-X", "T"],
+            "ID 'PRJ-X' past niet bij type inspanning (dat voorvoegsel hoort"
+            " bij project): een inspanning heeft een ID dat begint met IN-",
+        ),
         (["new", "inspanning", "IN-kort", "T"], "ID 'IN-kort' past niet bij het ID-patroon"),
         (["new", "inspanning", "IN-X", "  "], "de titel is leeg"),
-        (["new", "mijlpaal", "MP-X", "T", "--hoort_bij", "IN-A"],
-         "'hoort_bij' vanuit een mijlpaal mag alleen verwijzen naar project (ID begint met PRJ-), niet naar 'IN-A'"),
+        (
+            ["new", "mijlpaal", "MP-X", "T", "--hoort_bij", "IN-A"],
+            "'hoort_bij' vanuit een mijlpaal mag alleen verwijzen naar project (ID begint met PRJ-), "
+            "niet naar 'IN-A'",
+        ),
         (["new", "partij", "PA-X", "T", "--meet", "SD-A"], "een partij kan geen koppeling 'meet' hebben"),
         (["new", "partij", "PA-X", "T", "--file", "/geen/map/partijen.md"], "de map /geen/map bestaat niet"),
         (["new", "inspanning"], "deze argumenten ontbreken: ID, TITEL"),
@@ -172,8 +195,9 @@ def test_bad_input_gives_a_dutch_error_and_exit_code_2(argv, message, capsys):
 
 def test_console_script_is_installed_and_exits_2_without_traceback(tmp_path):
     script = Path(sys.executable).parent / "policy-trace"
-    done = subprocess.run([str(script), "new", "doel", "HD-X", "Titel"], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(
+        [str(script), "new", "doel", "HD-X", "Titel"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 2
     assert done.stderr.startswith("policy-trace new: fout: ID 'HD-X' past niet bij type doel")
     assert "Traceback" not in done.stderr

@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from sphinx.testing.util import SphinxTestApp
-
-from policy_trace import handbook, model, rules
 from conftest import build, needs_json
+from policy_trace import handbook, model, rules
+from sphinx.testing.util import SphinxTestApp
 
 REPO = Path(__file__).parent.parent
 
@@ -32,9 +31,13 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     """The repository's docs/handboek.md, plus all handbook examples as live items, built once."""
     srcdir = tmp_path_factory.mktemp("handbook")
     (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
-    (srcdir / "index.md").write_text("# Proef\n\n```{toctree}\nhandboek\nvoorbeelden\n```\n", encoding="utf-8")
+    (srcdir / "index.md").write_text(
+        "# Proef\n\n```{toctree}\nhandboek\nvoorbeelden\n```\n", encoding="utf-8"
+    )
     shutil.copy(REPO / "docs" / "handboek.md", srcdir / "handboek.md")
-    (srcdir / "voorbeelden.md").write_text("# Voorbeelden\n\n" + "\n".join(handbook.EXAMPLES), encoding="utf-8")
+    (srcdir / "voorbeelden.md").write_text(
+        "# Voorbeelden\n\n" + "\n".join(handbook.EXAMPLES), encoding="utf-8"
+    )
     app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
     try:
         build(app)
@@ -92,7 +95,9 @@ def test_field_table_lists_every_field_of_every_type_with_its_values(site):
     rows = table_rows(section(page, "Alle velden"))
     for item_type in model.ITEM_TYPES:
         for field in item_type.fields:
-            matching = [r for r in rows if r.startswith(f"{field.name} ") and f"( {item_type.directive} )" in r]
+            matching = [
+                r for r in rows if r.startswith(f"{field.name} ") and f"( {item_type.directive} )" in r
+            ]
             assert len(matching) == 1, (item_type.directive, field.name)
             assert all(value in matching[0] for value in field.values)
             if field.default:
@@ -107,8 +112,13 @@ def test_link_table_lists_every_link_with_targets_and_readable_names(site):
     for link in model.LINK_TYPES:
         for rule in link.rules:
             source = model.TYPES_BY_NAME[rule.source]
-            row = next(r for r in rows if r.startswith(f"{link.name} {link.outgoing} {link.incoming} "
-                                                      f"{source.title.lower()} ( {rule.source} )"))
+            row = next(
+                r
+                for r in rows
+                if r.startswith(
+                    f"{link.name} {link.outgoing} {link.incoming} {source.title.lower()} ( {rule.source} )"
+                )
+            )
             assert all(f"( {target} )" in row for target in rule.targets)
             assert row.endswith("nee") == (rule.minimum == 0)
 
@@ -141,8 +151,12 @@ def test_examples_cover_every_type_and_build_into_a_clean_programme(site):
     app, _ = site
     assert all(handbook.examples_of(name) for name in model.TYPE_NAMES)
     needs = needs_json(app)
-    example_ids = {line.split(":id:")[1].strip() for e in handbook.EXAMPLES for line in e.splitlines()
-                   if line.startswith(":id:")}
+    example_ids = {
+        line.split(":id:")[1].strip()
+        for e in handbook.EXAMPLES
+        for line in e.splitlines()
+        if line.startswith(":id:")
+    }
     assert example_ids <= set(needs)
     assert {needs[i]["type"] for i in example_ids} == set(model.TYPE_NAMES)
     # Not even advice: the examples show how it should be done.

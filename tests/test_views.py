@@ -127,6 +127,25 @@ def test_progress_runs_from_nulmeting_to_streefwaarde_either_way():
     assert tevreden.progress(criterion(nulmeting="matig", streefwaarde="goed", meting="goed")) is None
 
 
+def test_a_criterion_block_says_what_is_open_and_why_it_is_not_smart():
+    fields = {"streefwaarde": "Goed geregeld", "smart": "nee", "toelichting": "Niet te meten & dat is zo."}
+    criterion = SimpleNamespace(id="CR-X", field=lambda name: fields.get(name, ""))
+    rows = tevreden.criterion_rows(criterion)
+    assert [label for label, _value in rows] == [
+        "Indicator",
+        "Nulmeting",
+        "Streefwaarde",
+        "Meting",
+        "Deadline",
+        "Bron",
+        "Toelichting",
+    ]
+    values = dict(rows)
+    assert values["Indicator"] == values["Bron"] == '<span class="pt-empty">niet vastgelegd</span>'
+    assert values["Meting"] == '<span class="pt-empty">nog niet gemeten</span>'
+    assert values["Toelichting"] == "Niet te meten &amp; dat is zo."
+
+
 def test_banner_without_a_date_says_when_it_was_built(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1411689600")  # 26 September 2014
     config = SimpleNamespace(
@@ -257,15 +276,26 @@ def test_a_project_shows_its_plan_checklist_and_milestones(site):
     ]
 
 
+def criterion_fields(block) -> dict[str, str]:
+    """A criterion block's fields as a reader sees them: row label -> value."""
+    table = block.find("table")
+    return {
+        tr.th.get_text(" ", strip=True): tr.td.get_text(" ", strip=True) for tr in table.select("tbody tr")
+    }
+
+
 def test_dashboard_groups_criteria_under_what_they_measure(site):
     soup = page(site, "docs/tevreden.html")
     grouped = {
         section["id"]: {
-            sub["id"]: [th.a["href"].split("#")[1] for th in sub.select("tbody th")]
-            for sub in section.find_all("section", recursive=False)
+            item["id"]: [
+                block.h4.a["href"].split("#")[1]
+                for block in item.find_all("section", class_="pt-criterion", recursive=False)
+            ]
+            for item in section.find_all("section", recursive=False)
         }
-        for section in soup.select("section[id^=tevreden-]")
-        if section.find("section")
+        for section in soup.select("article section > section[id^=tevreden-]")
+        if section.select(":scope > section > section.pt-criterion")
     }
     assert grouped == {
         "tevreden-hoofddoel": {"tevreden-HD-VEILIG": ["CR-GEVOEL"]},
@@ -273,31 +303,46 @@ def test_dashboard_groups_criteria_under_what_they_measure(site):
         "tevreden-inspanning": {"tevreden-IN-PREVENTIE": ["CR-WIJKEN"]},
         "tevreden-project": {"tevreden-PRJ-WIJK": ["CR-WIJKEN"]},
     }
-    table = soup.find(id="tevreden-SD-BRAND").table
-    assert table.caption.get_text() == "Criteria voor SD-BRAND Minder branden"
-    assert [th.get_text() for th in table.select("thead th")] == [
-        "Criterium",
-        "Indicator",
-        "Nulmeting",
-        "Streefwaarde",
-        "Meting",
-        "Deadline",
-        "Bron",
-        "Status",
-    ]
-    assert all(th["scope"] == "col" for th in table.select("thead th"))
-    cells = [td.get_text(" ", strip=True) for td in table.select("tbody td")]
-    assert cells[:3] == ["Woningbranden per jaar", "100", "80"]
-    assert (
-        cells[3].startswith("90 (gemeten op 1 mei 2024)")
-        and "50% van nulmeting naar streefwaarde" in cells[3]
-    )
-    assert cells[4:] == ["1 december 2025", "Brandweerstatistiek", "op koers"]
+
+
+def test_dashboard_shows_each_criterion_as_a_heading_with_status_over_its_fields(site):
+    soup = page(site, "docs/tevreden.html")
+    item = soup.find(id="tevreden-SD-BRAND")
+    assert item.h3.a.get_text() == "SD-BRAND Minder branden"  # the item, one level above its criteria
+    block = item.find("section", class_="pt-criterion")
+    assert block["id"] == "tevreden-SD-BRAND-CR-BRANDEN"
+    # The heading: the criterion, then its status in words (read out as "status: op koers").
+    assert block.h4.get_text(" ", strip=True).startswith("CR-BRANDEN Minder woningbranden status: op koers")
+    assert_link_works(site, "docs/tevreden.html", block.h4.a["href"])
+    status = block.h4.select_one(".pt-status")
+    assert "pt-tone-good" in status["class"] and status.get_text() == "op koers"
+    # One row per field, a label as row header and its value: no column to scroll to.
+    table = block.table
+    assert table.caption.get_text() == "Gegevens van CR-BRANDEN Minder woningbranden"
+    assert [th["scope"] for th in table.select("th")] == ["row"] * 6
+    assert not table.select("thead") and all(len(tr.find_all("td")) == 1 for tr in table.select("tr"))
+    fields = criterion_fields(block)
+    assert list(fields) == ["Indicator", "Nulmeting", "Streefwaarde", "Meting", "Deadline", "Bron"]
+    assert fields["Indicator"] == "Woningbranden per jaar"
+    assert (fields["Nulmeting"], fields["Streefwaarde"]) == ("100", "80")
+    assert fields["Meting"] == "90 (gemeten op 1 mei 2024) 50% 50% van nulmeting naar streefwaarde"
+    assert (fields["Deadline"], fields["Bron"]) == ("1 december 2025", "Brandweerstatistiek")
     bar = table.find("progress")
     assert (bar["value"], bar["max"]) == ("50", "100") and "CR-BRANDEN" in bar["aria-label"]
-    status = table.select_one(".pt-status")
-    assert "pt-tone-good" in status["class"] and status.get_text() == "op koers"
     assert soup.find(id="tevreden-HD-VEILIG").find("progress") is None  # "matig" -> "goed" is no number
+    risk = soup.find(id="tevreden-IN-PREVENTIE-CR-WIJKEN")
+    assert "pt-criterion-risk" in risk["class"] and risk.h4.select_one(".pt-status").get_text() == "risico"
+
+
+def test_dashboard_says_in_words_what_a_criterion_leaves_open(site):
+    soup = page(site, "docs/tevreden.html")
+    legend = soup.select_one("p.pt-legend").get_text(" ", strip=True)
+    assert "niet vastgelegd" in legend and "nog niet gemeten" in legend
+    fields = criterion_fields(soup.find(id="tevreden-HD-VEILIG-CR-GEVOEL"))
+    assert fields["Meting"] == "nog niet gemeten"  # CR-GEVOEL has no meting yet
+    assert fields["Nulmeting"] == "matig"
+    empty = soup.find(id="tevreden-HD-VEILIG-CR-GEVOEL").select(".pt-empty")
+    assert [span.get_text() for span in empty] == ["nog niet gemeten"]
 
 
 def test_dashboard_opens_with_the_coverage_figures(site):

@@ -45,10 +45,15 @@ class _Parser(argparse.ArgumentParser):
 _ARGPARSE_MESSAGES = (
     (re.compile(r"the following arguments are required: (.*)"), r"deze argumenten ontbreken: \1"),
     (re.compile(r"unrecognized arguments: (.*)"), r"onbekende argumenten: \1"),
-    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
-     r"argument \1: ongeldige keuze \2 (kies uit \3)"),
+    (
+        re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+        r"argument \1: ongeldige keuze \2 (kies uit \3)",
+    ),
     (re.compile(r"argument (\S+): expected one argument"), r"argument \1: verwacht één waarde"),
-    (re.compile(r"argument (\S+): expected at least one argument"), r"argument \1: verwacht minstens één waarde"),
+    (
+        re.compile(r"argument (\S+): expected at least one argument"),
+        r"argument \1: verwacht minstens één waarde",
+    ),
 )
 
 
@@ -65,10 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="policy-trace",
         description="Hulpmiddelen voor wie een beleidsprogramma schrijft met policy-trace.",
     )
-    parser.add_argument("--version", action="version", version=f"policy-trace {__version__}",
-                        help="toon het versienummer en stop")
-    commands = parser.add_subparsers(dest="command", title="opdrachten", metavar="OPDRACHT",
-                                     parser_class=_Parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"policy-trace {__version__}",
+        help="toon het versienummer en stop",
+    )
+    commands = parser.add_subparsers(
+        dest="command", title="opdrachten", metavar="OPDRACHT", parser_class=_Parser
+    )
     commands.required = True
 
     new = commands.add_parser(
@@ -81,17 +91,30 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     new.add_argument("type", metavar="TYPE", help=f"het soort item: {', '.join(model.TYPE_NAMES)}")
-    new.add_argument("id", metavar="ID", help="het ID: voorvoegsel van het type plus hoofdletters, cijfers en "
-                                              "'-', bijvoorbeeld IN-BEVOLKINGSZORG")
+    new.add_argument(
+        "id",
+        metavar="ID",
+        help="het ID: voorvoegsel van het type plus hoofdletters, cijfers en "
+        "'-', bijvoorbeeld IN-BEVOLKINGSZORG",
+    )
     new.add_argument("title", metavar="TITEL", help="de titel, tussen aanhalingstekens")
-    new.add_argument("--file", "-f", metavar="BESTAND", type=Path,
-                     help="voeg het item toe aan dit Markdown-bestand (de map moet bestaan)")
+    new.add_argument(
+        "--file",
+        "-f",
+        metavar="BESTAND",
+        type=Path,
+        help="voeg het item toe aan dit Markdown-bestand (de map moet bestaan)",
+    )
     new.add_argument("--stil", "-q", action="store_true", help="laat de uitleg per optie weg")
     links = new.add_argument_group("koppelingen (optioneel: vul ze meteen in)")
     for link in model.LINK_TYPES:
         links.add_argument(
-            f"--{link.name}", metavar="ID", action="append", dest=f"link_{link.name}",
-            help=f"{link.outgoing}; kan vanuit: {', '.join(link.sources)} (herhaal of scheid ID's met komma's)",
+            f"--{link.name}",
+            metavar="ID",
+            action="append",
+            dest=f"link_{link.name}",
+            help=f"{link.outgoing}; kan vanuit: {', '.join(link.sources)} "
+            "(herhaal de optie of scheid ID's met komma's)",
         )
     return parser
 
@@ -118,8 +141,10 @@ def _new(args: argparse.Namespace) -> int:
         print(f"policy-trace new: fout: {error}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
-        print(f"policy-trace new: fout: {args.file} kan niet worden geschreven ({error.strerror}).",
-              file=sys.stderr)
+        print(
+            f"policy-trace new: fout: {args.file} kan niet worden geschreven ({error.strerror}).",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
 
     if args.file is None:
@@ -140,7 +165,9 @@ def _append(path: Path, item_id: str, text: str) -> None:
     if path.is_dir():
         raise scaffold.ScaffoldError(f"{path} is een map; geef een Markdown-bestand op.")
     if not path.parent.is_dir():
-        raise scaffold.ScaffoldError(f"de map {path.parent} bestaat niet; maak hem eerst of kies een ander bestand.")
+        raise scaffold.ScaffoldError(
+            f"de map {path.parent} bestaat niet; maak hem eerst of kies een ander bestand."
+        )
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     if re.search(rf"^:id:\s*{re.escape(item_id)}\s*$", existing, flags=re.MULTILINE):
         raise scaffold.ScaffoldError(f"{path} bevat al een item met ID {item_id}; kies een ander ID.")

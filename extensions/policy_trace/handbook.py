@@ -244,13 +244,18 @@ class _MarkdownDirective(SphinxDirective):
 
 
 class TypesDirective(_MarkdownDirective):
-    """``policy-trace-types``: an overview table, then a section per type with its fields, links and example."""
+    """``policy-trace-types``: an overview table, then per type its fields, links and example."""
 
     def markdown(self) -> str:
-        parts = [_table(
-            ["Type", "ID begint met", "Wat het is", "Status"],
-            ([_code(t.directive), _code(t.prefix), t.description, _statuses(t)] for t in model.ITEM_TYPES),
-        )]
+        parts = [
+            _table(
+                ["Type", "ID begint met", "Wat het is", "Status"],
+                (
+                    [_code(t.directive), _code(t.prefix), t.description, _statuses(t)]
+                    for t in model.ITEM_TYPES
+                ),
+            )
+        ]
         for item_type in model.ITEM_TYPES:
             parts.append(self._section(item_type))
         return "\n".join(parts)
@@ -261,32 +266,51 @@ class TypesDirective(_MarkdownDirective):
             f"### {item_type.title} ({_code(name)})\n",
             f"{item_type.description} Schrijf het als een blok {_code('{' + name + '}')} met een ID dat "
             f"begint met {_code(item_type.prefix)}, bijvoorbeeld {_code(item_type.prefix + 'VOORBEELD')}. "
-            f"Nieuw item: `policy-trace new {name} {item_type.prefix}VOORBEELD \"Titel\"`.\n",
+            f'Nieuw item: `policy-trace new {name} {item_type.prefix}VOORBEELD "Titel"`.\n',
         ]
         field_rows = [["`status`", _statuses(item_type), "nee", "", "De stand van zaken."]]
         field_rows += [
-            [_code(f.name), _values(f), "ja" if f.required else "nee", _code(f.default) if f.default else "",
-             f.description]
+            [
+                _code(f.name),
+                _values(f),
+                "ja" if f.required else "nee",
+                _code(f.default) if f.default else "",
+                f.description,
+            ]
             for f in item_type.fields
         ]
         field_rows.append(["`tags`", "trefwoorden, gescheiden door komma's", "nee", "", "Vrije trefwoorden."])
-        parts.append("**Velden**\n\n" + _table(["Veld", "Toegestane waarden", "Verplicht", "Standaard", "Uitleg"],
-                                              field_rows))
+        parts.append(
+            "**Velden**\n\n"
+            + _table(["Veld", "Toegestane waarden", "Verplicht", "Standaard", "Uitleg"], field_rows)
+        )
         outgoing = [(link, link.rule_for(name)) for link in model.links_from(name)]
         if outgoing:
-            parts.append("**Koppelingen vanuit dit item**\n\n" + _table(
-                ["Koppeling", "Leest als", "Naar", "Verplicht"],
-                ([_code(link.name), link.outgoing, _type_names(rule.targets), _count(rule)]
-                 for link, rule in outgoing if rule),
-            ))
+            parts.append(
+                "**Koppelingen vanuit dit item**\n\n"
+                + _table(
+                    ["Koppeling", "Leest als", "Naar", "Verplicht"],
+                    (
+                        [_code(link.name), link.outgoing, _type_names(rule.targets), _count(rule)]
+                        for link, rule in outgoing
+                        if rule
+                    ),
+                )
+            )
         else:
             parts.append("Dit type heeft geen koppelingen naar andere items.\n")
         incoming = _incoming(name)
         if incoming:
-            parts.append("**Wat naar dit item kan verwijzen**\n\n" + _table(
-                ["Vanuit", "Koppeling", "Op dit item te lezen als"],
-                ([_type_names([rule.source]), _code(link.name), link.incoming] for link, rule in incoming),
-            ))
+            parts.append(
+                "**Wat naar dit item kan verwijzen**\n\n"
+                + _table(
+                    ["Vanuit", "Koppeling", "Op dit item te lezen als"],
+                    (
+                        [_type_names([rule.source]), _code(link.name), link.incoming]
+                        for link, rule in incoming
+                    ),
+                )
+            )
         for text in examples_of(name):
             parts.append("**Voorbeeld**\n\n" + _fence(text))
         return "\n".join(parts)
@@ -296,13 +320,15 @@ class FieldsDirective(_MarkdownDirective):
     """``policy-trace-fields``: every field of every type, with its allowed values."""
 
     def markdown(self) -> str:
-        rows = [
-            ["`status`", _type_names([t.directive]), _statuses(t), "nee", ""]
-            for t in model.ITEM_TYPES
-        ]
+        rows = [["`status`", _type_names([t.directive]), _statuses(t), "nee", ""] for t in model.ITEM_TYPES]
         rows += [
-            [_code(f.name), _type_names([t.directive]), _values(f), "ja" if f.required else "nee",
-             _code(f.default) if f.default else ""]
+            [
+                _code(f.name),
+                _type_names([t.directive]),
+                _values(f),
+                "ja" if f.required else "nee",
+                _code(f.default) if f.default else "",
+            ]
             for t in model.ITEM_TYPES
             for f in t.fields
         ]
@@ -315,27 +341,45 @@ class LinksDirective(_MarkdownDirective):
 
     def markdown(self) -> str:
         rows = [
-            [_code(link.name), link.outgoing, link.incoming, _type_names([rule.source]),
-             _type_names(rule.targets), _count(rule)]
+            [
+                _code(link.name),
+                link.outgoing,
+                link.incoming,
+                _type_names([rule.source]),
+                _type_names(rule.targets),
+                _count(rule),
+            ]
             for link in model.LINK_TYPES
             for rule in link.rules
         ]
-        return _table(["Koppeling", "Leest als", "Terug gelezen als", "Vanuit", "Toegestane doelen",
-                       "Verplicht"], rows)
+        return _table(
+            ["Koppeling", "Leest als", "Terug gelezen als", "Vanuit", "Toegestane doelen", "Verplicht"], rows
+        )
 
 
 class RulesDirective(_MarkdownDirective):
-    """``policy-trace-rules``: an overview of the rule codes, then each rule with a failing example and its fix."""
+    """``policy-trace-rules``: an overview of the codes, then each rule with a failing example and its fix."""
 
     def markdown(self) -> str:
-        parts = [_table(
-            ["Code", "Ernst", "Regel"],
-            ([f"[{r.code}](#handboek-{r.code.lower()})", SEVERITY_LABELS[r.severity], _prose(r.summary)] for r in rules.RULES),
-        )]
+        parts = [
+            _table(
+                ["Code", "Ernst", "Regel"],
+                (
+                    [
+                        f"[{r.code}](#handboek-{r.code.lower()})",
+                        SEVERITY_LABELS[r.severity],
+                        _prose(r.summary),
+                    ]
+                    for r in rules.RULES
+                ),
+            )
+        ]
         context = getattr(rules, "EXAMPLE_CONTEXT", "")
         if context:
-            parts.append("De voorbeelden hieronder gaan uit van dit kleine, verder foutloze programma; "
-                         "elk voorbeeld voegt er één of meer items aan toe.\n\n" + _fence(context))
+            parts.append(
+                "De voorbeelden hieronder gaan uit van dit kleine, verder foutloze programma; "
+                "elk voorbeeld voegt er één of meer items aan toe.\n\n" + _fence(context)
+            )
         for rule in rules.RULES:
             parts.append(f"(handboek-{rule.code.lower()})=\n### {rule.code}\n")
             parts.append(f"*{SEVERITY_LABELS[rule.severity].capitalize()}.* {_prose(rule.summary)}\n")
@@ -352,8 +396,10 @@ class SettingsDirective(_MarkdownDirective):
     """``policy-trace-settings``: the programme settings for conf.py."""
 
     def markdown(self) -> str:
-        return _table(["Instelling", "Standaard", "Betekenis"],
-                      ([_code(s.name), _code(repr(s.default)), s.description] for s in model.SETTINGS))
+        return _table(
+            ["Instelling", "Standaard", "Betekenis"],
+            ([_code(s.name), _code(repr(s.default)), s.description] for s in model.SETTINGS),
+        )
 
 
 DIRECTIVES: dict[str, type[_MarkdownDirective]] = {

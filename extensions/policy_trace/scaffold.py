@@ -46,9 +46,7 @@ def check_type(type_name: str) -> model.ItemType:
     """The model type called ``type_name``, or a :class:`ScaffoldError` naming the types there are."""
     item_type = model.TYPES_BY_NAME.get(type_name)
     if item_type is None:
-        raise ScaffoldError(
-            f"onbekend type '{type_name}'. Kies uit: {', '.join(model.TYPE_NAMES)}."
-        )
+        raise ScaffoldError(f"onbekend type '{type_name}'. Kies uit: {', '.join(model.TYPE_NAMES)}.")
     return item_type
 
 
@@ -80,14 +78,15 @@ def check_title(title: str) -> str:
 
 
 def check_link_targets(item_type: model.ItemType, links: Mapping[str, Sequence[str]]) -> None:
-    """Raise :class:`ScaffoldError` if a given link is not allowed from this type or a target has the wrong prefix."""
+    """Raise :class:`ScaffoldError` if a link is not allowed from this type or a target has the wrong type."""
     allowed = {link.name: link for link in model.links_from(item_type.directive)}
     for name, targets in links.items():
         link = allowed.get(name)
         if link is None:
             names = ", ".join(allowed) or "geen"
             raise ScaffoldError(
-                f"een {item_type.directive} kan geen koppeling '{name}' hebben. Mogelijke koppelingen: {names}."
+                f"een {item_type.directive} kan geen koppeling '{name}' hebben. "
+                f"Mogelijke koppelingen: {names}."
             )
         rule = link.rule_for(item_type.directive)
         assert rule is not None  # links_from() only returns links with a rule for this type
@@ -102,7 +101,8 @@ def check_link_targets(item_type: model.ItemType, links: Mapping[str, Sequence[s
             check_id(target_type, target)
         if rule.maximum is not None and len(targets) > rule.maximum:
             raise ScaffoldError(
-                f"'{name}' vanuit een {item_type.directive} mag naar hoogstens {rule.maximum} item(s) verwijzen."
+                f"'{name}' vanuit een {item_type.directive} mag naar hoogstens "
+                f"{rule.maximum} item(s) verwijzen."
             )
 
 
@@ -129,8 +129,10 @@ def lines_for(
         if not given and rule.minimum:
             # One placeholder per required target; PT101 points the author here.
             first = model.TYPES_BY_NAME[rule.targets[0]]
-            given = [f"{first.prefix}{PLACEHOLDER_SLUG}" + (f"-{n}" if n > 1 else "")
-                     for n in range(1, rule.minimum + 1)]
+            given = [
+                f"{first.prefix}{PLACEHOLDER_SLUG}" + (f"-{n}" if n > 1 else "")
+                for n in range(1, rule.minimum + 1)
+            ]
         hint = _with_description(_link_hint(rule), link.description)
         line = Line(link.name, ", ".join(given), hint, rule.minimum > 0)
         (required if rule.minimum else optional).append(line)
@@ -152,7 +154,7 @@ def snippet(
     links: Mapping[str, Sequence[str]] | None = None,
     today: dt.date | None = None,
 ) -> str:
-    """A new item as a MyST fenced directive (ends with a newline); raises :class:`ScaffoldError` on bad input."""
+    """A new item as a MyST fenced directive; raises :class:`ScaffoldError` on bad input."""
     item_type = check_type(type_name)
     check_id(item_type, item_id)
     title = check_title(title)
@@ -170,13 +172,15 @@ def guide(type_name: str, links: Mapping[str, Sequence[str]] | None = None) -> s
     for line in lines_for(item_type, links):
         marker = "verplicht" if line.required else "optioneel"
         rows.append(f"  {line.name:<16} {marker:<10} {line.hint}")
-    return "\n".join([
-        f"{item_type.title} ({item_type.directive}, ID {item_type.prefix}…): {item_type.description}",
-        "In te vullen:",
-        *rows,
-        "Een lege optie telt als niet ingevuld. Koppelingen: een of meer ID's, gescheiden door komma's.",
-        "",
-    ])
+    return "\n".join(
+        [
+            f"{item_type.title} ({item_type.directive}, ID {item_type.prefix}…): {item_type.description}",
+            "In te vullen:",
+            *rows,
+            "Een lege optie telt als niet ingevuld. Koppelingen: een of meer ID's, gescheiden door komma's.",
+            "",
+        ]
+    )
 
 
 def _field_start(field: model.Field, today: dt.date) -> str:
@@ -221,4 +225,3 @@ def _with_description(hint: str, description: str) -> str:
 def _or(values: Sequence[str]) -> str:
     values = list(values)
     return values[0] if len(values) == 1 else ", ".join(values[:-1]) + " of " + values[-1]
-

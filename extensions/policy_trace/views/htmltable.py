@@ -46,6 +46,22 @@ def table(
     return "".join(out)
 
 
+def field_table(caption: str, rows: Sequence[tuple[str, str]], *, classes: Sequence[str] = ()) -> str:
+    """A two-column table of one thing's fields: a row header (label) and a value per row.
+
+    Narrow enough for a phone: it never needs to scroll sideways. ``caption`` is
+    text and is read out by screen readers only (a heading above names the
+    thing for everyone); labels and values are HTML (escaped by the caller).
+    """
+    out = [
+        f'<table class="{escape(" ".join(("docutils", "pt-table", "pt-field-table", *classes)))}">',
+        f'<caption class="pt-visually-hidden">{escape(caption)}</caption><tbody>',
+    ]
+    out += [f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows]
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
 def raw(markup: str) -> nodes.raw:
     """A raw HTML node (other writers skip it)."""
     return nodes.raw("", markup, format="html")

@@ -1,10 +1,14 @@
 """*Wanneer zijn we tevreden*: every criterion, grouped by what it measures.
 
 Per measured item (goals first, then efforts, projects, results, effects, in
-model order) a table of its criteria: indicator, nulmeting, streefwaarde,
-meting, deadline, bron and status. Status is a word and a colour (the colour
-is never the only cue). Where nulmeting, streefwaarde and meting are all
-numbers, a progress bar says how far the measurement has come. Items that
+model order) a block per criterion that measures it: a heading with the
+criterion and its status, then its indicator, nulmeting, streefwaarde,
+meting, deadline and bron as label and value, one per row. Unlike one wide
+table with a column per field, that fits the content column and a phone
+without scrolling sideways, and the status is never scrolled out of sight.
+Status is a word and a colour (the colour is never the only cue). Where
+nulmeting, streefwaarde and meting are all numbers, a progress bar says how
+far the measurement has come. An empty field says so in words. Items that
 must say when we are satisfied but have no criterion are listed as open.
 """
 
@@ -17,13 +21,18 @@ from ..coverage import coverage
 from ..items import Item
 from . import derive
 from .context import ViewContext, item_label, type_plural
-from .htmltable import escape, scrolling, table
+from .htmltable import escape, field_table, raw, scrolling, table
 from .placeholders import ViewDirective
-from .words import date_in_words, in_words, parse_number, status_classes
+from .words import TONES, date_in_words, in_words, parse_number, status_classes
 
 CRITERION = model.TYPES_BY_NAME["criterium"]
-#: The columns of a criterion table after its name, as the model labels them.
-COLUMNS: tuple[str, ...] = ("indicator", "nulmeting", "streefwaarde", "meting", "deadline", "bron")
+#: The fields of a criterion block, in this order, as the model labels them
+#: (the meetdatum goes with the meting; the status is in the block's heading).
+FIELDS: tuple[str, ...] = ("indicator", "nulmeting", "streefwaarde", "meting", "deadline", "bron")
+#: How an empty field reads: the agenda left it open.
+NOT_SET = "niet vastgelegd"
+#: How an empty meting reads: nothing has been measured yet.
+NOT_MEASURED = "nog niet gemeten"
 
 
 class TevredenDirective(ViewDirective):
@@ -42,17 +51,26 @@ def progress(criterion: Item) -> float | None:
     return min(1.0, max(0.0, (measured - start) / (target - start)))
 
 
+def _status_word(item: Item) -> str:
+    return in_words(item.status) if item.status else "geen status"
+
+
 def status_html(item: Item) -> str:
     """The status as a word in a coloured badge (the word is the cue, the colour helps)."""
-    word = in_words(item.status) if item.status else "geen status"
-    return f'<span class="{escape(" ".join(status_classes(item.status)))}">{escape(word)}</span>'
+    classes = escape(" ".join(status_classes(item.status)))
+    return f'<span class="{classes}">{escape(_status_word(item))}</span>'
+
+
+def status_node(item: Item) -> nodes.inline:
+    """:func:`status_html` as a docutils node, for headings."""
+    return nodes.inline("", _status_word(item), classes=status_classes(item.status))
 
 
 def _value(criterion: Item, name: str) -> str:
     spec = CRITERION.field(name)
     value = criterion.field(name)
     if not value:
-        return '<span class="pt-empty">niet ingevuld</span>'
+        return f'<span class="pt-empty">{NOT_MEASURED if name == "meting" else NOT_SET}</span>'
     return escape(date_in_words(value) if spec and spec.kind == "date" else value)
 
 
@@ -76,18 +94,40 @@ def progress_bar(percent: int, label: str) -> str:
     return f'<progress max="100" value="{percent}" aria-label="{escape(label)}">{percent}%</progress>'
 
 
-def criteria_table(ctx: ViewContext, item: Item, criteria: list[Item]) -> nodes.Node:
-    """The table of the criteria that measure one item."""
-    labels = [CRITERION.title] + [CRITERION.field(name).label for name in COLUMNS] + ["Status"]  # type: ignore[union-attr]
-    headers = [escape(label) for label in labels]
-    rows = []
-    for criterion in criteria:
-        cells = [ctx.a(criterion)]
-        cells += [meting_html(criterion) if name == "meting" else _value(criterion, name) for name in COLUMNS]
-        cells.append(status_html(criterion))
-        rows.append(cells)
-    caption = f"Criteria voor {item_label(item)}"
-    return scrolling(table(caption, headers, rows, classes=["pt-criteria-table"]), caption)
+def criterion_rows(criterion: Item) -> list[tuple[str, str]]:
+    """Label and value (HTML) of each field of a criterion block; why it is not SMART, if it says."""
+    rows = [
+        (
+            escape(CRITERION.field(name).label),  # type: ignore[union-attr]
+            meting_html(criterion) if name == "meting" else _value(criterion, name),
+        )
+        for name in FIELDS
+    ]
+    explanation = CRITERION.field("toelichting")
+    if explanation and criterion.field(explanation.name):
+        rows.append((escape(explanation.label), escape(criterion.field(explanation.name))))
+    return rows
+
+
+def criterion_block(ctx: ViewContext, item: Item, criterion: Item) -> nodes.section:
+    """One criterion of ``item``: a heading with its link and status, then its fields."""
+    title = nodes.title(
+        "",
+        "",
+        ctx.reference(criterion),
+        nodes.Text(" "),
+        # A screen reader hears "status: op koers", not a word tacked on to the title.
+        nodes.inline("", "status: ", classes=["pt-visually-hidden"]),
+        status_node(criterion),
+    )
+    fields = field_table(f"Gegevens van {item_label(criterion)}", criterion_rows(criterion))
+    return nodes.section(
+        "",
+        title,
+        raw(fields),
+        ids=[f"tevreden-{item.id}-{criterion.id}"],
+        classes=["pt-criterion", f"pt-criterion-{TONES.get(criterion.status, 'neutral')}"],
+    )
 
 
 def groups(ctx: ViewContext) -> list[tuple[str, list[tuple[Item, list[Item]]]]]:
@@ -142,16 +182,33 @@ def coverage_block(ctx: ViewContext) -> list[nodes.Node]:
     return [_section("tevreden-dekking", "Dekking", scrolling(markup, caption))]
 
 
+def legend() -> nodes.paragraph:
+    """How to read an empty field, said once above the dashboard."""
+    return nodes.paragraph(
+        "",
+        "Wat de agenda (nog) niet vastlegt, staat hieronder als ",
+        nodes.emphasis("", NOT_SET),
+        nodes.Text("; een meting die nog niet is gedaan als "),
+        nodes.emphasis("", NOT_MEASURED),
+        nodes.Text("."),
+        classes=["pt-legend"],
+    )
+
+
 def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     """The whole dashboard."""
-    out: list[nodes.Node] = list(coverage_block(ctx))
+    # Before the sections: text after a section would read as part of that section.
+    if ctx.programme.of_type("criterium"):
+        opening: nodes.Node = legend()
+    else:
+        opening = nodes.paragraph("", "Er zijn nog geen criteria.")
+    out: list[nodes.Node] = [opening, *coverage_block(ctx)]
     for type_name, measured in groups(ctx):
         section = _section(f"tevreden-{type_name}", type_plural(type_name))
         for item, criteria in measured:
             title = nodes.title("", "", ctx.reference(item))
-            section += nodes.section(
-                "", title, criteria_table(ctx, item, criteria), ids=[f"tevreden-{item.id}"]
-            )
+            blocks = [criterion_block(ctx, item, criterion) for criterion in criteria]
+            section += nodes.section("", title, *blocks, ids=[f"tevreden-{item.id}"])
         out.append(section)
     pending = open_items(ctx)
     if pending:
@@ -183,9 +240,7 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
                 listing,
             )
         )
-    if not out:
-        out.append(nodes.paragraph("", "Er zijn nog geen criteria."))
     return out
 
 
-__all__ = ["TevredenDirective", "groups", "open_items", "progress", "render"]
+__all__ = ["TevredenDirective", "criterion_block", "groups", "open_items", "progress", "render"]
