@@ -41,6 +41,9 @@ from pprint import pformat
 from policy_trace import model
 
 VARIANTS: tuple[str, ...] = ("full", "stock", "plain")
+#: The checkout's npm packages (Mermaid), which the full site serves itself. Named
+#: explicitly because the benchmark may run a copy of policy_trace outside the checkout.
+NODE_MODULES = Path(__file__).resolve().parents[1] / "node_modules"
 ITEMS_PER_PAGE = 20
 PERIOD = ("2014-09-26", "2016-09-25")
 REFERENCE_DATE = "2015-06-01"
@@ -357,6 +360,7 @@ def conf_py(variant: str) -> str:
             extensions = ["myst_parser", "policy_trace"]
             policy_trace_period = {PERIOD!r}
             policy_trace_reference_date = {REFERENCE_DATE!r}
+            policy_trace_mermaid_dir = {str(NODE_MODULES)!r}
             """)
     if variant == "stock":
         return common + 'extensions = ["myst_parser", "sphinx_needs"]\n' + stock_needs_config()
