@@ -14,10 +14,9 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
-
 from conftest import warnings_of
 from policy_trace import model
+from sphinx.testing.util import SphinxTestApp
 
 REPO = Path(__file__).resolve().parents[1]
 #: The seed sits beside the repo in the workspace, not in a clone; tests that

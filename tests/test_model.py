@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from policy_trace import model, needs_config
 from conftest import build, needs_json
+from policy_trace import model, needs_config
 
 SPEC_TYPES = {
     "hoofddoel": "HD-", "doel": "SD-", "uitgangspunt": "UP-", "inspanning": "IN-",

@@ -54,7 +54,9 @@ def build_date() -> date:
     try:
         return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     except (ValueError, OverflowError, OSError):
-        raise ValueError(f"SOURCE_DATE_EPOCH moet een aantal seconden sinds 1970 zijn; nu is het: {epoch!r}.") from None
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH moet een aantal seconden sinds 1970 zijn; nu is het: {epoch!r}."
+        ) from None
 
 
 def dutch_date(value: date) -> str:

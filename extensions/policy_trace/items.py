@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 from sphinx.application import Sphinx
 
@@ -135,7 +135,8 @@ def programme_from_app(app: Sphinx) -> Programme:
     for need in get_needs_view(app).values():
         docname = need.get("docname") or ""
         file = _relative_source(app, docname) if docname else ""
-        items.append(item_from_need(need, file))
+        # A NeedItem reads like a mapping (get, []) but is not registered as one.
+        items.append(item_from_need(cast(Mapping[str, Any], need), file))
     return Programme.from_items(items)
 
 

@@ -128,7 +128,8 @@ MIJLPAAL_FIELDS = (
 CRITERIUM_FIELDS = (
     Field("indicator", "Indicator", "text", description="Wat er wordt waargenomen."),
     Field("nulmeting", "Nulmeting", "number_or_text", description="De beginwaarde."),
-    Field("streefwaarde", "Streefwaarde", "number_or_text", description="De waarde waarbij we tevreden zijn."),
+    Field("streefwaarde", "Streefwaarde", "number_or_text",
+          description="De waarde waarbij we tevreden zijn."),
     Field("meting", "Meting", "number_or_text", description="De laatst gemeten waarde."),
     Field("meetdatum", "Meetdatum", "date", description="De datum van die meting (JJJJ-MM-DD)."),
     Field("deadline", "Deadline", "date", description="Uiterlijk wanneer de streefwaarde gehaald moet zijn."),
@@ -151,7 +152,8 @@ ITEM_TYPES: tuple[ItemType, ...] = (
              "#2e75b6", GOAL_STATUSES),
     ItemType("uitgangspunt", "UP-", "Uitgangspunt", "Uitgangspunten",
              "Een sturingsprincipe van het programma.", "#7f6000"),
-    ItemType("inspanning", "IN-", "Inspanning", "Inspanningen", "Een inspanning (werklijn) van het programma.",
+    ItemType("inspanning", "IN-", "Inspanning", "Inspanningen",
+             "Een inspanning (werklijn) van het programma.",
              "#548235", GOAL_STATUSES, INSPANNING_FIELDS),
     ItemType("project", "PRJ-", "Project", "Projecten",
              "Een project dat een inspanning uitvoert, met een projectplan.", "#c55a11",
@@ -194,7 +196,8 @@ LINK_TYPES: tuple[LinkType, ...] = (
         LinkRule("mijlpaal", ("project",), minimum=1, maximum=1),
     ), chain=True, description="Het project waarvan dit een mijlpaal is."),
     LinkType("meet", "meet", "gemeten door", (
-        LinkRule("criterium", ("hoofddoel", "doel", "inspanning", "project", "resultaat", "effect"), minimum=1),
+        LinkRule("criterium", ("hoofddoel", "doel", "inspanning", "project", "resultaat", "effect"),
+                 minimum=1),
     ), description="Het item waarvoor dit criterium zegt wanneer we tevreden zijn."),
     LinkType("betreft", "betreft", "is onderwerp van", (
         LinkRule("aanname", _ANY_BUT_PARTIJ, minimum=1),

@@ -8,7 +8,6 @@ from datetime import date
 from .. import model
 from ..items import Item, Programme
 
-
 #: The criterion fields that make *wanneer zijn we tevreden* checkable (PT203).
 CRITERION_ESSENTIALS: tuple[str, ...] = ("indicator", "streefwaarde", "deadline", "bron")
 #: Project statuses from which a full plan is required (PT204): ter_besluitvorming or later.

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+from ..dates import parse_iso
 from ..findings import Finding, finding
 from ..items import Programme
-from ..dates import parse_iso
 from .common import CheckContext
 
 #: A measurement older than this, before the reference date, is stale (PT404).

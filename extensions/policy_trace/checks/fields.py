@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from ..dates import parse_iso
 from ..findings import Finding, finding
 from ..items import Item, Programme
-from ..dates import parse_iso
 from .common import CheckContext
 
 
