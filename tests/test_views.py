@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOTS, warnings_of
 from policy_trace import model
-from policy_trace.views import banner, downloads, mermaid, tevreden
+from policy_trace.views import banner, downloads, mermaid, samenhang, tevreden
 from policy_trace.views.words import TONES, parse_number
 from sphinx.testing.util import SphinxTestApp
 
@@ -249,6 +249,17 @@ def test_each_item_shows_its_fields_and_links_in_dutch(site):
     assert open_text.get_text().startswith("Nog open")
 
 
+def test_item_details_show_titles_as_text_and_link_to_each_item(site):
+    soup = page(site, "needs/items.html")
+    box = soup.find(id="IN-OEFENEN").find_next_sibling(class_="pt-item-details")
+    link = box.find("a", href="#SD-CRISIS")
+    assert link.get_text() == f"SD-CRISIS {NASTY}"
+    assert box.find("b") is None  # the title's <b> is text, not markup
+    assert soup.find(id="SD-CRISIS").name == "table"  # the item itself, on this page
+    # The box sphinx-needs draws around an item gets the same ID in every build.
+    assert soup.find(id="IN-OEFENEN").parent["id"] == "SNCB-IN-OEFENEN"
+
+
 def test_a_project_shows_its_plan_checklist_and_milestones(site):
     soup = page(site, "needs/items.html")
 
@@ -393,6 +404,39 @@ def test_matrices_have_a_row_per_effort_and_a_column_per_goal_or_project(site):
     assert columns == ["Inspanningen", "PRJ-OEFEN Oefenplan", "PRJ-WIJK Wijkaanpak"]
     assert rows["IN-SAMEN"] == ["uitgevoerd door", "\u2013 geen"]
     assert {th["scope"] for th in first.select("tbody th")} == {"row"}
+
+
+def test_a_matrix_too_wide_to_read_becomes_a_list_per_row(tmp_path):
+    srcdir = tmp_path / "test-views"
+    shutil.copytree(ROOTS / "test-views", srcdir)
+    projects = "".join(
+        f"```{{project}} Project {n}\n:id: PRJ-X{n:02}\n:voert_uit: IN-SAMEN\n"
+        f":opdracht: Deel {n} van het werk.\n:status: concept\n```\n\n"
+        for n in range(1, samenhang.MAX_COLUMNS + 1)
+    )
+    (srcdir / "needs" / "veel.md").write_text(f"---\norphan: true\n---\n\n# Veel projecten\n\n{projects}")
+    out = Path(build(srcdir).outdir)
+    soup = page(out, "docs/samenhang.html")
+    assert len(soup.select("table.pt-matrix")) == 1  # efforts x 2 goals: still a matrix
+    (note,) = soup.select("p.pt-matrix-too-large")
+    assert note.get_text() == (
+        "Deze matrix is te groot om te lezen (3 inspanningen bij 42 projecten) en staat daarom "
+        "hieronder als lijst: per inspanning de projecten waarmee die samenhangt."
+    )
+    table = soup.select_one("table.pt-matrix-list")
+    assert table.caption.get_text() == "Samenhang tussen inspanningen en projecten, als lijst"
+    assert [th.get_text() for th in table.select("thead th")] == ["Inspanningen", "Projecten"]
+    rows = {tr.th.a["href"].split("#")[1]: tr.td for tr in table.select("tbody tr")}
+    assert list(rows) == ["IN-OEFENEN", "IN-PREVENTIE", "IN-SAMEN"]
+    assert rows["IN-PREVENTIE"].get_text(" ", strip=True) == "Uitgevoerd door : PRJ-WIJK Wijkaanpak"
+    hrefs = [a["href"] for a in rows["IN-SAMEN"].find_all("a")]
+    assert rows["IN-SAMEN"].get_text().startswith("Uitgevoerd door: PRJ-OEFEN Oefenplan, PRJ-X01 Project 1, ")
+    assert hrefs == [
+        "../needs/items.html#PRJ-OEFEN",
+        *(f"../needs/veel.html#PRJ-X{n:02}" for n in range(1, samenhang.MAX_COLUMNS + 1)),
+    ]
+    for href in hrefs[:2]:
+        assert_link_works(out, "docs/samenhang.html", href)
 
 
 def test_each_party_has_a_section_with_what_it_does_and_its_item_links_there(site):

@@ -66,6 +66,8 @@ def sphinx_needs_values() -> dict[str, Any]:
         "needs_id_required": True,
         "needs_id_regex": PERMISSIVE_ID_REGEX,
         "needs_build_json": True,
+        # Two builds of the same programme give the same needs.json (no build timestamp).
+        "needs_reproducible_json": True,
         # Item titles are short sentences; a truncated title in running text reads badly.
         "needs_role_need_max_title_length": -1,
     }

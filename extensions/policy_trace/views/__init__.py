@@ -52,6 +52,8 @@ def render_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: draw the views of this page and the details of its items."""
     placeholders = list(doctree.findall(view_placeholder))
     holds_items = outdated.holds(app.env, docname, outdated.ITEMS)
+    if holds_items or outdated.holds(app.env, docname, outdated.NEEDS_FILTER):  # needextract draws items too
+        item_details.stable_container_ids(doctree)
     if not placeholders and not holds_items:
         return
     ctx = ViewContext(app, docname, programme(app))
@@ -71,10 +73,10 @@ def add_static_path(_app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the view directives, the banner settings and the events that draw them."""
-    app.add_node(
-        view_placeholder,
-        **{writer: (skip_placeholder, None) for writer in ("html", "latex", "text", "man", "texinfo")},
-    )
+    # No writer shows these nodes (placeholders are replaced before writing).
+    skip = (skip_placeholder, None)
+    app.add_node(view_placeholder, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(item_details.search_text, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     for name, (directive, _render) in VIEWS.items():
         app.add_directive(name, directive)
     for name, default, description in banner.SETTINGS:
@@ -87,14 +89,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", banner.add_to_context)
     app.add_css_file(STYLESHEET)
 
-    app.connect("doctree-read", outdated.note_items)
+    app.connect("doctree-read", outdated.note_page)
     app.connect("env-purge-doc", outdated.purge)
     app.connect("env-merge-info", outdated.merge)
-    app.connect("env-get-outdated", outdated.note_removed)
-    app.connect("env-before-read-docs", outdated.note_reread)
     app.connect("env-get-updated", outdated.pages_to_rewrite)
     # After sphinx-needs has turned each item into its layout table (default priority 500).
     app.connect("doctree-resolved", render_views, priority=600)
     app.connect("build-finished", downloads.write_csv)
 
-    return {"version": "0.1.0", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version 2: pages are remembered as outdated.PageRecord (an older environment is read afresh).
+    return {"version": "0.1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

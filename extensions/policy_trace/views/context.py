@@ -46,7 +46,9 @@ class ViewContext:
             return ""
         page = self._pages.get(item.docname)
         if page is None:
-            page = self._pages[item.docname] = self.app.builder.get_relative_uri(self.docname, item.docname)
+            page = self.app.builder.get_relative_uri(self.docname, item.docname)
+            # singlehtml answers "#document-name": every page is one page, and IDs are unique on it.
+            page = self._pages[item.docname] = page.partition("#")[0]
         return f"{page}#{item.id}"
 
     def file_uri(self, path: str) -> str:

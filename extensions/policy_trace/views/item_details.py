@@ -7,9 +7,16 @@ values (``in_uitvoering``). So items get a lean layout (type, title, ID; the
 text below) and we add, after it, what the model knows in Dutch: the labels
 of ``model.Field``, the readable link names, values in words, the criteria
 that measure the item, and for a project its plan elements a-e and milestones.
+
+The details are written as one HTML string per item, not as docutils nodes:
+at 2,000 items the dozens of small nodes per item cost about 3 s of a build
+(creating them, translating them to HTML, and feeding every link label to the
+search index). Every text and attribute is escaped here (``html.escape``).
 """
 
 from __future__ import annotations
+
+from html import escape
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -32,6 +39,16 @@ LAYOUT_SPEC = {
 }
 
 
+class search_text(nodes.General, nodes.TextElement):  # noqa: N801 (docutils node naming)
+    """Words the search index reads but no page shows: an item's own field values.
+
+    The details are left out of the search index (class ``no-search``): they
+    repeat the ID and title of every linked item, so a search for a title
+    would list every page that merely links to it. An item's own field values
+    (its opdracht, its indicator, its status) stay searchable through this node.
+    """
+
+
 def register_layout(app: Sphinx, config: Config) -> None:
     """``config-inited``: add the lean layout and make it the default, unless conf.py chose one."""
     from sphinx_needs.api import add_need_layout
@@ -42,35 +59,68 @@ def register_layout(app: Sphinx, config: Config) -> None:
 
 
 def add_details(ctx: ViewContext, doctree: nodes.document) -> None:
-    """After each item's layout table on this page, add its details."""
+    """After each item's layout table on this page, add its details.
+
+    Only HTML builders get them: they are the web site's way to follow links
+    between items, written as raw HTML that other writers would drop anyway.
+    A PDF or text export keeps each item's own layout and text, and needs.json
+    and the CSV hold every field and link.
+    """
+    if ctx.app.builder.format != "html":
+        return
     for table in list(doctree.findall(nodes.table)):
         if "need" not in table["classes"] or not table["ids"]:
             continue
         item = ctx.programme.get(table["ids"][0])
         if item is None or item.docname != ctx.docname or table.parent is None:
             continue
-        table.parent.insert(table.parent.index(table) + 1, details(ctx, item))
+        at = table.parent.index(table) + 1
+        table.parent[at:at] = details_nodes(ctx, item)
 
 
-def status_node(item: Item) -> nodes.inline:
+def stable_container_ids(doctree: nodes.document) -> None:
+    """Give each item's box an ID derived from the item's ID, the same in every build.
+
+    sphinx-needs gives the box around an item a random ID per build
+    (``SNCB-`` and 8 characters of a UUID4), so two builds of the same text
+    differ on every page with items. Nothing links to these IDs.
+    """
+    for table in doctree.findall(nodes.table):
+        box = table.parent
+        if "need" not in table["classes"] or not table["ids"] or not isinstance(box, nodes.container):
+            continue
+        if box["ids"] and box["ids"][0].startswith("SNCB-"):
+            box["ids"][0] = f"SNCB-{table['ids'][0]}"
+
+
+def details_nodes(ctx: ViewContext, item: Item) -> list[nodes.Element]:
+    """The details of one item as shown (one raw HTML node) and its own words for the search index."""
+    shown = nodes.raw(
+        "",
+        details(ctx, item),
+        format="html",
+        # The HTML writer wraps a raw node that has classes in a <div> with them.
+        classes=["pt-item-details", f"pt-item-{item.type}", "docutils", "container", "no-search"],
+    )
+    words = own_words(item)
+    return [shown, search_text("", words)] if words else [shown]
+
+
+def own_words(item: Item) -> str:
+    """The item's status and field values in words: what a search should find it by."""
+    parts = [in_words(item.status)] if item.status else []
+    item_type = item.item_type
+    for spec in item_type.fields if item_type else ():
+        value = item.field(spec.name)
+        if value:
+            parts.append(field_value(spec, value))
+    return " ".join(parts)
+
+
+def status_html(item: Item) -> str:
     """The status in words, with a class per value for colour (never the only cue)."""
-    return nodes.inline("", in_words(item.status), classes=status_classes(item.status))
-
-
-def _field(name: str, *body: nodes.Node) -> nodes.field:
-    paragraph = nodes.paragraph("", "", *body)
-    return nodes.field("", nodes.field_name("", name), nodes.field_body("", paragraph))
-
-
-def _joined(ctx: ViewContext, items: list[Item], missing: tuple[str, ...] = ()) -> list[nodes.Node]:
-    parts: list[nodes.Node] = []
-    for index, other in enumerate(items):
-        if index:
-            parts.append(nodes.Text(", "))
-        parts.append(ctx.reference(other))
-    for item_id in missing:
-        parts.append(nodes.Text(("; " if parts else "") + f"{item_id} (bestaat niet)"))
-    return parts
+    classes = escape(" ".join(status_classes(item.status)))
+    return f'<span class="{classes}">{escape(in_words(item.status))}</span>'
 
 
 def field_value(field: model.Field, value: str) -> str:
@@ -82,21 +132,49 @@ def field_value(field: model.Field, value: str) -> str:
     return value
 
 
-def details(ctx: ViewContext, item: Item) -> nodes.container:
-    """The details of one item."""
-    box = nodes.container(classes=["pt-item-details", f"pt-item-{item.type}"])
-    fields = nodes.field_list(classes=["pt-fields"])
+def _joined(ctx: ViewContext, items: list[Item], missing: tuple[str, ...] = ()) -> str:
+    parts = ", ".join(ctx.a(other) for other in items)
+    for item_id in missing:
+        parts += ("; " if parts else "") + escape(f"{item_id} (bestaat niet)")
+    return parts
+
+
+def _field_list(rows: list[tuple[str, str]]) -> str:
+    # The markup docutils writes for a field list, so the theme and our CSS style it alike.
+    out = ['<dl class="pt-fields field-list simple">']
+    for index, (label, value) in enumerate(rows):
+        parity = "field-even" if index % 2 else "field-odd"
+        out.append(
+            f'<dt class="{parity}">{escape(label)}<span class="colon">:</span></dt>'
+            f'<dd class="{parity}"><p>{value}</p></dd>'
+        )
+    out.append("</dl>")
+    return "".join(out)
+
+
+def _rubric(text: str) -> str:
+    return f'<p class="rubric">{escape(text)}</p>'
+
+
+def _bullets(css_class: str, lines: list[str]) -> str:
+    items = "".join(f"<li><p>{line}</p></li>" for line in lines)
+    return f'<ul class="{css_class} simple">{items}</ul>'
+
+
+def details(ctx: ViewContext, item: Item) -> str:
+    """The details of one item, as HTML: fields, links both ways, criteria, plan, milestones."""
+    rows: list[tuple[str, str]] = []
     if item.status:
-        fields += _field("Status", status_node(item))
+        rows.append(("Status", status_html(item)))
     item_type = item.item_type
     for spec in item_type.fields if item_type else ():
         if spec.plan_element:
             continue  # shown in the plan checklist below
         value = item.field(spec.name)
         if value:
-            fields += _field(spec.label, nodes.Text(field_value(spec, value)))
+            rows.append((spec.label, escape(field_value(spec, value))))
     if item.tags:
-        fields += _field("Labels", nodes.Text(", ".join(item.tags)))
+        rows.append(("Labels", escape(", ".join(item.tags))))
 
     for link in model.LINK_TYPES:
         targets = item.links.get(link.name, ())
@@ -104,7 +182,7 @@ def details(ctx: ViewContext, item: Item) -> nodes.container:
             continue
         found = ctx.programme.outgoing(item, link.name)
         missing = tuple(t for t in targets if ctx.programme.get(t) is None)
-        fields += _field(derive.capitalised(link.outgoing), *_joined(ctx, found, missing))
+        rows.append((derive.capitalised(link.outgoing), _joined(ctx, found, missing)))
 
     shown_below = {link.name for link in derive.measuring_links()}
     if item.type == "project":
@@ -114,23 +192,22 @@ def details(ctx: ViewContext, item: Item) -> nodes.container:
             continue
         sources = ctx.programme.incoming(item.id, link.name)
         if sources:
-            fields += _field(derive.capitalised(link.incoming), *_joined(ctx, sources))
-    if len(fields):
-        box += fields
+            rows.append((derive.capitalised(link.incoming), _joined(ctx, sources)))
 
+    out = [_field_list(rows)] if rows else []
     if item.type in derive.measured_types():
-        box += criteria_block(ctx, item)
+        out.append(criteria_block(ctx, item))
     if item.type == "project":
-        box += plan_block(ctx, item)
-        box += milestones_block(ctx, item)
+        out.append(plan_block(ctx, item))
+        out.append(milestones_block(ctx, item))
     if item.type == "partij":
-        box += party_overview_link(ctx, item)
-    return box
+        out.append(party_overview_link(ctx, item))
+    return "".join(out)
 
 
-def criteria_block(ctx: ViewContext, item: Item) -> list[nodes.Node]:
+def criteria_block(ctx: ViewContext, item: Item) -> str:
     """The criteria that measure the item, with their status: *wanneer zijn we tevreden*."""
-    rubric = nodes.rubric("", "Wanneer zijn we tevreden?")
+    rubric = _rubric("Wanneer zijn we tevreden?")
     criteria = derive.criteria_of(ctx.programme, item)
     if not criteria:
         open_text = (
@@ -138,23 +215,24 @@ def criteria_block(ctx: ViewContext, item: Item) -> list[nodes.Node]:
             if derive.needs_criterion(item)
             else "Er is (nog) geen criterium dat dit item meet."
         )
-        return [rubric, nodes.paragraph("", open_text, classes=["pt-open"])]
-    listing = nodes.bullet_list(classes=["pt-criteria"])
+        return f'{rubric}<p class="pt-open">{escape(open_text)}</p>'
+    criterion_type = model.TYPES_BY_NAME["criterium"]
+    lines = []
     for criterion in criteria:
-        line = nodes.paragraph("", "", ctx.reference(criterion), nodes.Text(": "), status_node(criterion))
+        line = f"{ctx.a(criterion)}: {status_html(criterion)}"
         facts = []
-        for name in ("streefwaarde", "deadline"):
-            spec = model.TYPES_BY_NAME["criterium"].field(name)
+        for name in derive.CRITERION_FACTS:
+            spec = criterion_type.field(name)
             if spec and criterion.field(name):
                 facts.append(f"{spec.label.lower()} {field_value(spec, criterion.field(name))}")
         if facts:
-            line += nodes.Text(f" ({', '.join(facts)})")
-        listing += nodes.list_item("", line)
-    return [rubric, listing]
+            line += escape(f" ({', '.join(facts)})")
+        lines.append(line)
+    return rubric + _bullets("pt-criteria", lines)
 
 
-def plan_elements(ctx: ViewContext, project: Item) -> list[tuple[str, str, bool, list[nodes.Node]]]:
-    """Per plan element a-e: letter, label, present (as rule PT204 judges it), and what the plan says."""
+def plan_elements(ctx: ViewContext, project: Item) -> list[tuple[str, str, bool, str]]:
+    """Per plan element a-e: letter, label, present (as rule PT204 judges it), what the plan says (HTML)."""
     project_type = model.TYPES_BY_NAME["project"]
     missing = {letter for letter, _name in missing_plan_elements(ctx.programme, project)}
     rows = []
@@ -163,78 +241,64 @@ def plan_elements(ctx: ViewContext, project: Item) -> list[tuple[str, str, bool,
         spec = project_type.field(name)
         if spec is not None:
             value = project.field(name)
-            rows.append(
-                (letter, spec.label, present, [nodes.Text(field_value(spec, value))] if value else [])
-            )
+            rows.append((letter, spec.label, present, escape(field_value(spec, value)) if value else ""))
         elif name in model.LINKS_BY_NAME:
             targets = ctx.programme.outgoing(project, name)
-            rows.append(
-                (
-                    letter,
-                    derive.capitalised(model.LINKS_BY_NAME[name].outgoing),
-                    present,
-                    _joined(ctx, targets),
-                )
-            )
+            label = derive.capitalised(model.LINKS_BY_NAME[name].outgoing)
+            rows.append((letter, label, present, _joined(ctx, targets)))
         else:
-            milestones = derive.milestones_of(ctx.programme, project)
-            count = len(milestones)
+            count = len(derive.milestones_of(ctx.programme, project))
             noun = model.TYPES_BY_NAME[name].title if count == 1 else type_plural(name)
-            rows.append(
-                (letter, type_plural(name), present, [nodes.Text(f"{count} {noun.lower()}")] if count else [])
-            )
+            says = escape(f"{count} {noun.lower()}") if count else ""
+            rows.append((letter, type_plural(name), present, says))
     return rows
 
 
-def plan_block(ctx: ViewContext, project: Item) -> list[nodes.Node]:
+def plan_block(ctx: ViewContext, project: Item) -> str:
     """The plan elements a-e as a checklist, each present or missing in words."""
-    listing = nodes.bullet_list(classes=["pt-plan"])
+    lines = []
     for letter, label, present, body in plan_elements(ctx, project):
-        state = nodes.inline(
-            "",
-            "aanwezig" if present else "ontbreekt",
-            classes=["pt-check", "pt-check-yes" if present else "pt-check-no"],
+        state = (
+            '<span class="pt-check pt-check-yes">aanwezig</span>'
+            if present
+            else '<span class="pt-check pt-check-no">ontbreekt</span>'
         )
-        line = nodes.paragraph("", f"{letter}. {label}: ", state)
-        if body:
-            line += nodes.Text(" \u2013 ")
-            line.extend(body)
-        listing += nodes.list_item("", line)
-    return [nodes.rubric("", "Projectplan (elementen a\u2013e)"), listing]
+        lines.append(f"{escape(f'{letter}. {label}: ')}{state}" + (f" \u2013 {body}" if body else ""))
+    return _rubric("Projectplan (elementen a\u2013e)") + _bullets("pt-plan", lines)
 
 
-def milestones_block(ctx: ViewContext, project: Item) -> list[nodes.Node]:
+def milestones_block(ctx: ViewContext, project: Item) -> str:
     """The project's milestones by date, with their status."""
     milestones = derive.milestones_of(ctx.programme, project)
-    rubric = nodes.rubric("", type_plural("mijlpaal"))
+    rubric = _rubric(type_plural("mijlpaal"))
     if not milestones:
-        return [rubric, nodes.paragraph("", "Dit project heeft nog geen mijlpalen.", classes=["pt-open"])]
-    listing = nodes.bullet_list(classes=["pt-milestones"])
+        return f'{rubric}<p class="pt-open">Dit project heeft nog geen mijlpalen.</p>'
+    lines = []
     for milestone in milestones:
-        line = nodes.paragraph(
-            "",
-            f"{date_in_words(milestone.field('datum'))}: ",
-            ctx.reference(milestone),
-        )
+        line = f"{escape(date_in_words(milestone.field('datum')))}: {ctx.a(milestone)}"
         if milestone.status:
-            line += nodes.Text(" \u2013 ")
-            line += status_node(milestone)
-        listing += nodes.list_item("", line)
-    return [rubric, listing]
+            line += f" \u2013 {status_html(milestone)}"
+        lines.append(line)
+    return rubric + _bullets("pt-milestones", lines)
 
 
-def party_overview_link(ctx: ViewContext, party: Item) -> list[nodes.Node]:
+def party_overview_link(ctx: ViewContext, party: Item) -> str:
     """A link to the party's section on the parties page, if the site has one."""
     pages = outdated.pages_with(ctx.app.env, "partijen")
     if not pages:
-        return []
-    link = nodes.reference(
-        "",
-        f"Wat {party.title or party.id} doet in het programma",
-        internal=True,
-        refuri=ctx.doc_uri(pages[0], party.id),
-    )
-    return [nodes.paragraph("", "", link, classes=["pt-party-overview"])]
+        return ""
+    href = escape(ctx.doc_uri(pages[0], party.id))
+    text = escape(f"Wat {party.title or party.id} doet in het programma")
+    return f'<p class="pt-party-overview"><a class="reference internal" href="{href}">{text}</a></p>'
 
 
-__all__ = ["LAYOUT", "add_details", "details", "register_layout", "status_node"]
+__all__ = [
+    "LAYOUT",
+    "add_details",
+    "details",
+    "details_nodes",
+    "register_layout",
+    "search_text",
+    "stable_container_ids",
+    "status_html",
+]

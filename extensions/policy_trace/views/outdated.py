@@ -1,95 +1,271 @@
-"""Incremental builds: rewrite every page that shows items when any item changed.
+"""Incremental builds: rewrite the pages whose views or item details an edit may have changed.
 
 Upstream sphinx-needs does not do this (its issues #343, #353, #354). Our views
 and the per-item details are computed when a page is written, from all items,
 so a page need not be read again: it is enough to *write* it again. Sphinx
-asks for such pages with ``env-get-updated``, after reading. We keep, per page,
-which views it holds (and whether it holds items) on the environment, purged
-per page and merged after parallel reads.
+asks for such pages with ``env-get-updated``, after reading.
+
+Rewriting every page that holds items after any edit costs most of a full
+build at 2,000 items, so we rewrite only:
+
+- pages that show the whole programme: our views (doelenboom, dashboard,
+  matrices, parties, planning, downloads), and sphinx-needs' filters and
+  diagrams (needtable, needflow, need_count, …), when any item changed;
+- pages holding an item whose details could have changed: a changed item
+  (added, removed, moved, or a title, status, field, tag or link changed), the
+  items it links to before and after the edit, and the items that link to it;
+- pages that name a changed item with sphinx-needs' ``need`` role (it shows
+  the item's title), or list the links of an item of the previous point
+  (``need_incoming``, ``need_outgoing``).
+
+An edit to an item's text alone changes no other page. To know what changed
+we keep, per page, a :class:`PageRecord` on the environment (views, items as
+the views see them, role targets), purged per page and merged after parallel
+reads; a page's record from the previous build is set aside when the page is
+purged, and compared with its new one after reading.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple, cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..items import Item, item_from_need
+from . import derive
+
 #: The pseudo-view of a page that declares items.
 ITEMS = "items"
-_VIEWS = "policy_trace_views"
-_TOUCHED = "policy_trace_items_touched"
+#: The pseudo-view of a page with a sphinx-needs filter or diagram (needtable, needflow, …).
+NEEDS_FILTER = "needs-filter"
+#: The pseudo-view of a page with a ``needextend``: it may change items on any page.
+NEEDS_EXTEND = "needextend"
+
+_RECORDS = "policy_trace_pages"
+_PREVIOUS = "policy_trace_pages_before"
+
+#: Everything the views show of an item (compared between builds).
+Signature = tuple[object, ...]
+#: What the details of the items linked with an item show of it (compared between builds).
+Face = tuple[object, ...]
+#: The item's outgoing links, as (link name, target ID).
+Edges = frozenset[tuple[str, str]]
 
 
-def _views(env: BuildEnvironment) -> dict[str, set[str]]:
-    if not hasattr(env, _VIEWS):
-        setattr(env, _VIEWS, {})
-    return getattr(env, _VIEWS)
+class ItemRecord(NamedTuple):
+    """One item as an incremental build compares it (a tuple: thousands are pickled with the environment)."""
+
+    signature: Signature
+    face: Face
+    edges: Edges
+
+
+#: Per item ID: the page it is on and its record.
+Located = dict[str, tuple[str, ItemRecord]]
+
+
+@dataclass
+class PageRecord:
+    """What one page holds, as far as other pages' views depend on it."""
+
+    #: The views the page shows (see ``views.VIEWS``), and the pseudo-views above.
+    views: set[str] = field(default_factory=set)
+    #: Per item declared on the page: what the views show of it.
+    items: dict[str, ItemRecord] = field(default_factory=dict)
+    #: IDs of the items the page names with sphinx-needs' ``need`` role (their title, by default).
+    refs: set[str] = field(default_factory=set)
+    #: IDs of the items whose links the page lists with ``need_incoming`` or ``need_outgoing``.
+    link_refs: set[str] = field(default_factory=set)
+
+
+def _records(env: BuildEnvironment) -> dict[str, PageRecord]:
+    if not hasattr(env, _RECORDS):
+        setattr(env, _RECORDS, {})
+    return getattr(env, _RECORDS)
+
+
+def _previous(env: BuildEnvironment) -> dict[str, PageRecord]:
+    if not hasattr(env, _PREVIOUS):
+        setattr(env, _PREVIOUS, {})
+    return getattr(env, _PREVIOUS)
+
+
+def _record(env: BuildEnvironment, docname: str) -> PageRecord:
+    return _records(env).setdefault(docname, PageRecord())
 
 
 def note_view(env: BuildEnvironment, docname: str, view: str) -> None:
     """Remember that ``docname`` shows ``view``."""
-    _views(env).setdefault(docname, set()).add(view)
+    _record(env, docname).views.add(view)
 
 
 def holds(env: BuildEnvironment, docname: str, view: str) -> bool:
     """Whether ``docname`` shows ``view``."""
-    return view in _views(env).get(docname, ())
+    record = _records(env).get(docname)
+    return record is not None and view in record.views
 
 
 def pages_with(env: BuildEnvironment, view: str) -> list[str]:
     """The pages that show ``view``, sorted."""
-    return sorted(docname for docname, views in _views(env).items() if view in views)
+    return _pages_with(_records(env), view)
 
 
-def note_items(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: remember whether this page declares items."""
-    # sphinx-needs leaves one Need node per item in the doctree it reads.
+def _pages_with(records: Mapping[str, PageRecord], view: str) -> list[str]:
+    return sorted(docname for docname, record in records.items() if view in record.views)
+
+
+def item_record(item: Item) -> ItemRecord:
+    """What the views show of an item: all of it, what linked items show, and its links."""
+    return ItemRecord(
+        signature=(
+            item.type,
+            item.title,
+            item.status,
+            tuple(sorted(item.fields.items())),
+            item.tags,
+            tuple(sorted(item.links.items())),
+        ),
+        # A link to an item reads "ID title"; criteria and milestones add their
+        # status and a few fields (see item_details).
+        face=(item.type, item.title, item.status, *(item.field(name) for name in derive.SHOWN_WHEN_LINKED)),
+        edges=frozenset((link, target) for link, targets in item.links.items() for target in targets),
+    )
+
+
+NodeTypes = tuple[type[nodes.Element], ...]
+
+
+def _sphinx_needs_nodes() -> tuple[NodeTypes, NodeTypes, NodeTypes, type[nodes.Element]]:
+    """sphinx-needs' nodes: whole-programme ones, roles naming a need, roles listing its links, needextend.
+
+    ``NODE_TYPES`` is the table sphinx-needs itself fills in when a page is
+    written (pinned to 9.1, see the notes): every node in it but the roles
+    that name one need shows a filtered selection of all needs.
+    """
+    from sphinx_needs.directives.needextend import Needextend
+    from sphinx_needs.needs import NODE_TYPES, NODE_TYPES_PRIO
+    from sphinx_needs.roles.need_incoming import NeedIncoming
+    from sphinx_needs.roles.need_outgoing import NeedOutgoing
+    from sphinx_needs.roles.need_part import NeedPart
+    from sphinx_needs.roles.need_ref import NeedRef
+
+    names, lists = (NeedRef, NeedPart), (NeedIncoming, NeedOutgoing)
+    whole = tuple(node for node in (*NODE_TYPES_PRIO, *NODE_TYPES) if node not in (*names, *lists))
+    return whole, names, lists, Needextend
+
+
+def note_page(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: remember the page's items (as the views see them), filters and role targets."""
+    from sphinx_needs.data import SphinxNeedsData
     from sphinx_needs.nodes import Need
 
-    if doctree.next_node(Need) is not None:
-        note_view(app.env, app.env.docname, ITEMS)
+    env = app.env
+    record = _record(env, env.docname)
+    whole, names, lists, extend = _sphinx_needs_nodes()
+    roles = (*names, *lists)
+    # Read phase: the needs of this page are collected but not yet resolved
+    # (no back links), which is all a signature needs.
+    needs = None
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, Need):
+            needs = needs if needs is not None else SphinxNeedsData(env).get_needs_mutable()
+            need = needs.get(node["refid"])
+            if need is not None:
+                # A NeedItem reads like a mapping (get, []) but is not registered as one.
+                item = item_from_need(cast(Mapping[str, Any], need), "")
+                record.items[item.id] = item_record(item)
+            record.views.add(ITEMS)
+        elif isinstance(node, roles):
+            target = str(node.get("reftarget") or "").split(".", 1)[0]  # "ID.part" names a part of ID
+            if target:
+                (record.refs if isinstance(node, names) else record.link_refs).add(target)
+        elif isinstance(node, whole):
+            record.views.add(NEEDS_FILTER)
+        elif isinstance(node, extend):
+            record.views.add(NEEDS_EXTEND)
 
 
 def purge(_app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    """``env-purge-doc``: forget a page that is read again or removed."""
-    _views(env).pop(docname, None)
+    """``env-purge-doc``: set aside what a page held, to compare once it is read again (or removed)."""
+    # The first purge of a build holds the previous build's record; keep that one.
+    _previous(env).setdefault(docname, _records(env).pop(docname, PageRecord()))
 
 
 def merge(_app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
     """``env-merge-info``: take over what parallel readers noted."""
-    theirs = _views(other)
+    theirs = _records(other)
     for docname in docnames:
         if docname in theirs:
-            _views(env)[docname] = set(theirs[docname])
+            _records(env)[docname] = theirs[docname]
 
 
-def _touch(env: BuildEnvironment, docnames: object) -> None:
-    views = _views(env)
-    if any(ITEMS in views.get(docname, ()) for docname in docnames):  # type: ignore[attr-defined]
-        setattr(env, _TOUCHED, True)
+def _located(records: Iterable[tuple[str, PageRecord]]) -> Located:
+    """Each item's page and record."""
+    return {item_id: (docname, item) for docname, record in records for item_id, item in record.items.items()}
 
 
-def note_removed(
-    _app: Sphinx, env: BuildEnvironment, _added: set[str], _changed: set[str], removed: set[str]
-) -> list[str]:
-    """``env-get-outdated``: a removed page that held items changes every view."""
-    setattr(env, _TOUCHED, False)
-    _touch(env, removed)
-    return []
+def changed_items(old: Located, new: Located) -> set[str]:
+    """IDs of the items that were added, removed, moved or changed."""
+    return {item_id for item_id in old.keys() | new.keys() if old.get(item_id) != new.get(item_id)}
 
 
-def note_reread(_app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: a page re-read that held items (before it is purged)."""
-    _touch(env, docnames)
-    env.policy_trace_reread = list(docnames)
+def affected_items(old: Located, new: Located, changed: set[str]) -> set[str]:
+    """The items whose details may show something else: the changed items and those linked with them.
+
+    ``old`` holds the re-read pages' items as the previous build saw them,
+    ``new`` every item now. An item whose page or face changed (or that came or
+    went) changes the details of every item it links to, before and after, and
+    of every item that links to it. An item whose links alone changed changes
+    the details of the items it stopped or started linking to.
+    """
+    affected = set(changed)
+    linking_to: dict[str, set[str]] = {}
+    for other_id, (_doc, other) in new.items():
+        for _link, target in other.edges:
+            linking_to.setdefault(target, set()).add(other_id)
+    for item_id in changed:
+        before, after = old.get(item_id), new.get(item_id)
+        old_edges = before[1].edges if before else frozenset()
+        new_edges = after[1].edges if after else frozenset()
+        if before and after and before[0] == after[0] and before[1].face == after[1].face:
+            affected |= {target for _link, target in old_edges ^ new_edges}
+        else:
+            affected |= {target for _link, target in old_edges | new_edges}
+            # Items that link to it and were not read again link to it as before.
+            affected |= linking_to.get(item_id, set())
+    return affected
 
 
 def pages_to_rewrite(_app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: if any item may have changed, every page with a view or items."""
-    _touch(env, getattr(env, "policy_trace_reread", ()))  # a page that now holds items
-    touched = getattr(env, _TOUCHED, False)
-    setattr(env, _TOUCHED, False)
-    env.policy_trace_reread = []
-    if not touched:
+    """``env-get-updated``: the pages whose views or item details the re-read pages may have changed."""
+    before = _previous(env)
+    setattr(env, _PREVIOUS, {})  # never pickled: the next build compares with this one
+    if not before:
         return []
-    return sorted(docname for docname, views in _views(env).items() if views)
+    records = _records(env)
+    reread = [records[docname] for docname in before if docname in records]
+    if any(NEEDS_EXTEND in record.views for record in [*before.values(), *reread]):
+        # A needextend may change items on any page: rewrite everything that shows items.
+        return sorted(docname for docname, record in records.items() if record.views)
+    old = _located(before.items())
+    new = _located(records.items())
+    changed = changed_items(old, {item_id: new[item_id] for item_id in new if new[item_id][0] in before})
+    # Each party's details link to the first page with the parties view.
+    if _pages_with({**records, **before}, "partijen")[:1] != _pages_with(records, "partijen")[:1]:
+        changed |= {item_id for item_id, (_doc, item) in new.items() if item.face[0] == "partij"}  # the type
+    if not changed:
+        return []
+    affected = affected_items(old, new, changed)
+    return sorted(
+        docname
+        for docname, record in records.items()
+        if record.views - {ITEMS}
+        or not affected.isdisjoint(record.items)
+        or not affected.isdisjoint(record.link_refs)
+        # The need role shows the item itself (its title, or what needs_role_need_template says).
+        or not changed.isdisjoint(record.refs)
+    )

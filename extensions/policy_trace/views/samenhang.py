@@ -4,6 +4,11 @@
 model): a row per item of the row types, a column per item of the column
 types, and in a cell the readable name of every link between the two, in
 either direction (e.g. efforts x goals: *draagt bij aan*).
+
+A matrix grows with the square of the programme (efforts x projects: 4 MB of
+HTML at 2,000 items, 27 MB at 5,000) and nobody reads hundreds of columns.
+Above :data:`MAX_COLUMNS` columns it is shown as a list instead: a row per
+item of the row types with the items it is linked with, grouped per link.
 """
 
 from __future__ import annotations
@@ -15,10 +20,13 @@ from docutils import nodes
 from .. import model
 from ..items import Item
 from . import derive
-from .context import ViewContext, type_plural
-from .htmltable import escape, scrolling, table
+from .context import ViewContext, type_plural, type_title
+from .htmltable import escape, raw, scrolling, table
 from .placeholders import ViewDirective, type_list
 from .words import join_words
+
+#: The widest matrix still shown as a matrix; a wider one becomes a list.
+MAX_COLUMNS = 40
 
 
 class SamenhangmatrixDirective(ViewDirective):
@@ -50,24 +58,35 @@ def link_names(ctx: ViewContext, row: Item, column: Item) -> list[str]:
     return names
 
 
-def matrix(
-    ctx: ViewContext, row_types: tuple[str, ...], column_types: tuple[str, ...]
-) -> tuple[list[Item], list[Item], list[list[list[str]]]]:
-    """Rows, columns and per cell the link names: the data behind a matrix."""
-    rows = ctx.programme.of_type(*row_types)
-    columns = ctx.programme.of_type(*column_types)
-    cells = [[link_names(ctx, row, column) for column in columns] for row in rows]
-    return rows, columns, cells
+def linked_columns(ctx: ViewContext, row: Item, column_ids: set[str]) -> list[tuple[str, list[Item]]]:
+    """Per readable link name (as read from ``row``), the column items it joins ``row`` with.
+
+    Follows the row's own links and the links pointing at it, so the cost
+    grows with the links, not with rows x columns.
+    """
+    found: dict[str, dict[str, Item]] = {}
+    for link in model.LINK_TYPES:
+        for target in ctx.programme.outgoing(row, link.name):
+            if target.id in column_ids:
+                found.setdefault(link.outgoing, {})[target.id] = target
+        for source in ctx.programme.incoming(row.id, link.name):
+            if source.id in column_ids:
+                found.setdefault(link.incoming, {})[source.id] = source
+    return [(name, [by_id[key] for key in sorted(by_id)]) for name, by_id in found.items()]
 
 
 def render(ctx: ViewContext, options: dict) -> list[nodes.Node]:
-    """One matrix as an accessible table."""
+    """One matrix as an accessible table; a list of links if it has too many columns to read."""
     row_types, column_types = options["rijen"], options["kolommen"]
-    rows, columns, cells = matrix(ctx, row_types, column_types)
+    rows = ctx.programme.of_type(*row_types)
+    columns = ctx.programme.of_type(*column_types)
     row_noun = join_words([type_plural(t).lower() for t in row_types])
     column_noun = join_words([type_plural(t).lower() for t in column_types])
     if not rows or not columns:
         return [nodes.paragraph("", f"Er zijn nog geen {row_noun if not rows else column_noun}.")]
+    if len(columns) > MAX_COLUMNS:
+        return render_list(ctx, rows, columns, row_noun, column_noun)
+    cells = [[link_names(ctx, row, column) for column in columns] for row in rows]
     caption = f"Samenhang tussen {row_noun} (rijen) en {column_noun} (kolommen)"
     headers = [escape(derive.capitalised(row_noun))] + [ctx.a(column) for column in columns]
     body = []
@@ -83,4 +102,31 @@ def render(ctx: ViewContext, options: dict) -> list[nodes.Node]:
     return [scrolling(table(caption, headers, body, classes=["pt-matrix"]), caption)]
 
 
-__all__ = ["SamenhangmatrixDirective", "matrix", "render"]
+def render_list(
+    ctx: ViewContext, rows: list[Item], columns: list[Item], row_noun: str, column_noun: str
+) -> list[nodes.Node]:
+    """The matrix as a list: per row item, the column items it is linked with, per link."""
+    per_row = "item" if len({row.type for row in rows}) > 1 else type_title(rows[0].type).lower()
+    note = (
+        f"Deze matrix is te groot om te lezen ({len(rows)} {row_noun} bij {len(columns)} {column_noun}) "
+        f"en staat daarom hieronder als lijst: per {per_row} de {column_noun} waarmee die samenhangt."
+    )
+    caption = f"Samenhang tussen {row_noun} en {column_noun}, als lijst"
+    headers = [escape(derive.capitalised(row_noun)), escape(derive.capitalised(column_noun))]
+    column_ids = {column.id for column in columns}
+    body = []
+    for row in rows:
+        linked = linked_columns(ctx, row, column_ids)
+        cell = "<br>".join(
+            f'<span class="pt-linked">{escape(derive.capitalised(name))}</span>: '
+            + ", ".join(ctx.a(item) for item in items)
+            for name, items in linked
+        )
+        body.append([ctx.a(row), cell or '<span class="pt-unlinked">geen</span>'])
+    return [
+        nodes.paragraph("", note, classes=["pt-matrix-too-large"]),
+        raw(table(caption, headers, body, classes=["pt-matrix-list"])),
+    ]
+
+
+__all__ = ["MAX_COLUMNS", "SamenhangmatrixDirective", "linked_columns", "render", "render_list"]

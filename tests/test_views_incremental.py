@@ -1,0 +1,220 @@
+"""Incremental builds rewrite the pages an edit changed, and only those (issue 5).
+
+The small programme of roots/test-views, copied to a temporary folder, gets
+five more pages: A holds an effort that contributes to the goal on C; B and C
+each hold a goal; D holds an unrelated goal; E names the goal of B with the
+``{need}`` role. The module edits them one step at a time and rebuilds
+incrementally after each step.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+
+import pytest
+import snowballstemmer
+from bs4 import BeautifulSoup
+from conftest import ROOTS, warnings_of
+from sphinx.testing.util import SphinxTestApp
+
+ORPHAN = "---\norphan: true\n---\n\n"
+PAGES = {
+    "needs/pagina_a.md": """# Pagina A
+
+```{inspanning} Alarmering verbeteren
+:id: IN-A
+:draagt_bij_aan: SD-C
+:spoor: organisatorisch
+:status: voorgesteld
+```
+
+```{project} Sirenes vervangen
+:id: PRJ-A
+:voert_uit: IN-A
+:opdracht: Alle sirenes vervangen door een xylofoonsignaal.
+:status: concept
+```
+""",
+    "needs/pagina_b.md": """# Pagina B
+
+```{doel} Snelle alarmering
+:id: SD-B
+:draagt_bij_aan: HD-VEILIG
+:status: voorgesteld
+```
+""",
+    "needs/pagina_c.md": """# Pagina C
+
+```{doel} Goede informatie
+:id: SD-C
+:draagt_bij_aan: HD-VEILIG
+:status: voorgesteld
+```
+""",
+    "needs/pagina_d.md": """# Pagina D
+
+```{doel} Sterke crisisorganisatie
+:id: SD-D
+:draagt_bij_aan: HD-VEILIG
+:status: voorgesteld
+```
+""",
+    "docs/pagina_e.md": """# Pagina E
+
+Over alarmering gaat {need}`SD-B`.
+""",
+}
+#: The pages with views of the whole programme (doelenboom, dashboard, matrices, parties, …).
+WHOLE_PROGRAMME = {
+    "index",
+    "docs/tevreden",
+    "docs/samenhang",
+    "docs/partijen",
+    "docs/planning",
+    "docs/downloads",
+}
+#: Pages Sphinx and sphinx-needs write on every build, not from a source page.
+GENERATED = {"genindex", "search", "permalink"}
+
+
+@dataclass
+class Step:
+    """One build: the site it left and when each page was written."""
+
+    outdir: Path
+    mtimes: dict[str, int]
+
+    def page(self, name: str) -> BeautifulSoup:
+        return BeautifulSoup((self.outdir / name).read_text(encoding="utf-8"), "html.parser")
+
+
+def build(srcdir: Path, snapshot: Path, parallel: int = 0) -> Step:
+    """Build (incrementally, if built before), note which pages Sphinx wrote, keep the site as it is now."""
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO(), parallel=parallel)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings_of(app) == []
+    outdir = Path(app.outdir)
+    mtimes = {str(path.relative_to(outdir)): path.stat().st_mtime_ns for path in outdir.rglob("*.html")}
+    shutil.copytree(outdir, snapshot, ignore=shutil.ignore_patterns(".doctrees", "_static"))
+    return Step(snapshot, mtimes)
+
+
+def rewritten(steps: dict[str, Step], before: str, after: str) -> set[str]:
+    """The pages (docnames) the build ``after`` wrote again: their files changed since ``before``."""
+    old, new = steps[before].mtimes, steps[after].mtimes
+    return {name.removesuffix(".html") for name in new if new[name] != old.get(name)} - GENERATED
+
+
+def edit(srcdir: Path, name: str, old: str, new: str) -> None:
+    path = srcdir / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def steps(tmp_path_factory) -> dict[str, Step]:
+    tmp = tmp_path_factory.mktemp("incremental")
+    srcdir = tmp / "test-views"
+    shutil.copytree(ROOTS / "test-views", srcdir)
+    for name, text in PAGES.items():
+        (srcdir / name).write_text(ORPHAN + text, encoding="utf-8")
+    result = {"first": build(srcdir, tmp / "first")}
+    # A link moves from C to B; read in parallel, so what readers note is merged.
+    edit(srcdir, "needs/pagina_a.md", ":draagt_bij_aan: SD-C", ":draagt_bij_aan: SD-B")
+    result["link"] = build(srcdir, tmp / "link", parallel=2)
+    edit(srcdir, "needs/pagina_b.md", "Snelle alarmering", "Snelle en heldere alarmering")
+    result["title"] = build(srcdir, tmp / "title")
+    edit(srcdir, "needs/pagina_d.md", "# Pagina D\n", "# Pagina D\n\nEen pagina met een doel.\n")
+    result["text"] = build(srcdir, tmp / "text")
+    return result
+
+
+def details(step: Step, page: str, item_id: str) -> dict[str, str]:
+    """An item's details as a reader sees them: label -> value."""
+    box = step.page(page).find(id=item_id).find_next_sibling(class_="pt-item-details")
+    return {
+        dt.get_text().rstrip(":"): dd.get_text(" ", strip=True)
+        for dt, dd in zip(box.dl.find_all("dt"), box.dl.find_all("dd"), strict=True)
+    }
+
+
+def test_the_first_build_links_the_effort_to_the_goal_on_another_page(steps):
+    first = steps["first"]
+    assert details(first, "needs/pagina_c.html", "SD-C")["Ondersteund door"] == "IN-A Alarmering verbeteren"
+    assert "Ondersteund door" not in details(first, "needs/pagina_b.html", "SD-B")
+    box = first.page("needs/pagina_a.html").find(id="IN-A").find_next_sibling(class_="pt-item-details")
+    assert box.find("a", string="SD-C Goede informatie")["href"] == "pagina_c.html#SD-C"
+
+
+def test_a_moved_link_shows_on_its_new_target_and_leaves_its_old_one(steps):
+    link = steps["link"]
+    assert details(link, "needs/pagina_b.html", "SD-B")["Ondersteund door"] == "IN-A Alarmering verbeteren"
+    assert "Ondersteund door" not in details(link, "needs/pagina_c.html", "SD-C")
+    assert details(link, "needs/pagina_a.html", "IN-A")["Draagt bij aan"] == "SD-B Snelle alarmering"
+    matrix = link.page("docs/samenhang.html").select_one("table.pt-matrix")
+    row = next(tr for tr in matrix.select("tbody tr") if tr.th.a["href"].endswith("#IN-A"))
+    columns = [th.get_text() for th in matrix.select("thead th")]
+    linked = [columns[i + 1] for i, td in enumerate(row.find_all("td")) if "draagt bij aan" in td.get_text()]
+    assert linked == ["SD-B Snelle alarmering"]
+
+
+def test_a_moved_link_rewrites_its_pages_and_the_whole_programme_views_only(steps):
+    assert (
+        rewritten(steps, "first", "link")
+        == {
+            "needs/pagina_a",
+            "needs/pagina_b",
+            "needs/pagina_c",
+        }
+        | WHOLE_PROGRAMME
+    )
+
+
+def test_a_new_title_shows_wherever_the_item_is_linked_or_named(steps):
+    title = steps["title"]
+    new_label = "SD-B Snelle en heldere alarmering"
+    assert details(title, "needs/pagina_a.html", "IN-A")["Draagt bij aan"] == new_label
+    assert "Snelle en heldere alarmering" in title.page("docs/pagina_e.html").article.get_text()
+    # HD-VEILIG lists the goals that contribute to it, SD-B among them.
+    assert new_label in details(title, "needs/items.html", "HD-VEILIG")["Ondersteund door"]
+    assert (
+        rewritten(steps, "link", "title")
+        == {
+            "needs/pagina_a",
+            "needs/pagina_b",
+            "needs/items",
+            "docs/pagina_e",
+        }
+        | WHOLE_PROGRAMME
+    )
+
+
+def test_an_edit_to_text_alone_rewrites_only_its_own_page(steps):
+    text = steps["text"]
+    assert rewritten(steps, "title", "text") == {"needs/pagina_d"}
+    assert "Een pagina met een doel." in text.page("needs/pagina_d.html").article.get_text()
+
+
+def test_search_finds_an_item_by_its_own_fields_not_by_the_titles_it_links_to(steps):
+    raw = (steps["first"].outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
+    docnames = index["docnames"]
+
+    def pages(word: str) -> set[str]:
+        found = index["terms"].get(word, [])
+        return {docnames[i] for i in ([found] if isinstance(found, int) else found)}
+
+    stem = snowballstemmer.stemmer("dutch").stemWord
+    # PRJ-A's opdracht, a field its details show.
+    assert pages(stem("xylofoonsignaal")) == {"needs/pagina_a"}
+    # "informatie" is in the title of SD-C, on C; A's details only link to SD-C.
+    found = pages(stem("informatie"))
+    assert "needs/pagina_c" in found and "needs/pagina_a" not in found
