@@ -2,7 +2,8 @@
 
 Templates in ``templates/`` replace the furo templates that hard-code English;
 ``static/policy_trace/site.css`` fixes contrast and furo's dark mode for need
-panels; ``dutch.py`` fills the gaps in Sphinx's Dutch catalogue.
+panels; ``dutch.py`` fills the gaps in Sphinx's Dutch catalogue;
+``navigation.py`` computes furo's sidebar tree once per folder, not per page.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import dutch
+from .navigation import FolderNavigation
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -40,9 +42,13 @@ _SCROLLABLE = re.compile(r'(<div class="highlight"><pre)(?![^>]*tabindex)')
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the furo overrides, the stylesheet and the Dutch interface strings."""
+    """Register the furo overrides, the stylesheet, the Dutch interface strings and the sidebar tree."""
     app.connect("config-inited", add_theme_paths)
     app.connect("builder-inited", install_dutch)
+    navigation = FolderNavigation()
+    app.connect("env-updated", navigation.start)
+    # Before furo's handler (default 500), which asks for the navigation tree.
+    app.connect("html-page-context", navigation.offer, priority=499)
     # After furo's handler (default 500), which builds the navigation tree.
     app.connect("html-page-context", adapt_page, priority=600)
     # After sphinx-needs (500) wrote its permalink page.
