@@ -35,7 +35,7 @@ html: $(STAMP) ## Build the site into _build/html (warnings fail the build)
 	@echo "De site staat in $(BUILD)/html/index.html (bekijk hem met: make serve)"
 
 check: $(STAMP) ## Run every check without writing the site (fast); reports in _build/check
-	$(BIN)/sphinx-build -W --keep-going -b needs $(SPHINXOPTS) . $(BUILD)/check
+	$(BIN)/sphinx-build -W --keep-going -b policy_check -j auto $(SPHINXOPTS) . $(BUILD)/check
 	@echo "De rapporten staan in $(BUILD)/check/policy-report.json en policy-report.xml"
 
 serve: ## Preview the built site (make html first) on http://127.0.0.1:8000

@@ -11,6 +11,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import events, page, settings
+from .builder import CheckBuilder
 from .common import CheckContext
 from .registry import CHECKS, CheckRun, check_programme, run_checks
 
@@ -28,6 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Late, so the summary is the last line before Sphinx's own closing line.
     app.connect("build-finished", events.write_reports_and_summary, priority=900)
 
+    app.add_builder(CheckBuilder)  # make check
     app.add_node(page.ControlOverview)
     app.add_directive("controle-overzicht", page.ControlOverviewDirective)
     app.connect("doctree-resolved", page.render_overviews)
