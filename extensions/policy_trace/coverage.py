@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import model
 from .checks.common import criterion_gaps, is_prioritised, measuring_criteria, missing_plan_elements
 from .items import Programme
 
@@ -55,7 +56,7 @@ class Coverage:
 
 def coverage(programme: Programme) -> Coverage:
     """The coverage figures of a programme."""
-    goals = programme.of_type("hoofddoel", "doel")
+    goals = programme.of_type(*model.GOAL_TYPES)
     efforts = [item for item in programme.of_type("inspanning") if is_prioritised(item)]
     criteria = programme.of_type("criterium")
     projects = programme.of_type("project")

@@ -101,6 +101,9 @@ MILESTONE_STATUSES = ("gepland", "behaald", "vertraagd", "vervallen")
 CRITERION_STATUSES = ("onbepaald", "op_koers", "risico", "behaald", "niet_behaald")
 ASSUMPTION_STATUSES = ("onbevestigd", "bevestigd", "weerlegd")
 
+#: The goal types: each must say *wanneer zijn we tevreden* (PT201).
+GOAL_TYPES = ("hoofddoel", "doel")
+
 #: Statuses from which a goal, effort or project counts as decided (PT203, PT204).
 DECIDED_STATUSES = ("vastgesteld", "in_uitvoering", "behaald", "niet_behaald")
 
@@ -261,7 +264,7 @@ SETTINGS: tuple[Setting, ...] = (
 COMMON_FIELDS: tuple[str, ...] = ("status", "tags")
 
 __all__ = [
-    "CHAIN_LINKS", "COMMON_FIELDS", "DECIDED_STATUSES", "ITEM_TYPES", "LINKS_BY_NAME", "LINK_NAMES",
-    "LINK_TYPES", "PLAN_ELEMENTS", "SETTINGS", "TYPES_BY_NAME", "TYPE_NAMES", "Field", "ItemType",
-    "LinkRule", "LinkType", "Setting", "item_type_for_id", "links_from",
+    "CHAIN_LINKS", "COMMON_FIELDS", "DECIDED_STATUSES", "GOAL_TYPES", "ITEM_TYPES", "LINKS_BY_NAME",
+    "LINK_NAMES", "LINK_TYPES", "PLAN_ELEMENTS", "SETTINGS", "TYPES_BY_NAME", "TYPE_NAMES", "Field",
+    "ItemType", "LinkRule", "LinkType", "Setting", "item_type_for_id", "links_from",
 ]

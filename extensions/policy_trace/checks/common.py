@@ -62,7 +62,7 @@ def is_prioritised(item: Item) -> bool:
 
 def needs_criterion(item: Item) -> bool:
     """Goals, and prioritised efforts, must say *wanneer zijn we tevreden* (PT201)."""
-    return item.type in ("hoofddoel", "doel") or is_prioritised(item)
+    return item.type in model.GOAL_TYPES or is_prioritised(item)
 
 
 def criterion_gaps(criterion: Item) -> tuple[str, ...]:
