@@ -140,6 +140,23 @@ def programme_from_app(app: Sphinx) -> Programme:
     return Programme.from_items(items)
 
 
+def programme_of_build(app: Sphinx) -> Programme:
+    """The programme of this build, built once per needs view and shared by the checks and every page.
+
+    Kept on the builder, not the environment: the environment is pickled and a
+    ``Programme`` holds mapping proxies, which cannot be.
+    """
+    from sphinx_needs.api import get_needs_view
+
+    view = get_needs_view(app)
+    cached = getattr(app.builder, "_policy_trace_programme", None)
+    if cached is not None and cached[0] is view:
+        return cast(Programme, cached[1])
+    result = programme_from_app(app)
+    app.builder._policy_trace_programme = (view, result)  # type: ignore[attr-defined]
+    return result
+
+
 def programme_from_needs_json(data: Mapping[str, Any]) -> Programme:
     """All items of a needs.json file (its current version)."""
     version = data["versions"][data.get("current_version", "")]

@@ -10,7 +10,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..findings import report
-from ..items import programme_from_app
+from ..items import programme_of_build
 from ..reports import summary_line, write_reports
 from . import settings
 from .registry import CheckRun, check_programme
@@ -37,7 +37,7 @@ def check_all_items(app: Sphinx, builder: Builder) -> None:
     """
     chosen = settings.check_settings(app.config)
     run = check_programme(
-        programme_from_app(app), chosen.context, chosen.overrides, app.config.suppress_warnings
+        programme_of_build(app), chosen.context, chosen.overrides, app.config.suppress_warnings
     )
     setattr(app.env, RUN_ATTRIBUTE, run)
     for found in run.findings:

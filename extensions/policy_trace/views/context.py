@@ -10,24 +10,12 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from .. import model
-from ..items import Item, Programme, programme_from_app
+from ..items import Item, Programme, programme_of_build
 
 
 def programme(app: Sphinx) -> Programme:
-    """The programme of this build, built once per needs view and reused on every page.
-
-    Kept on the builder, not the environment: the environment is pickled and a
-    ``Programme`` holds mapping proxies, which cannot be.
-    """
-    from sphinx_needs.api import get_needs_view
-
-    view = get_needs_view(app)
-    cached = getattr(app.builder, "_policy_trace_programme", None)
-    if cached is not None and cached[0] is view:
-        return cached[1]
-    result = programme_from_app(app)
-    app.builder._policy_trace_programme = (view, result)  # type: ignore[attr-defined]
-    return result
+    """The programme of this build (shared with the checks, built once)."""
+    return programme_of_build(app)
 
 
 @dataclass(frozen=True)
