@@ -6,13 +6,14 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import model, needs_config
+from . import collector, model, needs_config, needs_json
 
 __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the model, its settings and the extensions it builds on."""
+    collector.tune()  # fewer garbage collections over the build's long-lived objects
     app.setup_extension("sphinx_needs")
     app.setup_extension("sphinxcontrib.mermaid")
     app.setup_extension("policy_trace.assets")  # Mermaid served from the site, not a CDN
@@ -26,6 +27,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # Before sphinx-needs reads its configuration (its first handler runs at 10).
     app.connect("config-inited", needs_config.apply, priority=5)
+    app.connect("build-finished", needs_json.write)
 
     return {
         "version": __version__,

@@ -1,6 +1,6 @@
 """Downloads: needs.json of the whole programme and a CSV of all items.
 
-sphinx-needs writes ``needs.json`` at the root of the output (``needs_build_json``);
+``needs.json`` is written at the root of the output by :mod:`policy_trace.needs_json`;
 we write ``programma.csv`` next to it when the build has finished. Columns come
 from the model: ID, type, title, status, tags, every field, every link, and the
 item's page.
@@ -15,13 +15,13 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .. import model
+from .. import model, needs_json
 from ..items import Programme
 from .context import ViewContext, programme
 from .placeholders import ViewDirective
 
 CSV_NAME = "programma.csv"
-NEEDS_JSON = "needs.json"
+NEEDS_JSON = needs_json.FILE_NAME
 
 
 class DownloadsDirective(ViewDirective):
