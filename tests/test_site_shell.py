@@ -99,6 +99,38 @@ def test_missing_mermaid_stops_the_build_with_a_dutch_instruction(tmp_path: Path
     assert "Installeer ze met 'make venv' (dat draait 'npm ci')" in result.stderr
 
 
+def test_mermaid_is_copied_again_only_when_it_changed(tmp_path: Path) -> None:
+    source, target = tmp_path / "mermaid.mjs", tmp_path / "site" / "mermaid.mjs"
+    target.parent.mkdir()
+    source.write_text("export default 1;", encoding="utf-8")
+    assets.copy_if_changed(source, target)
+    written = target.stat().st_ctime_ns
+    assets.copy_if_changed(source, target)
+    assert target.stat().st_ctime_ns == written  # an incremental build leaves the copy alone
+    source.write_text("export default 22;", encoding="utf-8")  # npm ci brought a new version
+    assets.copy_if_changed(source, target)
+    assert target.read_text(encoding="utf-8") == "export default 22;"
+
+
+def test_a_changed_template_shows_on_the_next_build(tmp_path: Path) -> None:
+    # Compiled templates are kept between builds; an edited template must not be served stale.
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-site-shell", srcdir)
+    brand = srcdir / "_templates" / "sidebar" / "brand.html"
+    brand.parent.mkdir(parents=True)
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('templates_path = ["_templates"]\n')
+    for text in ("Eerste merk", "Tweede merk"):
+        brand.write_text(f'<p class="merk">{text}</p>', encoding="utf-8")
+        app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+        try:
+            build(app)
+        finally:
+            app.cleanup()
+        assert _page(Path(app.outdir), "index.html").select_one("p.merk").text == text
+    assert list((Path(app.doctreedir) / "policy_trace_templates").glob("*.cache"))
+
+
 def test_the_repository_node_modules_are_found_from_anywhere(tmp_path: Path) -> None:
     # A project without its own node_modules (like every test root) uses the repository's.
     assert assets.REPO_NODE_MODULES == REPO / "node_modules"

@@ -13,7 +13,6 @@ __version__ = "0.1.0"
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the model, its settings and the extensions it builds on."""
-    collector.tune()  # fewer garbage collections over the build's long-lived objects
     app.setup_extension("sphinx_needs")
     app.setup_extension("sphinxcontrib.mermaid")
     app.setup_extension("policy_trace.assets")  # Mermaid served from the site, not a CDN
@@ -25,6 +24,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for setting in model.SETTINGS:
         app.add_config_value(setting.name, setting.default, "env", description=setting.description)
 
+    # Before the environment is loaded: fewer garbage collections over the build's long-lived objects.
+    app.connect("config-inited", collector.tune, priority=1)
     # Before sphinx-needs reads its configuration (its first handler runs at 10).
     app.connect("config-inited", needs_config.apply, priority=5)
     app.connect("build-finished", needs_json.write)

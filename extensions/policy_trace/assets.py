@@ -9,6 +9,7 @@ diagram requests nothing from any other host.
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,13 +120,26 @@ def copy_mermaid(app: Sphinx) -> None:
         )
     target = Path(app.outdir) / "_static" / STATIC_SUBDIR
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(sources.module, target / MERMAID_MODULE)
-    shutil.copy2(sources.d3, target / D3_SCRIPT)
+    copy_if_changed(sources.module, target / MERMAID_MODULE)
+    copy_if_changed(sources.d3, target / D3_SCRIPT)
     # Source maps would double the size and are never requested by a browser without devtools.
     shutil.copytree(
         sources.chunks, target / MERMAID_CHUNKS,
-        ignore=shutil.ignore_patterns("*.map"), dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns("*.map"), dirs_exist_ok=True, copy_function=copy_if_changed,
     )
+
+
+def copy_if_changed(source: str | Path, target: str | Path) -> None:
+    """Copy with metadata, unless ``target`` is already that copy (same size and modification time).
+
+    Every build runs this, incremental ones too: copying Mermaid's 3.7 MB each time costs 0.03 s.
+    """
+    source_stat, target_path = os.stat(source), Path(target)
+    if target_path.is_file():
+        target_stat = target_path.stat()
+        if (target_stat.st_size, target_stat.st_mtime_ns) == (source_stat.st_size, source_stat.st_mtime_ns):
+            return
+    shutil.copy2(source, target)
 
 
 def drop_mermaid_without_diagrams(

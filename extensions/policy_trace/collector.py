@@ -19,6 +19,9 @@ from __future__ import annotations
 import atexit
 import gc
 
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
 #: Allocations before a young collection (default 700), and how many young and
 #: middle collections before an older one (defaults 10 and 10).
 THRESHOLDS = (50_000, 10, 10)
@@ -26,8 +29,8 @@ THRESHOLDS = (50_000, 10, 10)
 _tuned = False
 
 
-def tune() -> None:
-    """Set the thresholds, and freeze at exit; once per process, whatever the number of builds."""
+def tune(_app: Sphinx | None = None, _config: Config | None = None) -> None:
+    """``config-inited``: set the thresholds, and freeze at exit; once per process, whatever the builds."""
     global _tuned
     if _tuned:
         return

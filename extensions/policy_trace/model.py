@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 FieldKind = Literal["text", "choice", "date", "number_or_text"]
@@ -51,7 +52,12 @@ class ItemType:
         return re.compile(rf"{re.escape(self.prefix)}{ID_SLUG_PATTERN}")
 
     def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
+        return self._fields_by_name.get(name)
+
+    # Cached: the checks and views ask this tens of thousands of times per build.
+    @cached_property
+    def _fields_by_name(self) -> dict[str, Field]:
+        return {f.name: f for f in self.fields}
 
 
 @dataclass(frozen=True)
@@ -76,12 +82,17 @@ class LinkType:
     chain: bool = False
     description: str = ""
 
-    @property
+    # Cached: the checks ask these for every link of every item.
+    @cached_property
     def sources(self) -> tuple[str, ...]:
         return tuple(rule.source for rule in self.rules)
 
     def rule_for(self, source: str) -> LinkRule | None:
-        return next((r for r in self.rules if r.source == source), None)
+        return self._rules_by_source.get(source)
+
+    @cached_property
+    def _rules_by_source(self) -> dict[str, LinkRule]:
+        return {rule.source: rule for rule in self.rules}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the furo overrides, the stylesheet, the Dutch interface strings and the sidebar tree."""
     app.connect("config-inited", add_theme_paths)
     app.connect("builder-inited", install_dutch)
+    app.connect("builder-inited", keep_compiled_templates)
     navigation = FolderNavigation()
     app.connect("env-updated", navigation.start)
     # Before furo's handler (default 500), which asks for the navigation tree.
@@ -63,6 +65,22 @@ def add_theme_paths(app: Sphinx, config: Config) -> None:
         return
     config.templates_path = [*config.templates_path, str(TEMPLATES)]
     config.html_static_path = [*config.html_static_path, str(STATIC)]
+
+
+def keep_compiled_templates(app: Sphinx) -> None:
+    """Keep Jinja's compiled page templates between builds, in the doctree folder.
+
+    Sphinx compiles furo's templates and ours again in every build: 0.07 s,
+    a tenth of what an incremental build after a one-page edit does besides
+    starting Python. Jinja's own cache checks each template's source and
+    Jinja's version before it uses a compiled one.
+    """
+    environment = getattr(getattr(app.builder, "templates", None), "environment", None)
+    if environment is None:  # a builder without HTML templates
+        return
+    folder = Path(app.doctreedir) / "policy_trace_templates"
+    folder.mkdir(parents=True, exist_ok=True)
+    environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def install_dutch(app: Sphinx) -> None:

@@ -1,0 +1,65 @@
+"""``policy-trace live`` (``make live``): sphinx-autobuild, its rebuilds run by a warm process.
+
+sphinx-autobuild watches the files, serves the site and reloads the browser;
+for each rebuild it starts a new ``python -m sphinx build`` process. We keep
+all of that and change only the build step (:class:`WarmBuilder`): it asks a
+:class:`policy_trace.warm.Worker`, which runs the same command line without
+paying Python's imports again (see :mod:`policy_trace.warm` for why and how).
+Where the worker cannot run (no ``os.fork``), this is plain sphinx-autobuild.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import sphinx_autobuild.__main__ as autobuild
+from sphinx_autobuild.build import Builder
+from sphinx_autobuild.utils import show_command, show_message
+
+from . import warm
+
+
+class WarmBuilder(Builder):  # type: ignore[misc]
+    """sphinx-autobuild's build step, run by the warm worker at ``socket_path``.
+
+    sphinx-autobuild pickles its builder into a process pool for every change,
+    so the worker is named by its socket, not held.
+    """
+
+    def __init__(self, sphinx_args: list[str], *, socket_path: str, **kwargs: Any) -> None:
+        super().__init__(sphinx_args, **kwargs)
+        self.socket_path = socket_path
+
+    def __call__(self, *, changed_paths: Sequence[Path]) -> None:
+        if changed_paths:
+            show_message(f"Detected changes ({', '.join(path.name for path in changed_paths[:5])})")
+            show_message("Rebuilding...")
+        if self._run_commands(self.pre_build_commands, "pre-build") != 0:
+            return
+        show_command(["sphinx-build", *self.sphinx_args])
+        exit_code = warm.build_with(self.socket_path, self.sphinx_args)
+        if exit_code == warm.EXIT_NO_WORKER:
+            print("Het warme bouwproces is gestopt; start `make live` opnieuw.")
+        elif exit_code != 0:
+            print(
+                f"Sphinx stopte met code {exit_code}. De server toont de vorige versie tot de fout "
+                "hierboven is verholpen."
+            )
+        else:
+            self._run_commands(self.post_build_commands, "post-build")
+        show_message(f"Serving on {self.uri}")
+
+
+def live(argv: Sequence[str]) -> int:
+    """Run sphinx-autobuild with ``argv`` (its own options and sphinx-build's)."""
+    if not warm.AVAILABLE:
+        autobuild.main(list(argv))
+        return 0
+    with warm.Worker() as worker:
+        # sphinx-autobuild makes its builder under this name (the version is pinned).
+        autobuild.Builder = functools.partial(WarmBuilder, socket_path=worker.socket_path)
+        autobuild.main(list(argv))
+    return 0
