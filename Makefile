@@ -50,8 +50,9 @@ $(DEV_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,dev]'
 	@touch $@
 
+# policy-trace live is sphinx-autobuild whose rebuilds skip Python's start-up (see extensions/policy_trace/live.py).
 live: $(DEV_STAMP) ## Preview the site on http://127.0.0.1:8000 and rebuild on every save
-	$(BIN)/sphinx-autobuild --host 127.0.0.1 --port 8000 --ignore '*/.venv/*' --ignore '*/benchmarks/*' \
+	$(BIN)/policy-trace live --host 127.0.0.1 --port 8000 --ignore '*/.venv/*' --ignore '*/benchmarks/*' \
 		--ignore '*/tests/*' --ignore '*/_build/*' $(SPHINXOPTS) . $(BUILD)/live
 
 BENCH_SIZES ?= 500 2000 5000

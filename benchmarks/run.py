@@ -7,8 +7,10 @@ in three variants and measures, each N times (the median counts):
   ``full`` (policy-trace), ``stock`` (sphinx-needs, default layout) and
   ``plain`` (no needs);
 - the full variant with ``-j auto``;
-- an incremental rebuild of the full variant after editing one page, and
-  whether the checks still saw every item;
+- an incremental rebuild of the full variant after editing one item's text,
+  and whether the checks still saw every item: once as a new ``sphinx-build``
+  process, once as ``make live`` does it (a warm process that has Python's
+  imports behind it, see ``policy_trace.warm``);
 - the checks alone (``make check``: the ``policy_check`` builder, ``-j auto``);
 - peak memory (maximum resident set) of every serial build, per process.
 
@@ -36,6 +38,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from policy_trace import warm
+
 from benchmarks import generate
 
 #: How each measure is built: builder, extra options, whether warnings fail it.
@@ -53,9 +57,12 @@ LABELS = {
     "stock": "sphinx-needs standaard",
     "plain": "Sphinx zonder needs",
     "full_parallel": "policy-trace, -j auto",
-    "incremental": "policy-trace, na wijziging van één pagina",
+    "incremental": "na wijziging van één pagina, sphinx-build",
+    "incremental_live": "na wijziging van één pagina, make live",
     "check": "alleen controles (make check)",
 }
+#: The incremental measures: a new sphinx-build process, and make live's warm process.
+INCREMENTAL = ("incremental", "incremental_live")
 #: The size at which the issue states its targets, and the larger one for growth and memory.
 TARGET_SIZE = 2000
 LARGE_SIZE = 5000
@@ -79,8 +86,8 @@ class Results:
     """Every run of a benchmark, by (size, measure)."""
 
     runs: dict[tuple[int, str], list[Run]] = field(default_factory=dict)
-    #: Items that the checks saw after each incremental rebuild, by size.
-    seen_after_incremental: dict[int, list[int]] = field(default_factory=dict)
+    #: Items that the checks saw after each incremental rebuild, by (size, measure).
+    seen_after_incremental: dict[tuple[int, str], list[int]] = field(default_factory=dict)
 
     def add(self, size: int, measure: str, run: Run) -> None:
         self.runs.setdefault((size, measure), []).append(run)
@@ -139,13 +146,18 @@ def targets(results: Results) -> list[Target]:
     def at_most(description: str, value: float | None, limit: float, unit: str) -> Target:
         return Target(description, value, limit, unit, None if value is None else value <= limit)
 
-    items_seen = results.seen_after_incremental.get(s, [])
-    incremental = ratio(results.median(s, "incremental"), full)
-    incremental_ok = (
-        None
-        if incremental is None
-        else incremental <= 0.15 and bool(items_seen) and all(n == s for n in items_seen)
-    )
+    def incremental(measure: str, how: str) -> Target:
+        # Met only if every rebuild's checks saw every item, not just the re-read page's.
+        items_seen = results.seen_after_incremental.get((s, measure), [])
+        share = ratio(results.median(s, measure), full)
+        return Target(
+            f"incrementele build ({how}) ≤ 15 % van de volledige, controles zien alle {s} items",
+            None if share is None else share * 100,
+            15,
+            "%",
+            None if share is None else share <= 0.15 and bool(items_seen) and all(n == s for n in items_seen),
+        )
+
     parallel = ratio(results.median(s, "full_parallel"), full)
     peak = results.peak_mib(large, "full")
     return [
@@ -161,13 +173,8 @@ def targets(results: Results) -> list[Target]:
             1.6,
             "x",
         ),
-        Target(
-            f"incrementele build ≤ 15 % van de volledige, controles zien alle {s} items",
-            None if incremental is None else incremental * 100,
-            15,
-            "%",
-            incremental_ok,
-        ),
+        incremental("incremental_live", "make live"),
+        incremental("incremental", "sphinx-build"),
         Target(
             f"make check ≤ 40 % van de volledige build ({s} items)",
             None if (c := ratio(results.median(s, "check"), full)) is None else c * 100,
@@ -225,10 +232,15 @@ def items_seen_by_checks(out: Path) -> int:
     return len(data["versions"][data["current_version"]]["needs"])
 
 
+#: A paragraph of text: a sentence on a line of its own, after a blank line.
+_SENTENCE = re.compile(r"\n\n([A-Z][^\n`]*\.)\n")
+
+
 def edit_page(page: Path, run_number: int) -> None:
     """Change the text of the first item on ``page`` (a real content edit, not just a touch)."""
     text = page.read_text(encoding="utf-8")
-    marker = re.search(r"\n\n([A-Z][^\n`]*\.)\n", text)
+    first_item = text.find("```{")
+    marker = _SENTENCE.search(text, first_item) if first_item >= 0 else None
     if marker is None:
         raise RuntimeError(f"geen tekst om te bewerken in {page}")
     edited = marker.group(1) + f" Bijgewerkt in ronde {run_number}."
@@ -285,30 +297,54 @@ def measure_size(
                 f"{run.peak_kib / 1024:6.0f} MiB" + ("  MISLUKT" if run.returncode else "")
             )
 
+    source = sources["full"]
     if "incremental" in measures:
-        out = workdir / f"{size}" / "out-incremental"
-        shutil.rmtree(out, ignore_errors=True)
-        first = timed(
-            sphinx_command(sources["full"], out, "html", (), True), logs / f"{size}-incr-0.log", env
+        _measure_incremental(size, runs, source, workdir, results, say, "incremental", env)
+    if "incremental_live" in measures:
+        with warm.Worker(env=env) as worker:
+            _measure_incremental(size, runs, source, workdir, results, say, "incremental_live", env, worker)
+
+
+def _measure_incremental(
+    size: int,
+    runs: int,
+    source: Path,
+    workdir: Path,
+    results: Results,
+    say: Callable[[str], None],
+    measure: str,
+    env: dict[str, str] | None,
+    worker: warm.Worker | None = None,
+) -> None:
+    """Build once, then per round edit one item's text and time the rebuild (in ``worker`` if given)."""
+    out = workdir / f"{size}" / f"out-{measure}"
+    shutil.rmtree(out, ignore_errors=True)
+    command = sphinx_command(source, out, "html", (), True)
+    logs = workdir / "logs"
+
+    def rebuild(log: Path) -> Run:
+        if worker is None:
+            return timed(command, log, env)
+        # The worker's builds write to its own output; wall time is what an adviser waits.
+        start = time.perf_counter()
+        returncode = worker.build(command[1:])
+        return Run(time.perf_counter() - start, 0, returncode)
+
+    first = rebuild(logs / f"{size}-{measure}-0.log")
+    if first.returncode:
+        results.add(size, measure, first)
+        return
+    page = generate.page_to_edit(source)
+    for n in range(1, runs + 1):
+        edit_page(page, n)
+        run = rebuild(logs / f"{size}-{measure}-{n}.log")
+        results.add(size, measure, run)
+        seen = items_seen_by_checks(out)
+        results.seen_after_incremental.setdefault((size, measure), []).append(seen)
+        say(
+            f"  {size:>5} items  {LABELS[measure]:<42} ronde {n}: {run.seconds:6.2f} s  "
+            f"(controles zagen {seen} items)" + ("  MISLUKT" if run.returncode else "")
         )
-        if first.returncode:
-            results.add(size, "incremental", first)
-            return
-        page = generate.page_to_edit(sources["full"])
-        for n in range(1, runs + 1):
-            edit_page(page, n)
-            run = timed(
-                sphinx_command(sources["full"], out, "html", (), True),
-                logs / f"{size}-incremental-{n}.log",
-                env,
-            )
-            results.add(size, "incremental", run)
-            seen = items_seen_by_checks(out)
-            results.seen_after_incremental.setdefault(size, []).append(seen)
-            say(
-                f"  {size:>5} items  {LABELS['incremental']:<42} ronde {n}: {run.seconds:6.2f} s  "
-                f"(controles zagen {seen} items)" + ("  MISLUKT" if run.returncode else "")
-            )
 
 
 # --- reporting ---------------------------------------------------------------------------------------
@@ -378,7 +414,7 @@ def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
     ]
     header = "| Meting | " + " | ".join(f"{size} items" for size in results.sizes) + " |"
     lines += ["**Bouwtijd**", "", header, "|---|" + "---:|" * len(results.sizes)]
-    for measure in ("full", "stock", "plain", "full_parallel", "incremental", "check"):
+    for measure in ("full", "stock", "plain", "full_parallel", "incremental_live", "incremental", "check"):
         if any((size, measure) in results.runs for size in results.sizes):
             lines.append(
                 f"| {LABELS[measure]} | "
@@ -391,7 +427,8 @@ def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
         ("policy-trace ÷ Sphinx zonder needs", "full", "plain"),
         ("sphinx-needs standaard ÷ Sphinx zonder needs", "stock", "plain"),
         ("-j auto ÷ serieel", "full_parallel", "full"),
-        ("incrementeel ÷ volledig", "incremental", "full"),
+        ("incrementeel in make live ÷ volledig", "incremental_live", "full"),
+        ("incrementeel met sphinx-build ÷ volledig", "incremental", "full"),
         ("make check ÷ volledig", "check", "full"),
     )
     for label, top, bottom in ratios:
@@ -458,7 +495,7 @@ def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
 def console(results: Results) -> str:
     """A short plain-text summary: medians, ratios and targets."""
     lines = ["", "Mediaan (s)          " + "".join(f"{size:>10}" for size in results.sizes)]
-    for measure in ("full", "stock", "plain", "full_parallel", "incremental", "check"):
+    for measure in ("full", "stock", "plain", "full_parallel", "incremental_live", "incremental", "check"):
         values = [results.median(size, measure) for size in results.sizes]
         if any(v is not None for v in values):
             lines.append(
@@ -480,7 +517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--runs", type=int, default=3, help="rondes per meting; de mediaan telt (standaard 3)"
     )
     parser.add_argument(
-        "--measures", nargs="+", default=[*MEASURES, "incremental"], choices=[*MEASURES, "incremental"]
+        "--measures", nargs="+", default=[*MEASURES, *INCREMENTAL], choices=[*MEASURES, *INCREMENTAL]
     )
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/policy-trace-bench"))
     parser.add_argument("--output", type=Path, help="schrijf de tabellen als Markdown naar dit bestand")

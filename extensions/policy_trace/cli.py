@@ -3,6 +3,9 @@
 ``policy-trace new TYPE ID "Titel" [--file F] [--LINK ID ...]`` prints a new
 item (or appends it to F) with every field and link its type can have; see
 :mod:`policy_trace.scaffold` for what goes into it and why.
+
+``policy-trace live [ARGS]`` previews the site and rebuilds it on every save
+(``make live``): sphinx-autobuild with ARGS, see :mod:`policy_trace.live`.
 """
 
 from __future__ import annotations
@@ -90,6 +93,15 @@ def build_parser() -> argparse.ArgumentParser:
             "het bestand toegevoegd. Wat je per optie mag invullen, staat eronder."
         ),
     )
+    commands.add_parser(
+        "live",
+        help="toon de site en bouw hem opnieuw bij elke wijziging (sphinx-autobuild)",
+        description=(
+            "Toon de site op http://127.0.0.1:8000 en bouw hem opnieuw zodra je een bestand opslaat. "
+            "Alle argumenten gaan naar sphinx-autobuild en sphinx-build, bijvoorbeeld: "
+            "policy-trace live --port 8000 . _build/live"
+        ),
+    )
     new.add_argument("type", metavar="TYPE", help=f"het soort item: {', '.join(model.TYPE_NAMES)}")
     new.add_argument(
         "id",
@@ -121,7 +133,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``policy-trace``; returns the exit code (0 ok, 2 refused input)."""
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["live"] and not {"-h", "--help"} & set(arguments[1:2]):
+        # Everything after "live" belongs to sphinx-autobuild and sphinx-build, options included.
+        return _live(arguments[1:])
+    args = build_parser().parse_args(arguments)
     if args.command == "new":
         return _new(args)
     return EXIT_USAGE  # unreachable: argparse requires a known command
@@ -154,6 +170,19 @@ def _new(args: argparse.Namespace) -> int:
     if not args.stil:
         print(scaffold.guide(args.type, links), file=sys.stderr, end="")
     return 0
+
+
+def _live(arguments: list[str]) -> int:
+    try:
+        from . import live
+    except ImportError as error:  # sphinx-autobuild is an authoring tool, not needed to build the site
+        print(
+            f"policy-trace live: fout: {error.name or 'sphinx-autobuild'} ontbreekt; installeer het met "
+            "'make live' of met pip install -e '.[dev]'.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    return live.live(arguments)
 
 
 def _split(values: Sequence[str]) -> list[str]:

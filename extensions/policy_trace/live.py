@@ -35,7 +35,10 @@ class WarmBuilder(Builder):  # type: ignore[misc]
 
     def __call__(self, *, changed_paths: Sequence[Path]) -> None:
         if changed_paths:
-            show_message(f"Detected changes ({', '.join(path.name for path in changed_paths[:5])})")
+            # As sphinx-autobuild says it: files that still exist (not an editor's temporary files).
+            shown = [_relative(path) for path in changed_paths[:5] if path.exists()]
+            if shown:
+                show_message(f"Detected changes ({', '.join(shown)})")
             show_message("Rebuilding...")
         if self._run_commands(self.pre_build_commands, "pre-build") != 0:
             return
@@ -51,6 +54,13 @@ class WarmBuilder(Builder):  # type: ignore[misc]
         else:
             self._run_commands(self.post_build_commands, "post-build")
         show_message(f"Serving on {self.uri}")
+
+
+def _relative(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def live(argv: Sequence[str]) -> int:

@@ -1,0 +1,138 @@
+"""``make live``: the warm build process and ``policy-trace live`` serving and rebuilding the site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOTS
+from policy_trace import warm
+
+pytestmark = pytest.mark.skipif(not warm.AVAILABLE, reason="the warm process needs os.fork")
+
+ORIGINAL = "In tien wijken een huisbezoek brandveiligheid voor 1 juni 2025."
+EDITED = "In twaalf wijken een huisbezoek brandveiligheid voor 1 juni 2025, ook in de avond."
+
+
+def _project(tmp_path: Path) -> Path:
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-every-type", srcdir)
+    return srcdir
+
+
+def _edit(srcdir: Path) -> None:
+    index = srcdir / "index.md"
+    text = index.read_text(encoding="utf-8")
+    assert ORIGINAL in text  # the assignment (opdracht) of project PRJ-WIJK
+    index.write_text(text.replace(ORIGINAL, EDITED), encoding="utf-8")
+
+
+def test_the_warm_process_builds_rebuilds_and_survives_a_failed_build(tmp_path):
+    srcdir, out = _project(tmp_path), tmp_path / "site"
+    argv = ["-b", "html", "-q", "-W", "--keep-going", str(srcdir), str(out)]
+    with warm.Worker() as worker:
+        assert worker.build(argv) == 0
+        assert EDITED not in (out / "index.html").read_text(encoding="utf-8")
+
+        _edit(srcdir)
+        assert worker.build(argv) == 0  # incremental: same output folder
+        assert EDITED in (out / "index.html").read_text(encoding="utf-8")
+
+        index = srcdir / "index.md"
+        good = index.read_text(encoding="utf-8")
+        index.write_text(good.replace(":voert_uit: IN-PREVENTIE", ":voert_uit: IN-WEG"), encoding="utf-8")
+        assert worker.build(argv) == 1  # PT101 under -W, as sphinx-build would exit
+
+        index.write_text(good, encoding="utf-8")
+        assert worker.build(argv) == 0
+    assert worker.build(argv) == warm.EXIT_NO_WORKER  # stopped: no answer, no hang
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return None
+
+
+def _wait_for(condition, seconds: float = 90.0):  # type: ignore[no-untyped-def]
+    """Poll until ``condition()`` gives something truthy (no timing is asserted, only an upper bound)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if result := condition():
+            return result
+        time.sleep(0.2)
+    return None
+
+
+def _warm_processes() -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"policy_trace.warm" in command:
+            found.append(int(entry.name))
+    return found
+
+
+def test_policy_trace_live_serves_the_site_and_shows_an_edit(tmp_path):
+    srcdir, out = _project(tmp_path), tmp_path / "live"
+    port = _free_port()
+    log = (tmp_path / "live.log").open("w", encoding="utf-8")
+    before = set(_warm_processes())
+    command = [
+        str(Path(sys.executable).parent / "policy-trace"), "live", "--host", "127.0.0.1", "--port", str(port),
+        "-W", "--keep-going", str(srcdir), str(out),
+    ]
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        url = f"http://127.0.0.1:{port}/index.html"
+        page = _wait_for(lambda: _get(url))
+        assert page is not None, (tmp_path / "live.log").read_text(encoding="utf-8")
+        assert "PRJ-WIJK" in page
+        # sphinx-autobuild injects its reload script into what it serves.
+        assert "websocket-reload" in page
+
+        _edit(srcdir)
+        shown = _wait_for(lambda: EDITED in (_get(url) or ""))
+        assert shown, (tmp_path / "live.log").read_text(encoding="utf-8")
+    finally:
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl+C in the terminal
+        process.wait(timeout=30)
+        log.close()
+    assert _wait_for(lambda: not (set(_warm_processes()) - before), 30), "het warme bouwproces bleef draaien"
+
+
+def test_policy_trace_live_without_sphinx_autobuild_says_how_to_install_it(tmp_path):
+    # A Python that cannot import sphinx_autobuild: a stub module that refuses to load.
+    blocker = tmp_path / "blocker"
+    (blocker / "sphinx_autobuild").mkdir(parents=True)
+    (blocker / "sphinx_autobuild" / "__init__.py").write_text(
+        "raise ImportError('geen sphinx-autobuild', name='sphinx_autobuild')\n", encoding="utf-8"
+    )
+    env = {**os.environ, "PYTHONPATH": str(blocker)}
+    result = subprocess.run(
+        [sys.executable, "-m", "policy_trace.cli", "live", "."],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert result.returncode == 2
+    assert "sphinx_autobuild ontbreekt" in result.stderr
+    assert "make live" in result.stderr
+    assert "Traceback" not in result.stderr
