@@ -6,7 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import collector, model, needs_config, needs_json
+from . import collector, exports, model, needs_config
 
 __version__ = "0.1.0"
 
@@ -28,7 +28,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", collector.tune, priority=1)
     # Before sphinx-needs reads its configuration (its first handler runs at 10).
     app.connect("config-inited", needs_config.apply, priority=5)
-    app.connect("build-finished", needs_json.write)
+    # After the checks (600): needs.json and the CSV are then final; written beside the pages.
+    app.connect("write-started", exports.start, priority=900)
+    app.connect("build-finished", exports.finish)
 
     return {
         "version": __version__,

@@ -1,16 +1,14 @@
 """Downloads: needs.json of the whole programme and a CSV of all items.
 
-``needs.json`` is written at the root of the output by :mod:`policy_trace.needs_json`;
-we write ``programma.csv`` next to it when the build has finished. Columns come
-from the model: ID, type, title, status, tags, every field, every link, and the
-item's page.
+``needs.json`` and ``programma.csv`` are written at the root of the output by
+:mod:`policy_trace.exports`. The CSV's columns come from the model: ID, type,
+title, status, tags, every field, every link, and the item's page.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -65,16 +63,14 @@ def csv_text(items: Programme, page_of: dict[str, str]) -> str:
     return out.getvalue()
 
 
-def write_csv(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write the CSV at the root of an HTML build."""
-    if exception is not None or app.builder.format != "html":
-        return
+def csv_bytes(app: Sphinx) -> bytes:
+    """The CSV of this build's items, as written to ``programma.csv``."""
     items = programme(app)
     page_of = {
         item.id: f"{app.builder.get_target_uri(item.docname)}#{item.id}" for item in items if item.docname
     }
     # UTF-8 with a byte order mark: without it, spreadsheet programs read é as Ã©.
-    Path(app.outdir, CSV_NAME).write_text(csv_text(items, page_of), encoding="utf-8-sig", newline="")
+    return csv_text(items, page_of).encode("utf-8-sig")
 
 
 def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
@@ -101,4 +97,4 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     return [listing]
 
 
-__all__ = ["CSV_NAME", "DownloadsDirective", "columns", "csv_text", "render", "write_csv"]
+__all__ = ["CSV_NAME", "DownloadsDirective", "columns", "csv_bytes", "csv_text", "render"]
