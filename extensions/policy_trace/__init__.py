@@ -26,6 +26,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # Before the environment is loaded: fewer garbage collections over the build's long-lived objects.
     app.connect("config-inited", collector.tune, priority=1)
+    app.connect("env-before-read-docs", collector.set_aside_before_reading)
+    # Last, after every writer of this build.
+    app.connect("build-finished", collector.collect_again, priority=1000)
     # Before sphinx-needs reads its configuration (its first handler runs at 10).
     app.connect("config-inited", needs_config.apply, priority=5)
     # After the checks (600): needs.json and the CSV are then final; written beside the pages.
