@@ -56,6 +56,42 @@ def test_the_warm_process_builds_rebuilds_and_survives_a_failed_build(tmp_path):
     assert worker.build(argv) == warm.EXIT_NO_WORKER  # stopped: no answer, no hang
 
 
+def test_the_warm_process_picks_up_an_edited_extension(tmp_path):
+    # The worker holds the modules of earlier builds; an edit to one must reach the next build.
+    # The extension is importable by the worker, as an installed (editable) package is.
+    srcdir, out = _project(tmp_path), tmp_path / "site"
+    extension = srcdir / "_ext" / "woord.py"
+    extension.parent.mkdir()
+    extension.write_text(
+        'WOORD = "eerste"\n\n\n'
+        "def fill_in(app, docname, source):\n"
+        '    source[0] = source[0].replace("@@WOORD@@", WOORD)\n\n\n'
+        "def setup(app):\n"
+        '    app.connect("source-read", fill_in)\n'
+        '    return {"parallel_read_safe": True}\n',
+        encoding="utf-8",
+    )
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('extensions += ["woord"]\n')
+    index = srcdir / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nHet woord is @@WOORD@@.\n", encoding="utf-8")
+    argv = ["-b", "html", "-q", str(srcdir), str(out)]
+    path = os.pathsep.join([str(extension.parent), os.environ.get("PYTHONPATH", "")])
+    env = {**os.environ, "PYTHONPATH": path}
+    with warm.Worker(env=env) as worker:
+        assert worker.build(argv) == 0
+        assert "Het woord is eerste." in (out / "index.html").read_text(encoding="utf-8")
+        assert worker.build(argv) == 0  # now the worker holds the module "woord"
+
+        extension.write_text(extension.read_text(encoding="utf-8").replace("eerste", "tweede"), "utf-8")
+        _edit(srcdir)  # and a page to read again
+        assert worker.build(argv) == 0
+        assert "Het woord is tweede." in (out / "index.html").read_text(encoding="utf-8")
+        index.write_text(index.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+        assert worker.build(argv) == 0  # the worker, started afresh, still builds
+        assert "Nog een zin." in (out / "index.html").read_text(encoding="utf-8")
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -11,7 +11,10 @@ in a copy of the warm process and exits, so each build still starts from a
 clean state, as a new ``sphinx-build`` would, and nothing of one build stays
 behind for the next. The first build is a child like any other; after it the
 worker imports the modules that build needed, so that later children find them
-loaded. Needs ``os.fork`` (Linux, macOS); see :data:`AVAILABLE`.
+loaded. When the file of a module it holds changes (someone edits an
+extension, or installs a new version), the next build runs in a fresh Python
+and the worker starts afresh: no build runs old code. Needs ``os.fork``
+(Linux, macOS); see :data:`AVAILABLE`.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -41,16 +45,18 @@ def serve(socket_path: str, ready_fd: int) -> None:
     """Run the worker: one build per connection, each in a forked child, until stdin closes.
 
     The builds write to our stdout and stderr (the terminal of ``make live``);
-    we say we listen on ``ready_fd``, a pipe of its own.
+    we say we listen on ``ready_fd``, a pipe of its own (-1: nobody waits).
     """
     import sphinx.cmd.build  # noqa: F401  (loaded once, here, for every child)
 
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(socket_path)
     server.listen()
-    with os.fdopen(ready_fd, "w") as ready:
-        ready.write("ready\n")
+    if ready_fd >= 0:
+        with os.fdopen(ready_fd, "w") as ready:
+            ready.write("ready\n")
     preloaded = False
+    loaded = _module_files()
     while True:
         # The parent holds our stdin open; when it is gone (even killed), stdin ends and so do we.
         readable, _, _ = select.select([server, sys.stdin], [], [])
@@ -63,20 +69,57 @@ def serve(socket_path: str, ready_fd: int) -> None:
             request = connection.makefile("r", encoding="utf-8").readline()
             if not request:
                 continue
-            exit_code, modules = _build_in_child(json.loads(request), server)
+            # Someone edited code we hold (an extension, say): this build runs in a fresh
+            # Python, and then we start afresh ourselves, so that no build sees old code.
+            stale = _changed(loaded)
+            exit_code, modules = _build_in_child(json.loads(request), server, fresh=stale)
             connection.sendall(f"{exit_code}\n".encode())
+        if stale:
+            server.close()
+            os.unlink(socket_path)
+            os.execv(sys.executable, [sys.executable, "-m", "policy_trace.warm", socket_path, "-1"])
         if not preloaded:
             _preload(modules)
             preloaded = True
+            loaded = _module_files()
 
 
-def _build_in_child(argv: list[str], server: socket.socket) -> tuple[int, list[str]]:
-    """Fork and run ``sphinx-build argv`` in the child: its exit code, and the modules it had loaded."""
+def _module_files() -> dict[str, int]:
+    """The file of every loaded module, with its modification time."""
+    files = {}
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str):
+            with contextlib.suppress(OSError):
+                files[path] = os.stat(path).st_mtime_ns
+    return files
+
+
+def _changed(files: dict[str, int]) -> bool:
+    """Whether any of these files changed or went since :func:`_module_files` saw them."""
+    for path, modified in files.items():
+        try:
+            if os.stat(path).st_mtime_ns != modified:
+                return True
+        except OSError:
+            return True
+    return False
+
+
+def _build_in_child(
+    argv: list[str], server: socket.socket, fresh: bool = False
+) -> tuple[int, list[str]]:
+    """Fork and run ``sphinx-build argv`` in the child: its exit code, and the modules it had loaded.
+
+    ``fresh``: the child runs ``python -m sphinx`` anew instead (and reports no modules).
+    """
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: one build, then leave without the parent's clean-up
         server.close()
         os.close(read_end)
+        if fresh:  # the pipe does not survive exec (PEP 446): the parent reads no modules
+            os.execv(sys.executable, [sys.executable, "-m", "sphinx", *argv])
         exit_code = 1
         try:
             from sphinx.cmd.build import main
@@ -155,18 +198,31 @@ class Worker:
 
     def build(self, argv: Sequence[str]) -> int:
         """Run ``sphinx-build argv`` in the worker; the build's exit code."""
+        if self._process is None or self._process.poll() is not None:
+            return EXIT_NO_WORKER
         return build_with(self.socket_path, argv)
 
 
-def build_with(socket_path: str, argv: Sequence[str]) -> int:
-    """Ask the worker at ``socket_path`` for one build: its exit code, or EXIT_NO_WORKER."""
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-            connection.connect(socket_path)
-            connection.sendall((json.dumps(list(argv)) + "\n").encode())
-            answer = connection.makefile("r", encoding="utf-8").readline()
-    except OSError:
-        return EXIT_NO_WORKER
+def build_with(socket_path: str, argv: Sequence[str], wait: float = 10.0) -> int:
+    """Ask the worker at ``socket_path`` for one build: its exit code, or EXIT_NO_WORKER.
+
+    A worker that starts afresh (see :func:`serve`) is away for a moment: we try
+    again for up to ``wait`` seconds before we give up on it.
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+                connection.connect(socket_path)
+                connection.sendall((json.dumps(list(argv)) + "\n").encode())
+                answer = connection.makefile("r", encoding="utf-8").readline()
+            break
+        except (FileNotFoundError, ConnectionRefusedError):
+            if time.monotonic() >= deadline:
+                return EXIT_NO_WORKER
+            time.sleep(0.05)
+        except OSError:
+            return EXIT_NO_WORKER
     return int(answer) if answer.strip() else EXIT_NO_WORKER
 
 
