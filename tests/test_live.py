@@ -154,6 +154,7 @@ def test_policy_trace_live_serves_the_site_and_shows_an_edit(tmp_path):
         process.wait(timeout=30)
         log.close()
     assert _wait_for(lambda: not (set(_warm_processes()) - before), 30), "het warme bouwproces bleef draaien"
+    assert "Traceback" not in (tmp_path / "live.log").read_text(encoding="utf-8")
 
 
 def test_policy_trace_live_without_sphinx_autobuild_says_how_to_install_it(tmp_path):

@@ -24,6 +24,7 @@ import importlib
 import json
 import os
 import select
+import signal
 import socket
 import subprocess
 import sys
@@ -49,6 +50,9 @@ def serve(socket_path: str, ready_fd: int) -> None:
     """
     import sphinx.cmd.build  # noqa: F401  (loaded once, here, for every child)
 
+    # Ctrl+C in the terminal of ``make live`` reaches us too: the parent stops us by closing
+    # our stdin, so we ignore it (a build running in a child is still interrupted, see below).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(socket_path)
     server.listen()
@@ -66,13 +70,14 @@ def serve(socket_path: str, ready_fd: int) -> None:
             continue
         connection, _ = server.accept()
         with connection:
-            request = connection.makefile("r", encoding="utf-8").readline()
-            if not request:
+            try:
+                argv = json.loads(connection.makefile("r", encoding="utf-8").readline())
+            except ValueError:  # not one of our requests: no build, no answer
                 continue
             # Someone edited code we hold (an extension, say): this build runs in a fresh
             # Python, and then we start afresh ourselves, so that no build sees old code.
             stale = _changed(loaded)
-            exit_code, modules = _build_in_child(json.loads(request), server, fresh=stale)
+            exit_code, modules = _build_in_child(argv, server, fresh=stale)
             connection.sendall(f"{exit_code}\n".encode())
         if stale:
             server.close()
@@ -116,6 +121,7 @@ def _build_in_child(
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: one build, then leave without the parent's clean-up
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl+C stops a build, as ever
         server.close()
         os.close(read_end)
         if fresh:  # the pipe does not survive exec (PEP 446): the parent reads no modules
