@@ -34,8 +34,6 @@ from sphinx.config import Config
 #: middle collections before an older one (defaults 10 and 10).
 THRESHOLDS = (50_000, 10, 10)
 
-_tuned = False
-
 
 def set_aside_before_reading(_app: Sphinx, _env: object, _docnames: list[str]) -> None:
     """``env-before-read-docs``: leave what exists now out of collections until the build ends."""
@@ -49,12 +47,9 @@ def collect_again(_app: Sphinx, _exception: Exception | None) -> None:
 
 def tune(_app: Sphinx | None = None, _config: Config | None = None) -> None:
     """``config-inited``: set the thresholds, and freeze at exit; once per process, whatever the builds."""
-    global _tuned
-    if _tuned:
-        return
-    _tuned = True
-    if gc.get_threshold()[0] < THRESHOLDS[0]:  # a host that already collects less often keeps its own
-        gc.set_threshold(*THRESHOLDS)
+    if gc.get_threshold()[0] >= THRESHOLDS[0]:
+        return  # set by an earlier build in this process, or a host that collects less often already
+    gc.set_threshold(*THRESHOLDS)
     # Runs before Python's shutdown collections; atexit handlers run last-registered first,
     # so handlers registered earlier (logging's flush) still run after this one.
     atexit.register(gc.freeze)
