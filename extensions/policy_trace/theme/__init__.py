@@ -3,7 +3,8 @@
 Templates in ``templates/`` replace the furo templates that hard-code English;
 ``static/policy_trace/site.css`` fixes contrast and furo's dark mode for need
 panels; ``dutch.py`` fills the gaps in Sphinx's Dutch catalogue;
-``navigation.py`` computes furo's sidebar tree once per folder, not per page.
+``navigation.py`` computes furo's sidebar tree once per folder, not per page;
+``static/policy_trace/menu.js`` lets a keyboard open furo's drawers on narrow screens.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 STYLESHEET = "policy_trace/site.css"
 SCRIPT_CATALOG = "policy_trace/vertalingen.js"
+MENU_SCRIPT = "policy_trace/menu.js"
 
 #: furo's navigation tree labels each fold button in English, in Python (navigation.py).
 _NAV_TOGGLE = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
@@ -84,13 +86,16 @@ def keep_compiled_templates(app: Sphinx) -> None:
 
 
 def install_dutch(app: Sphinx) -> None:
-    """Add the Dutch fallback catalogue, the search script's Dutch and the stylesheet."""
+    """Add the Dutch fallback catalogue, the search script's Dutch, the stylesheet and the menu script."""
     dutch.install_fallback(app.config.language)
     if app.builder.format != "html":
         return
     if app.config.html_theme == "furo":
         # After furo's and sphinx-needs' stylesheets (furo-extensions.css is 600).
         app.add_css_file(STYLESHEET, priority=700)
+        # Keyboard access to furo's drawers; it needs our page.html, so furo sites only.
+        # Deferred: it waits for the page anyway and must not hold up drawing it.
+        app.add_js_file(MENU_SCRIPT, priority=700, defer="defer")
     if app.config.language == "nl":
         target = Path(app.outdir) / "_static" / SCRIPT_CATALOG
         target.parent.mkdir(parents=True, exist_ok=True)
