@@ -487,7 +487,7 @@ def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
             "Mislukte builds (zie de logbestanden): "
             + ", ".join(f"{size} items {LABELS[m]}" for size, m in results.failed()),
         ]
-    lines += ["", "**Machine**", "", "| | |", "|---|---|"]
+    lines += ["", "**Machine**", "", "| Onderdeel | Waarde |", "|---|---|"]
     lines += [f"| {key} | {value} |" for key, value in info.items()]
     return "\n".join(lines) + "\n"
 

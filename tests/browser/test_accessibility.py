@@ -59,6 +59,9 @@ KINDS: dict[str, Callable[[Path], str]] = {
     "downloads": _page("docs/downloads.html"),
     "controle": _page("docs/controle.html"),
     "zoeken": _search,
+    # Pages for the people who write and run the programme: wide generated tables.
+    "handboek": _page("docs/handboek.html"),
+    "prestaties": _page("docs/prestaties.html"),
 }
 
 

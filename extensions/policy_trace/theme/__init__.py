@@ -37,11 +37,12 @@ _NEEDSTABLE = re.compile(r'<table class="([^"]*\bNEEDS_DATATABLES\b[^"]*)"(?![^>
 _COLUMN_HEADING = re.compile(r'(<th class="head needs_col_[^"]*"[^>]*><p>)([^<]*)(</p></th>)')
 #: Sphinx writes toctree captions as role="heading" without the level ARIA requires.
 _HEADING_WITHOUT_LEVEL = re.compile(r'role="heading"(?![^>]*aria-level)')
-#: Code blocks that scroll sideways must be reachable by keyboard (axe
-#: "scrollable-region-focusable"); whether one scrolls depends on the screen.
+#: Code blocks and tables (furo wraps each table in a scrolling div) that scroll
+#: sideways must be reachable by keyboard (axe "scrollable-region-focusable");
+#: whether one scrolls depends on the screen.
 #: (A diagram never scrolls itself: site.css lets it overflow into the wrapper
 #: that a view puts around a diagram wider than the column.)
-_SCROLLABLE = re.compile(r'(<div class="highlight"><pre)(?![^>]*tabindex)')
+_SCROLLABLE = re.compile(r'(<div class="highlight"><pre|<div class="table-wrapper\b[^"]*")(?![^>]*tabindex)')
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
