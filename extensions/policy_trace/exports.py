@@ -103,9 +103,10 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
     if os.waitstatus_to_exitcode(status) != 0:
         _remove_pending(app, child.names)
         logger.error(
-            "policy-trace: %s konden niet worden geschreven (%s). Oplossing: controleer of de "
+            "policy-trace: %s %s niet worden geschreven (%s). Oplossing: controleer of de "
             "uitvoermap schrijfbaar is en er ruimte is, en bouw opnieuw.",
             " en ".join(child.names),
+            "kon" if len(child.names) == 1 else "konden",
             report.strip() or f"het schrijfproces stopte met status {status}",
             type="policy",
             subtype="export",
