@@ -131,3 +131,37 @@ def test_need_panels_follow_the_dark_colour_scheme(site: Path, browser: Any, bas
     # sphinx-needs alone paints a light grey panel, on which furo's dark-mode text is unreadable.
     assert colours["background"] < 0.05, "het paneel van een item is licht in de donkere modus"
     assert colours["ratio"] >= 7
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_axe_finds_no_violations_in_an_open_drawer(
+    width: int, site: Path, browser: Any, base_url: str, axe: Axe
+) -> None:
+    # A closed drawer that lies off screen is inert (theme/static/policy_trace/menu.js), and
+    # axe skips inert content: open it, so that its links are checked too.
+    opened = SiteBrowser(browser, base_url, width=width)
+    try:
+        path = next(
+            path for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+            if 'class="toc-overlay-icon toc-header-icon"' in (site / path).read_text(encoding="utf-8")
+        )
+        opened.open(path)
+        checked = []
+        for drawer in ("page-contents-drawer", "site-navigation-drawer"):
+            toggles = opened.page.locator(f'[role=button][aria-controls="{drawer}"]')
+            visible = [toggles.nth(i) for i in range(toggles.count()) if toggles.nth(i).is_visible()]
+            if not visible:  # furo shows this drawer in the layout at this width: nothing to open
+                continue
+            visible[0].click()
+            opened.page.wait_for_function(
+                "(id) => !document.getElementById(id).inert", arg=drawer, timeout=5_000
+            )
+            results = axe.run(opened.page)
+            assert _summary(results.response["violations"]) == [], f"{path}, {drawer} open, {width} px"
+            opened.page.keyboard.press("Escape")
+            checked.append(drawer)
+    finally:
+        opened.close()
+    # A phone hides both drawers; a desktop still hides the page contents behind an icon.
+    hidden = ["page-contents-drawer", "site-navigation-drawer"] if width < 1000 else ["page-contents-drawer"]
+    assert checked == hidden
