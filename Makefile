@@ -36,7 +36,7 @@ html: $(STAMP) ## Build the site into _build/html (warnings fail the build)
 
 check: $(STAMP) ## Run every check without writing the site (fast); reports in _build/check
 	$(BIN)/sphinx-build -W --keep-going -b policy_check -j auto $(SPHINXOPTS) . $(BUILD)/check
-	@echo "De rapporten staan in $(BUILD)/check/policy-report.json en policy-report.xml"
+	@echo "De rapporten staan in $(BUILD)/check/policy-report.json, policy-report.xml en policy-report.sarif"
 
 serve: ## Preview the built site (make html first) on http://127.0.0.1:8000
 	@test -f $(BUILD)/html/index.html || { echo "Er is nog geen site: bouw hem eerst met 'make html'" >&2; exit 1; }

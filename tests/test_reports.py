@@ -10,7 +10,7 @@ import pytest
 from checks_support import build_once, copy_root, report
 from conftest import needs_json, warnings_of
 from policy_trace.findings import Finding
-from policy_trace.reports import CheckedItem, json_report, junit_report, summary_line
+from policy_trace.reports import CheckedItem, json_report, junit_report, sarif_report, summary_line
 
 KEYS = ["code", "severity", "id", "type", "file", "line", "message", "fix"]
 
@@ -37,7 +37,7 @@ def test_the_json_report_holds_the_findings_and_counts_of_spec_section_6(checked
         "fix": "kies bij 'spoor' een van: inhoudelijk, organisatorisch.",
     }
     assert data["findings"][1]["code"] == "PT403" and data["findings"][1]["severity"] == "advice"
-    assert data["counts"] == {"error": 1, "advice": 1}
+    assert data["counts"] == {"error": 1, "advice": 1, "uitgezonderd": 0}
 
 
 def test_the_junit_report_has_one_case_per_item_errors_as_failures_advice_as_output(checked):
@@ -59,14 +59,14 @@ def test_the_junit_report_has_one_case_per_item_errors_as_failures_advice_as_out
 
 def test_two_builds_of_the_same_input_give_byte_identical_reports(checked, tmp_path):
     again = build_once(copy_root("test-rules-incremental", tmp_path), "needs")
-    for name in ("policy-report.json", "policy-report.xml"):
+    for name in ("policy-report.json", "policy-report.xml", "policy-report.sarif"):
         assert (Path(again.outdir) / name).read_bytes() == (Path(checked.outdir) / name).read_bytes()
 
 
 def test_a_clean_programme_of_every_type_has_no_findings(tmp_path):
     app = build_once(copy_root("test-every-type", tmp_path), "needs")
     assert warnings_of(app) == []
-    assert report(app) == {"findings": [], "counts": {"error": 0, "advice": 0}}
+    assert report(app) == {"findings": [], "counts": {"error": 0, "advice": 0, "uitgezonderd": 0}}
     suite = ET.parse(Path(app.outdir) / "policy-report.xml").getroot().find("testsuite")
     assert (suite.get("tests"), suite.get("failures")) == (str(len(needs_json(app))), "0")
     assert {need["type"] for need in needs_json(app).values()} >= {
@@ -98,3 +98,54 @@ def test_the_summary_line_counts_per_severity_in_dutch():
     assert summary_line([_finding("PT101", "error", "SD-A"), _finding("PT201", "advice", "SD-A")]) == (
         "policy-trace: 1 fout, 1 advies"
     )
+
+
+# --- SARIF 2.1.0 ---------------------------------------------------------------------------
+
+#: The OASIS SARIF 2.1.0 schema (errata 01), as published at SARIF_SCHEMA.
+SARIF_SCHEMA_FILE = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+
+
+def _sarif_errors(data: dict) -> list[str]:
+    # jsonschema_rs comes with sphinx-needs (it validates needs with it): no extra dependency.
+    import jsonschema_rs
+
+    schema = json.loads(SARIF_SCHEMA_FILE.read_text(encoding="utf-8"))
+    return [str(error) for error in jsonschema_rs.Draft4Validator(schema).iter_errors(data)]
+
+
+def test_every_build_writes_a_sarif_report_valid_against_the_sarif_2_1_0_schema(checked):
+    data = json.loads((Path(checked.outdir) / "policy-report.sarif").read_text(encoding="utf-8"))
+    assert _sarif_errors(data) == []
+    assert data["version"] == "2.1.0"
+    run = data["runs"][0]
+    assert run["tool"]["driver"]["name"] == "policy-trace"
+    # One result per finding of the JSON report, each at its file and line.
+    expected = [(f["code"], f["file"], f["line"], f["message"]) for f in report(checked)["findings"]]
+    got = [
+        (
+            r["ruleId"],
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["message"]["text"].split(": ", 1)[1].split(" Oplossing: ")[0],
+        )
+        for r in run["results"]
+    ]
+    assert got == expected
+    assert [r["level"] for r in run["results"]] == ["error", "note"]
+    rules = run["tool"]["driver"]["rules"]
+    assert rules[run["results"][0]["ruleIndex"]]["id"] == "PT106"
+
+
+def test_the_schema_test_fails_on_a_broken_sarif_report():
+    broken = json.loads(sarif_report([_finding("PT105", "error", "SD-A")], "0.1.0"))
+    assert _sarif_errors(broken) == []
+    broken["runs"][0]["results"][0]["level"] = "fout"
+    del broken["runs"][0]["tool"]
+    assert len(_sarif_errors(broken)) >= 2
+
+
+def test_a_finding_without_a_file_has_no_location_in_sarif():
+    found = Finding("PT105", "error", "SD-A", "doel", "", 0, "mis.", "los op.")
+    data = json.loads(sarif_report([found], "0.1.0"))
+    assert _sarif_errors(data) == [] and "locations" not in data["runs"][0]["results"][0]

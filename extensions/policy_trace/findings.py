@@ -10,13 +10,31 @@ from sphinx.util import logging
 from sphinx.util.logging import is_suppressed_warning
 
 from .items import Item
-from .rules import RULES_BY_CODE, SEVERITIES, SEVERITY_LABELS, Severity
+from .rules import RULE_SEVERITIES, RULES_BY_CODE, SEVERITIES, SEVERITY_LABELS, Severity
 
 logger = logging.getLogger(__name__)
 
 #: The Sphinx warning type of every finding; the rule code is the subtype,
 #: so ``suppress_warnings = ["policy.PT403"]`` silences one rule.
 WARNING_TYPE = "policy"
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """A waiver an author set on an item: ``:uitzondering: CODE tot DATUM`` with its owner and reason."""
+
+    code: str
+    #: The end date, ISO ``YYYY-MM-DD``: the waiver holds up to and including this day.
+    until: str
+    #: The ID of the partij that owns the waiver (``uitzondering_door``).
+    owner: str
+    #: Why the finding is accepted for now (``uitzondering_reden``).
+    reason: str
+
+    @property
+    def text(self) -> str:
+        """``uitzondering tot 2015-06-01, door PA-X: reden``."""
+        return f"uitzondering tot {self.until}, door {self.owner}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -36,6 +54,8 @@ class Finding:
     #: One sentence: how to fix it.
     fix: str
     docname: str = ""
+    #: The waiver under which this finding is reported as ``uitgezonderd``.
+    waiver: Waiver | None = None
 
     @property
     def location(self) -> str | None:
@@ -85,7 +105,8 @@ def apply_severities(
     result = []
     for item in findings:
         severity = overrides.get(item.code, item.severity)
-        if severity not in SEVERITIES or is_suppressed_warning(WARNING_TYPE, item.code, suppress_warnings):
+        suppressed = is_suppressed_warning(WARNING_TYPE, item.code, suppress_warnings)
+        if severity not in RULE_SEVERITIES or suppressed:
             continue  # "off"
         result.append(item if severity == item.severity else replace(item, severity=cast(Severity, severity)))
     return sorted(set(result), key=Finding.sort_key)
@@ -97,6 +118,14 @@ def counts(findings: Iterable[Finding]) -> dict[str, int]:
     for item in findings:
         result[item.severity] += 1
     return result
+
+
+def count_phrases(findings: Iterable[Finding]) -> str:
+    """``1 fout, 3 adviezen``; waived findings are named only when there are any."""
+    numbers = counts(findings)
+    return ", ".join(
+        count_phrase(s, numbers[s]) for s in SEVERITIES if s in RULE_SEVERITIES or numbers[s]
+    )
 
 
 def count_phrase(severity: str, number: int) -> str:
@@ -115,6 +144,12 @@ def report(found: Finding) -> None:
     """
     if found.severity == "error":
         logger.warning("%s", found.text, type=WARNING_TYPE, subtype=found.code, location=found.location)
+    elif found.severity == "uitgezonderd" and found.waiver is not None:
+        logger.info(
+            "%s",
+            f"UITGEZONDERD: {found.text} ({found.waiver.text}) [{WARNING_TYPE}.{found.code}]",
+            location=found.location,
+        )
     else:
         # Sphinx adds "[type.subtype]" only to warnings; advice names its code
         # the same way, so it can be found in suppress_warnings and the docs.

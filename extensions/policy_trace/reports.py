@@ -1,4 +1,5 @@
-"""The reports of spec section 6: policy-report.json, policy-report.xml (JUnit) and the summary line.
+"""The reports of spec section 6: policy-report.json, policy-report.xml (JUnit), policy-report.sarif
+(SARIF 2.1.0, for annotations in GitLab and GitHub) and the summary line.
 
 Every output is a pure function of the sorted findings and the checked items,
 so two builds of the same input give byte-identical files.
@@ -12,12 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from .findings import Finding, count_phrase, counts
+from .findings import Finding, count_phrases, counts
 from .items import Programme
-from .rules import SEVERITIES
+from .rules import RULES
 
 JSON_REPORT = "policy-report.json"
 JUNIT_REPORT = "policy-report.xml"
+SARIF_REPORT = "policy-report.sarif"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+#: SARIF's result levels for our severities; a waived finding is a suppressed result at its rule's level.
+SARIF_LEVELS = {"error": "error", "advice": "note"}
 SUITE_NAME = "policy-trace"
 
 
@@ -49,10 +54,83 @@ def json_report(findings: Sequence[Finding]) -> str:
                 "line": f.line,
                 "message": f.message,
                 "fix": f.fix,
+                **_waiver_keys(f),
             }
             for f in findings
         ],
         "counts": counts(findings),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _waiver_keys(found: Finding) -> dict[str, dict[str, str]]:
+    if found.waiver is None:
+        return {}
+    waiver = found.waiver
+    return {"uitzondering": {"tot": waiver.until, "door": waiver.owner, "reden": waiver.reason}}
+
+
+def sarif_report(findings: Sequence[Finding], version: str) -> str:
+    """``policy-report.sarif``: SARIF 2.1.0, one result per finding at its file and line.
+
+    File paths are relative to the source folder (``uriBaseId`` ``SRCROOT``), as
+    GitHub code scanning and GitLab read them from the repository root. A waived
+    finding is a result with an in-source suppression whose justification is the reason.
+    """
+    rules = [
+        {
+            "id": rule.code,
+            "name": rule.code,
+            "shortDescription": {"text": rule.summary},
+            "help": {"text": f"Oplossing: {rule.fix}"},
+            "defaultConfiguration": {"level": SARIF_LEVELS[rule.severity]},
+        }
+        for rule in RULES
+    ]
+    index = {rule.code: number for number, rule in enumerate(RULES)}
+    rule_severity = {rule.code: rule.severity for rule in RULES}
+    results = []
+    for found in findings:
+        level = SARIF_LEVELS.get(found.severity, SARIF_LEVELS[rule_severity.get(found.code, "advice")])
+        result: dict[str, object] = {
+            "ruleId": found.code,
+            "ruleIndex": index[found.code],
+            "level": level,
+            "message": {"text": found.text},
+            # Stable across edits that move the item: GitHub matches results of two runs by this.
+            "partialFingerprints": {"policyTrace/codeEnItem/v1": f"{found.code}:{found.id}"},
+            "properties": {"item": found.id, "type": found.type, "severity": found.severity},
+        }
+        if found.file:
+            result["locations"] = [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": found.file, "uriBaseId": "SRCROOT"},
+                        "region": {"startLine": max(found.line, 1)},
+                    }
+                }
+            ]
+        if found.waiver is not None:
+            result["suppressions"] = [{"kind": "inSource", "justification": found.waiver.text}]
+        results.append(result)
+    data = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": SUITE_NAME,
+                        "version": version,
+                        "language": "nl",
+                        "rules": rules,
+                    }
+                },
+                "language": "nl",
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -92,6 +170,11 @@ def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> s
                 failure = ET.SubElement(case, "failure", {"type": found.code, "message": found.text})
                 failure.text = f"{found.location}: {found.text}"
         advice = [f"{f.location}: ADVIES: {f.text}" for f in own if f.severity == "advice"]
+        advice += [
+            f"{f.location}: UITGEZONDERD: {f.text} ({f.waiver.text})"
+            for f in own
+            if f.severity == "uitgezonderd" and f.waiver is not None
+        ]
         if advice:
             ET.SubElement(case, "system-out").text = "\n".join(advice)
     suites = ET.Element(
@@ -111,12 +194,14 @@ def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> s
 
 def summary_line(findings: Sequence[Finding]) -> str:
     """The build's last line of ours: ``policy-trace: 0 fouten, 12 adviezen``."""
-    numbers = counts(findings)
-    return f"{SUITE_NAME}: " + ", ".join(count_phrase(s, numbers[s]) for s in SEVERITIES)
+    return f"{SUITE_NAME}: {count_phrases(findings)}"
 
 
 def write_reports(outdir: Path, findings: Sequence[Finding], items: Sequence[CheckedItem]) -> None:
-    """Write both report files at the root of ``outdir``."""
+    """Write the three report files at the root of ``outdir``."""
+    from . import __version__
+
     outdir.mkdir(parents=True, exist_ok=True)
     (outdir / JSON_REPORT).write_text(json_report(findings), encoding="utf-8")
     (outdir / JUNIT_REPORT).write_text(junit_report(findings, items), encoding="utf-8")
+    (outdir / SARIF_REPORT).write_text(sarif_report(findings, __version__), encoding="utf-8")

@@ -12,14 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["error", "advice"]
-SEVERITIES: tuple[Severity, ...] = ("error", "advice")
+#: ``uitgezonderd``: a finding under a valid waiver (``:uitzondering:``); reported, never failing.
+Severity = Literal["error", "advice", "uitgezonderd"]
+SEVERITIES: tuple[Severity, ...] = ("error", "advice", "uitgezonderd")
+#: The severities a rule can have by default or by ``policy_trace_severity``.
+RULE_SEVERITIES: tuple[Severity, ...] = ("error", "advice")
 #: What ``policy_trace_severity`` accepts per code.
 SEVERITY_SETTINGS: tuple[str, ...] = ("error", "advice", "off")
 #: Dutch labels of the severities, singular and plural (console, reports, site).
 SEVERITY_LABELS: dict[str, tuple[str, str]] = {
     "error": ("fout", "fouten"),
     "advice": ("advies", "adviezen"),
+    "uitgezonderd": ("uitgezonderd", "uitgezonderd"),
 }
 
 

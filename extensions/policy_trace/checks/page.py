@@ -14,8 +14,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from ..findings import Finding, count_phrase, counts
-from ..rules import RULES, SEVERITIES, SEVERITY_LABELS
+from ..findings import Finding, count_phrases
+from ..rules import RULES, SEVERITY_LABELS
 from . import settings
 from .events import current_run
 from .registry import CheckRun
@@ -95,8 +95,7 @@ def render_overviews(app: Sphinx, doctree: nodes.document, docname: str) -> None
 
 
 def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
-    numbers = counts(run.findings)
-    summary = ", ".join(count_phrase(s, numbers[s]) for s in SEVERITIES)
+    summary = count_phrases(run.findings)
     intro = nodes.paragraph(
         text=(
             f"De controle van {len(run.items)} items vond {summary} "
