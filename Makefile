@@ -31,12 +31,11 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $@
 
 html: $(STAMP) ## Build the site into _build/html (warnings fail the build)
-	$(BIN)/sphinx-build -W --keep-going -b html $(SPHINXOPTS) . $(BUILD)/html
-	@echo "De site staat in $(BUILD)/html/index.html (bekijk hem met: make serve)"
+	$(BIN)/policy-trace build . --uitvoer $(BUILD)/html -- $(SPHINXOPTS)
+	@echo "Bekijk de site met: make serve"
 
 check: $(STAMP) ## Run every check without writing the site (fast); reports in _build/check
-	$(BIN)/sphinx-build -W --keep-going -b policy_check -j auto $(SPHINXOPTS) . $(BUILD)/check
-	@echo "De rapporten staan in $(BUILD)/check/policy-report.json, policy-report.xml en policy-report.sarif"
+	$(BIN)/policy-trace check . --uitvoer $(BUILD)/check -- $(SPHINXOPTS)
 
 serve: ## Preview the built site (make html first) on http://127.0.0.1:8000
 	@test -f $(BUILD)/html/index.html || { echo "Er is nog geen site: bouw hem eerst met 'make html'" >&2; exit 1; }
@@ -50,10 +49,11 @@ $(DEV_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test,dev]'
 	@touch $@
 
-# policy-trace live is sphinx-autobuild whose rebuilds skip Python's start-up (see extensions/policy_trace/live.py).
+# html, check and live call the same front doors as any other programme (policy-trace build/check/live);
+# live is sphinx-autobuild whose rebuilds skip Python's start-up (see extensions/policy_trace/live.py).
 live: $(DEV_STAMP) ## Preview the site on http://127.0.0.1:8000 and rebuild on every save
-	$(BIN)/policy-trace live --host 127.0.0.1 --port 8000 --ignore '*/.venv/*' --ignore '*/benchmarks/*' \
-		--ignore '*/tests/*' --ignore '*/_build/*' $(SPHINXOPTS) . $(BUILD)/live
+	$(BIN)/policy-trace live . --uitvoer $(BUILD)/live --host 127.0.0.1 --port $(or $(PORT),8000) -- \
+		--ignore '*/benchmarks/*' --ignore '*/tests/*' $(SPHINXOPTS)
 
 BENCH_SIZES ?= 500 2000 5000
 BENCH_RUNS  ?= 3

@@ -1,11 +1,9 @@
-"""The ``policy-trace`` console script: helps advisers write items right the first time.
+"""The ``policy-trace`` console script: a thin dispatcher over :mod:`policy_trace.commands`.
 
-``policy-trace new TYPE ID "Titel" [--file F] [--LINK ID ...]`` prints a new
-item (or appends it to F) with every field and link its type can have; see
-:mod:`policy_trace.scaffold` for what goes into it and why.
-
-``policy-trace live [ARGS]`` previews the site and rebuilds it on every save
-(``make live``): sphinx-autobuild with ARGS, see :mod:`policy_trace.live`.
+``policy-trace init MAP`` starts a programme; ``build``, ``check`` and ``live``
+build, check and preview one (``make html``, ``make check`` and ``make live``
+here call the same); ``new`` writes a new item. Each subcommand is one module
+of :mod:`policy_trace.commands`, listed in :data:`COMMANDS`.
 """
 
 from __future__ import annotations
@@ -14,10 +12,14 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from types import ModuleType
 from typing import NoReturn
 
-from . import __version__, model, scaffold
+from . import __version__
+from .commands import build, check, live, new
+
+#: The subcommands, in the order ``policy-trace --help`` lists them.
+COMMANDS: tuple[ModuleType, ...] = (new, build, check, live)
 
 #: Exit code for input we refuse (the same code argparse uses for usage errors).
 EXIT_USAGE = 2
@@ -68,10 +70,10 @@ def _dutch(message: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``policy-trace``, with one option per link type of the model."""
+    """The argument parser of ``policy-trace``: one subparser per module of :data:`COMMANDS`."""
     parser = _Parser(
         prog="policy-trace",
-        description="Hulpmiddelen voor wie een beleidsprogramma schrijft met policy-trace.",
+        description="Publiceer een beleidsprogramma als herleidbare, gecontroleerde website.",
     )
     parser.add_argument(
         "--version",
@@ -83,129 +85,26 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", title="opdrachten", metavar="OPDRACHT", parser_class=_Parser
     )
     commands.required = True
-
-    new = commands.add_parser(
-        "new",
-        help="maak een nieuw item met alle velden en koppelingen van zijn type",
-        description=(
-            "Maak een nieuw item met alle velden en koppelingen die zijn type kan hebben, verplichte "
-            "eerst. Zonder --file verschijnt het item op het scherm; met --file wordt het achteraan "
-            "het bestand toegevoegd. Wat je per optie mag invullen, staat eronder."
-        ),
-    )
-    commands.add_parser(
-        "live",
-        help="toon de site en bouw hem opnieuw bij elke wijziging (sphinx-autobuild)",
-        description=(
-            "Toon de site op http://127.0.0.1:8000 en bouw hem opnieuw zodra je een bestand opslaat. "
-            "Alle argumenten gaan naar sphinx-autobuild en sphinx-build, bijvoorbeeld: "
-            "policy-trace live --port 8000 . _build/live"
-        ),
-    )
-    new.add_argument("type", metavar="TYPE", help=f"het soort item: {', '.join(model.TYPE_NAMES)}")
-    new.add_argument(
-        "id",
-        metavar="ID",
-        help="het ID: voorvoegsel van het type plus hoofdletters, cijfers en "
-        "'-', bijvoorbeeld IN-BEVOLKINGSZORG",
-    )
-    new.add_argument("title", metavar="TITEL", help="de titel, tussen aanhalingstekens")
-    new.add_argument(
-        "--file",
-        "-f",
-        metavar="BESTAND",
-        type=Path,
-        help="voeg het item toe aan dit Markdown-bestand (de map moet bestaan)",
-    )
-    new.add_argument("--stil", "-q", action="store_true", help="laat de uitleg per optie weg")
-    links = new.add_argument_group("koppelingen (optioneel: vul ze meteen in)")
-    for link in model.LINK_TYPES:
-        links.add_argument(
-            f"--{link.name}",
-            metavar="ID",
-            action="append",
-            dest=f"link_{link.name}",
-            help=f"{link.outgoing}; kan vanuit: {', '.join(link.sources)} "
-            "(herhaal de optie of scheid ID's met komma's)",
+    for command in COMMANDS:
+        command.add_arguments(
+            commands.add_parser(command.NAME, help=command.HELP, description=command.DESCRIPTION)
         )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``policy-trace``; returns the exit code (0 ok, 2 refused input)."""
+    """Run ``policy-trace``; returns the exit code (0 ok, 1 findings, 2 refused input)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["live"] and not {"-h", "--help"} & set(arguments[1:2]):
-        # Everything after "live" belongs to sphinx-autobuild and sphinx-build, options included.
-        return _live(arguments[1:])
+    by_name = {command.NAME: command for command in COMMANDS}
+    chosen = by_name.get(arguments[0]) if arguments else None
+    extra: list[str] = []
+    if chosen is not None and chosen.PASSES_THROUGH and "--" in arguments:
+        # After "--": sphinx-build's (and sphinx-autobuild's) own options, options included.
+        split = arguments.index("--")
+        arguments, extra = arguments[:split], arguments[split + 1 :]
     args = build_parser().parse_args(arguments)
-    if args.command == "new":
-        return _new(args)
-    return EXIT_USAGE  # unreachable: argparse requires a known command
-
-
-def _new(args: argparse.Namespace) -> int:
-    links = {
-        link.name: _split(getattr(args, f"link_{link.name}"))
-        for link in model.LINK_TYPES
-        if getattr(args, f"link_{link.name}")
-    }
-    try:
-        text = scaffold.snippet(args.type, args.id, args.title, links)
-        if args.file is not None:
-            _append(args.file, args.id, text)
-    except scaffold.ScaffoldError as error:
-        print(f"policy-trace new: fout: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except OSError as error:
-        print(
-            f"policy-trace new: fout: {args.file} kan niet worden geschreven ({error.strerror}).",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-
-    if args.file is None:
-        sys.stdout.write(text)
-    else:
-        print(f"{args.id} toegevoegd aan {args.file}.", file=sys.stderr)
-    if not args.stil:
-        print(scaffold.guide(args.type, links), file=sys.stderr, end="")
-    return 0
-
-
-def _live(arguments: list[str]) -> int:
-    try:
-        from . import live
-    except ImportError as error:  # sphinx-autobuild is an authoring tool, not needed to build the site
-        print(
-            f"policy-trace live: fout: {error.name or 'sphinx-autobuild'} ontbreekt; installeer het met "
-            "'make live' of met pip install -e '.[dev]'.",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    return live.live(arguments)
-
-
-def _split(values: Sequence[str]) -> list[str]:
-    # Accept both "--meet A --meet B" and "--meet A,B", the form the option itself uses.
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _append(path: Path, item_id: str, text: str) -> None:
-    if path.is_dir():
-        raise scaffold.ScaffoldError(f"{path} is een map; geef een Markdown-bestand op.")
-    if not path.parent.is_dir():
-        raise scaffold.ScaffoldError(
-            f"de map {path.parent} bestaat niet; maak hem eerst of kies een ander bestand."
-        )
-    existing = path.read_text(encoding="utf-8") if path.exists() else ""
-    if re.search(rf"^:id:\s*{re.escape(item_id)}\s*$", existing, flags=re.MULTILINE):
-        raise scaffold.ScaffoldError(f"{path} bevat al een item met ID {item_id}; kies een ander ID.")
-    # One blank line between the previous content and the new item.
-    separator = "" if not existing else ("\n" if existing.endswith("\n") else "\n\n")
-    if existing.endswith("\n\n"):
-        separator = ""
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(separator + text)
+    args.extra = extra
+    return int(by_name[args.command].run(args))
 
 
 if __name__ == "__main__":  # pragma: no cover - the console script calls main()

@@ -45,7 +45,7 @@ class WarmBuilder(Builder):  # type: ignore[misc]
         show_command(["sphinx-build", *self.sphinx_args])
         exit_code = warm.build_with(self.socket_path, self.sphinx_args)
         if exit_code == warm.EXIT_NO_WORKER:
-            print("Het warme bouwproces is gestopt; start `make live` opnieuw.")
+            print("Het warme bouwproces is gestopt; start `policy-trace live` opnieuw.")
         elif exit_code != 0:
             print(
                 f"Sphinx stopte met code {exit_code}. De server toont de vorige versie tot de fout "

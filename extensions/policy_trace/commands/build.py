@@ -1,0 +1,43 @@
+"""``policy-trace build [MAP]``: build the programme's site with every warning failing the build."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import project as projects
+
+NAME = "build"
+HELP = "bouw de site van het programma (elke waarschuwing laat de bouw mislukken)"
+DESCRIPTION = (
+    "Bouw de site van het programma in MAP (standaard de huidige map) naar MAP/_build/html. "
+    "Elke fout of waarschuwing laat de bouw mislukken (sphinx-build -W --keep-going), zodat je "
+    "alle fouten in één keer ziet; de adviezen staan erbij maar houden de bouw niet tegen. "
+    "Opties van sphinx-build zelf komen na --, bijvoorbeeld: policy-trace build . -- -j auto"
+)
+PASSES_THROUGH = True
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    projects.add_folder_arguments(parser, "html")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        programme = projects.project(args.folder)
+    except projects.ProjectError as error:
+        print(f"policy-trace build: fout: {error}", file=sys.stderr)
+        return projects.EXIT_USAGE
+    outdir = programme.output("html", args.uitvoer)
+    code, _, _ = projects.sphinx_build(
+        ["-W", "--keep-going", "-b", "html", *args.extra, str(programme.folder), str(outdir)]
+    )
+    if code:
+        print(
+            "policy-trace build: de bouw is mislukt; los de fouten hierboven op "
+            "(elke regel begint met bestand en regelnummer).",
+            file=sys.stderr,
+        )
+        return projects.EXIT_FINDINGS
+    print(f"De site staat in {projects.relative(outdir / 'index.html')}")
+    return projects.EXIT_OK
