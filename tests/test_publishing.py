@@ -41,7 +41,7 @@ def _scripts(job: dict[str, Any]) -> list[str]:
 
 
 def test_make_html_builds_with_warnings_as_errors() -> None:
-    # make html is the front door every programme has: policy-trace build (sphinx-build -W --keep-going -b html).
+    # make html is every programme's front door: policy-trace build (sphinx-build -W --keep-going -b html).
     recipe = _makefile_recipe("html")
     assert re.search(r"policy-trace build \.", recipe)
     assert "$(BUILD)/html" in recipe and _make_variable("BUILD") == "_build"

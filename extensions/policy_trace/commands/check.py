@@ -34,6 +34,7 @@ DESCRIPTION = (
 )
 PASSES_THROUGH = True
 FORMATS = ("sphinx", "kort", "github")
+SUMMARY_PREFIX = "policy-trace: "
 
 #: A warning line of Sphinx's console: ``location: WARNING: text [type.subtype]``.
 WARNING_LINE = re.compile(r"^(?:(?P<location>.*?): )?(?P<level>WARNING|ERROR|CRITICAL): (?P<text>.*)$")
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             print(_reports_sentence(outdir))
         return projects.EXIT_OK if code == 0 else projects.EXIT_FINDINGS
 
-    code, _, err = projects.sphinx_build(argv, capture=True)
+    code, out, err = projects.sphinx_build(argv, capture=True)
     report = _read_report(outdir)
     lines = list(_finding_lines(programme.folder, report)) + list(_other_warnings(programme.folder, err))
     lines.sort(key=lambda line: (line.file, line.line, line.code, line.text))
@@ -100,8 +101,10 @@ def run(args: argparse.Namespace) -> int:
         print(show(line))
     for text in _other_output(err):  # a build that stopped early says why (Mermaid ontbreekt, conf.py)
         print(text, file=sys.stderr)
-    if report is not None:
-        print(_summary(report))
+    # The build's own summary line (reports.summary_line), the last thing it said.
+    summary = [line for line in out.splitlines() if line.startswith(SUMMARY_PREFIX)]
+    if summary:
+        print(summary[-1])
     return projects.EXIT_OK if code == 0 else projects.EXIT_FINDINGS
 
 
@@ -152,13 +155,6 @@ def _location(folder: Path, location: str) -> tuple[str, int]:
     if not path.is_absolute():
         path = folder / path
     return projects.relative(path), int(match["line"] or 0)
-
-
-def _summary(report: dict) -> str:
-    from ..findings import count_phrase
-
-    counts = report.get("counts", {})
-    return "policy-trace: " + ", ".join(count_phrase(severity, number) for severity, number in counts.items())
 
 
 def _escape_data(text: str) -> str:
