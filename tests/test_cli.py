@@ -117,13 +117,13 @@ def test_snippet_has_every_field_and_link_of_its_type_required_first(scaffolded)
 
 def test_required_values_are_valid_and_optional_choices_show_their_default():
     text = scaffold.snippet("inspanning", "IN-NIEUW", "Titel", {"trekker": ["PA-REGIO"]})
-    assert text.splitlines()[:5] == [
+    assert text.splitlines()[:4] == [
         "```{inspanning} Titel",
         ":id: IN-NIEUW",
-        ":spoor: inhoudelijk",
         ":draagt_bij_aan: SD-INVULLEN",
         ":status: voorgesteld",
     ]
+    assert ":spoor:\n" in text  # optional (spec section 2): left empty, not filled in
     assert ":prioriteit: nee" in text
     assert ":trekker: PA-REGIO" in text
     assert ":hangt_samen_met:\n" in text

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from conftest import build, needs_json
 from policy_trace import model, needs_config
@@ -115,3 +118,43 @@ def test_a_project_that_enables_only_policy_trace_gets_the_whole_model(app):
     assert needs["CR-BEZOEKEN"]["meet"] == ["HD-VEILIG", "IN-PREVENTIE"]
     assert needs["MP-EERSTE"]["datum"] == "2024-09-01"
     assert needs["HD-VEILIG"]["lineno"] == 3
+
+
+SPEC_FIELD_TABLE = Path(__file__).parent / "spec" / "fields.md"
+
+
+def _spec_field_rows() -> list[tuple[list[str], str, str]]:
+    """(types, field, values cell) of every row of the spec's field table (copy in tests/spec/)."""
+    rows = []
+    for line in SPEC_FIELD_TABLE.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) != 3 or not cells[0].startswith("`"):
+            continue
+        types = re.findall(r"`([a-z_]+)`", cells[0])
+        rows.append((types, cells[1].strip("`"), cells[2]))
+    return rows
+
+
+def test_required_fields_are_exactly_those_the_spec_marks_required():
+    rows = _spec_field_rows()
+    assert len(rows) > 15  # the table was read, not skipped
+    spec_required = {(t, name) for types, name, values in rows for t in types if "(required)" in values}
+    model_required = {(t.directive, f.name) for t in model.ITEM_TYPES for f in t.fields if f.required}
+    assert spec_required == {("mijlpaal", "datum"), ("besluit", "datum")}
+    assert model_required == spec_required
+
+
+def test_every_field_of_the_spec_table_is_in_the_model_with_its_values_and_default():
+    for types, name, values in _spec_field_rows():
+        if name == "status":
+            continue  # statuses: test_choice_fields_and_statuses
+        for type_name in types:
+            field = model.TYPES_BY_NAME[type_name].field(name)
+            assert field is not None, f"{type_name}.{name}"
+            # The allowed values come before any ":" that explains them; "(default)" is no value.
+            choices = re.findall(r"`([a-z_]+)`", re.sub(r"\([^)]*\)", "", values).split(":")[0])
+            if choices:
+                assert field.values == tuple(choices), f"{type_name}.{name}"
+            default = re.search(r"default `([a-z_]+)`|`([a-z_]+)` \(default\)", values)
+            if default:
+                assert field.default == (default.group(1) or default.group(2)), f"{type_name}.{name}"

@@ -10,7 +10,14 @@ import pytest
 from checks_support import build_once, copy_root, report
 from conftest import needs_json, warnings_of
 from policy_trace.findings import Finding
-from policy_trace.reports import CheckedItem, json_report, junit_report, sarif_report, summary_line
+from policy_trace.reports import (
+    CheckedItem,
+    json_report,
+    junit_report,
+    sarif_report,
+    summary_line,
+    write_reports,
+)
 
 KEYS = ["code", "severity", "id", "type", "file", "line", "message", "fix"]
 
@@ -149,3 +156,18 @@ def test_a_finding_without_a_file_has_no_location_in_sarif():
     found = Finding("PT105", "error", "SD-A", "doel", "", 0, "mis.", "los op.")
     data = json.loads(sarif_report([found], "0.1.0"))
     assert _sarif_errors(data) == [] and "locations" not in data["runs"][0]["results"][0]
+
+
+@pytest.mark.parametrize("nasty", ["\x0b", "\x0c", "\x00", "\x1b[31m", "\ud800", "\ufffe", "a\x08b"])
+def test_reports_stay_valid_whatever_characters_the_input_holds(nasty, tmp_path):
+    found = Finding("PT106", "error", f"SD-{nasty}", "doel", f"needs/{nasty}.md", 3,
+                    f"'status' is 'vast{nasty}gesteld'.", "schrijf 'vastgesteld'.")
+    items = [CheckedItem(found.id, "doel", found.file, 3)]
+    write_reports(tmp_path, [found], items)
+    case = ET.parse(tmp_path / "policy-report.xml").getroot().find("testsuite/testcase")
+    assert "vast" in case.find("failure").get("message")
+    assert repr(nasty)[1:-1].split("[")[0] in case.find("failure").text  # shown as an escape, not lost
+    data = json.loads((tmp_path / "policy-report.json").read_text(encoding="utf-8"))
+    assert data["findings"][0]["message"].startswith("'status' is 'vast")
+    sarif = json.loads((tmp_path / "policy-report.sarif").read_text(encoding="utf-8"))
+    assert _sarif_errors(sarif) == []

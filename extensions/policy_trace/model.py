@@ -119,7 +119,9 @@ GOAL_TYPES = ("hoofddoel", "doel")
 DECIDED_STATUSES = ("vastgesteld", "in_uitvoering", "behaald", "niet_behaald")
 
 INSPANNING_FIELDS = (
-    Field("spoor", "Spoor", "choice", ("inhoudelijk", "organisatorisch"), required=True,
+    # Optional: spec section 2 marks only mijlpaal.datum and besluit.datum required
+    # (tests/test_model.py checks this against a copy of that table).
+    Field("spoor", "Spoor", "choice", ("inhoudelijk", "organisatorisch"),
           description="Inhoudelijke of organisatorische inspanning."),
     Field("prioriteit", "Prioriteit", "choice", ("ja", "nee"), default="nee",
           description="`ja` als de inspanning met voorrang wordt opgepakt."),

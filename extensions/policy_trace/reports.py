@@ -8,6 +8,7 @@ so two builds of the same input give byte-identical files.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,17 @@ class CheckedItem:
     type: str
     file: str
     line: int
+
+
+#: What XML 1.0 cannot hold at all, not even as a character reference: C0 controls other than
+#: tab, newline and carriage return, lone surrogates, U+FFFE and U+FFFF. A character pasted from
+#: Word (a vertical tab, a form feed) would otherwise make the whole JUnit file unreadable.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` with every character XML 1.0 cannot hold written out as ``\\xNN``/``\\uNNNN``."""
+    return _NOT_IN_XML.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def checked_items(programme: Programme) -> tuple[CheckedItem, ...]:
@@ -188,6 +200,10 @@ def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> s
         },
     )
     suites.append(suite)
+    for element in suites.iter():  # once, over everything any input put in
+        element.attrib.update({key: xml_text(value) for key, value in element.attrib.items()})
+        if element.text:
+            element.text = xml_text(element.text)
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
@@ -202,6 +218,9 @@ def write_reports(outdir: Path, findings: Sequence[Finding], items: Sequence[Che
     from . import __version__
 
     outdir.mkdir(parents=True, exist_ok=True)
-    (outdir / JSON_REPORT).write_text(json_report(findings), encoding="utf-8")
+    # A lone surrogate cannot be UTF-8; as a JSON escape (\\udc80) the file stays valid JSON.
+    (outdir / JSON_REPORT).write_text(json_report(findings), encoding="utf-8", errors="backslashreplace")
     (outdir / JUNIT_REPORT).write_text(junit_report(findings, items), encoding="utf-8")
-    (outdir / SARIF_REPORT).write_text(sarif_report(findings, __version__), encoding="utf-8")
+    (outdir / SARIF_REPORT).write_text(
+        sarif_report(findings, __version__), encoding="utf-8", errors="backslashreplace"
+    )

@@ -22,6 +22,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Run the checks in every build and publish their findings."""
     # Late, after the model's own config-inited handlers: only reads settings.
     app.connect("config-inited", settings.validate, priority=800)
+    # Before Sphinx's own use of SOURCE_DATE_EPOCH (its copyright year, at 800), which crashes on a bad value.
+    app.connect("config-inited", settings.validate_environment, priority=2)
     app.connect("env-before-read-docs", events.forget_previous_run)
     # After sphinx-needs' own write-started handlers (500): the needs are then
     # post-processed and validated, and our findings follow its messages.

@@ -6,6 +6,7 @@ replaced by its default for this build, so the rest is still checked.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -126,6 +127,31 @@ def read_settings(config: Config) -> tuple[CheckSettings, list[str]]:
 def check_settings(config: Config) -> CheckSettings:
     """The settings of a build, wrong ones replaced by their defaults (reported by :func:`validate`)."""
     return read_settings(config)[0]
+
+
+def validate_environment(app: Sphinx, config: Config) -> None:
+    """Warn about a ``SOURCE_DATE_EPOCH`` that is no number of seconds, and set it aside (``config-inited``).
+
+    Sphinx itself reads the variable with ``int()`` in its own ``config-inited``
+    handler (the copyright year, priority 800) and would end the build in a
+    traceback; this runs first, says what is wrong in Dutch, and removes the
+    unusable value from this process so the build goes on with today's date.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return
+    try:
+        build_date()
+    except ValueError:
+        del os.environ["SOURCE_DATE_EPOCH"]
+        logger.warning(
+            "omgevingsvariabele SOURCE_DATE_EPOCH: %r is geen aantal seconden sinds 1970; deze build "
+            "gebruikt de datum van vandaag. Oplossing: zet SOURCE_DATE_EPOCH op een geheel getal, "
+            "bijvoorbeeld met SOURCE_DATE_EPOCH=$(git log -1 --format=%%ct), of haal de variabele weg.",
+            epoch,
+            type=WARNING_TYPE,
+            subtype="config",
+        )
 
 
 def validate(app: Sphinx, config: Config) -> None:
