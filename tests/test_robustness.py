@@ -57,3 +57,70 @@ def test_an_effort_without_spoor_is_fine_the_spec_makes_it_optional():
     programme = Programme.from_items([effort, goal, top])
     found = run_checks(programme, CheckContext(reference_date=date(2025, 1, 1)))
     assert [f for f in found if f.id == "IN-ZONDER-SPOOR"] == []
+
+
+# --- the doelenboom's text list: each item once, any depth ---------------------------------------
+
+
+def _item(item_id: str, type_name: str, **links: tuple[str, ...]) -> Item:
+    return Item(item_id, type_name, f"Titel {item_id}", "needs/doelen.md", 1, "", (),
+                MappingProxyType({}), MappingProxyType(links), docname="doelen")
+
+
+def _view_context(programme: Programme):
+    from types import SimpleNamespace
+
+    from policy_trace.views.context import ViewContext
+
+    builder = SimpleNamespace(get_relative_uri=lambda _from, to: f"{to}.html")
+    return ViewContext(SimpleNamespace(builder=builder), "index", programme)
+
+
+def _lattice(goals: int) -> Programme:
+    """A hoofddoel over layers of two goals, each serving both goals of the layer above."""
+    items = [_item("HD-TOP", "hoofddoel")]
+    above = ("HD-TOP",)
+    for layer in range(goals // 2):
+        layer_ids = (f"SD-L{layer}-A", f"SD-L{layer}-B")
+        items += [_item(goal, "doel", draagt_bij_aan=above) for goal in layer_ids]
+        above = layer_ids
+    return Programme.from_items(items)
+
+
+def _list_entries(html: str) -> list[tuple[str, bool]]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    return [(li.a["href"].split("#")[1], li.has_attr("id")) for li in soup.find_all("li")]
+
+
+def test_the_doelenboom_list_names_each_item_once_and_refers_back_to_it_after():
+    from policy_trace.views.doelenboom import text_equivalent
+
+    sizes = {}
+    for goals in (29, 37):
+        programme = _lattice(goals)
+        html = text_equivalent(_view_context(programme)).astext()
+        entries = _list_entries(html)
+        full = [item_id for item_id, first in entries if first]
+        assert sorted(full) == sorted(programme.items), "every item listed in full exactly once"
+        # one entry per item plus one back reference per further link: linear, not per path
+        links = sum(len(targets) for item in programme for targets in item.links.values())
+        assert len(entries) == 1 + links
+        sizes[goals] = len(html)
+    assert sizes[37] < sizes[29] * 1.5  # 3.6 MB and 57 MB before
+    assert 'href="#doelenboom-SD-L1-A">staat eerder in deze lijst</a>' in html
+
+
+def test_a_chain_of_600_goals_and_a_cycle_nobody_reaches_are_listed_without_recursion():
+    from policy_trace.views.doelenboom import text_equivalent
+
+    items = [_item("HD-TOP", "hoofddoel")]
+    items += [_item(f"SD-{n:04d}", "doel", draagt_bij_aan=(f"SD-{n - 1:04d}" if n else "HD-TOP",))
+              for n in range(600)]
+    items += [_item("SD-KRING-A", "doel", draagt_bij_aan=("SD-KRING-B",)),
+              _item("SD-KRING-B", "doel", draagt_bij_aan=("SD-KRING-A",))]
+    html = text_equivalent(_view_context(Programme.from_items(items))).astext()
+    entries = _list_entries(html)
+    assert sorted(i for i, first in entries if first) == sorted(item.id for item in items)
+    assert html.count("<ul>") == 600 + 2  # 600 levels deep under HD-TOP, and the cycle

@@ -206,11 +206,15 @@ def test_doelenboom_has_a_nested_list_of_the_same_links(site):
             "HD-VEILIG",
             [
                 ("SD-BRAND", [("IN-PREVENTIE", [("PRJ-WIJK", [])]), ("IN-SAMEN", [("PRJ-OEFEN", [])])]),
-                ("SD-CRISIS", [("IN-OEFENEN", [("PRJ-OEFEN", [])]), ("IN-SAMEN", [("PRJ-OEFEN", [])])]),
+                # Listed in full once; where they appear again, one line links back (issue 10).
+                ("SD-CRISIS", [("IN-OEFENEN", [("PRJ-OEFEN", [])]), ("IN-SAMEN", [])]),
             ],
         )
     ]
     assert NASTY in text.get_text()
+    again = [a["href"] for a in text.select("a.pt-doelenboom-eerder")]
+    assert again == ["#doelenboom-PRJ-OEFEN", "#doelenboom-IN-SAMEN"]
+    assert all(text.select_one(f"li{href}") for href in again)
 
 
 def test_each_item_shows_its_fields_and_links_in_dutch(site):

@@ -137,12 +137,18 @@ def flowchart_source(ctx: ViewContext) -> str:
     )
 
 
-def _walk(ctx: ViewContext, item: Item, path: frozenset[str]) -> str:
-    line = f"<p>{escape(type_title(item.type))}: {ctx.a(item, item.title or item.id)}</p>"
-    below = [child for child in children(ctx.programme, item) if child.id not in path]
-    if below:
-        line += "<ul>" + "".join(_walk(ctx, child, path | {child.id}) for child in below) + "</ul>"
-    return f"<li>{line}</li>"
+#: Prefix of the list entries' ids, so a later mention can link back to the first one.
+_ENTRY_ID = "doelenboom-"
+
+
+def _entry_label(ctx: ViewContext, item: Item) -> str:
+    return f"{escape(type_title(item.type))}: {ctx.a(item, item.title or item.id)}"
+
+
+def _starts(programme: Programme) -> Iterator[Item]:
+    """Where the list begins: items that serve nothing shown, then (for a cycle) any item not reached."""
+    yield from _roots(programme)
+    yield from tree_items(programme)  # already listed ones are skipped by the walk
 
 
 def _roots(programme: Programme) -> Iterator[Item]:
@@ -152,13 +158,48 @@ def _roots(programme: Programme) -> Iterator[Item]:
 
 
 def text_equivalent(ctx: ViewContext) -> nodes.Node:
-    """The doelenboom as a nested list of links: every item under each item it serves.
+    """The doelenboom as a nested list of links: every item under what it serves, each item once.
+
+    An item that serves several items is listed in full under the first; under
+    the others it is one line that links back to it. So the list grows with the
+    number of items and links, not with the number of paths through them (a
+    lattice of 37 goals has some 260,000 paths). The walk keeps its own stack:
+    a chain of any length fits, whatever Python's recursion limit. Items on a
+    cycle that no root reaches are listed too, starting from the first of them.
 
     Written as HTML: at national scale the list has hundreds of entries, and
     docutils nodes for each would cost more than the rest of the view.
     """
-    entries = "".join(_walk(ctx, root, frozenset({root.id})) for root in _roots(ctx.programme))
-    return raw_html(f'<ul class="pt-doelenboom-lijst simple">{entries}</ul>')
+    programme = ctx.programme
+    listed: set[str] = set()
+    out: list[str] = []
+    close = None  # marks the end of an entry's sub-list on the stack
+    for start in _starts(programme):
+        if start.id in listed:
+            continue
+        stack: list[Item | None] = [start]
+        while stack:
+            item = stack.pop()
+            if item is close:
+                out.append("</ul></li>")
+                continue
+            if item.id in listed:
+                out.append(
+                    f"<li><p>{_entry_label(ctx, item)} "
+                    f'(<a class="pt-doelenboom-eerder" href="#{escape(_ENTRY_ID + item.id)}">'
+                    "staat eerder in deze lijst</a>)</p></li>"
+                )
+                continue
+            listed.add(item.id)
+            entry = f'<li id="{escape(_ENTRY_ID + item.id)}"><p>{_entry_label(ctx, item)}</p>'
+            below = children(programme, item)
+            if below:
+                out.append(entry + "<ul>")
+                stack.append(close)
+                stack.extend(reversed(below))
+            else:
+                out.append(entry + "</li>")
+    return raw_html(f'<ul class="pt-doelenboom-lijst simple">{"".join(out)}</ul>')
 
 
 def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
