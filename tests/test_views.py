@@ -165,31 +165,47 @@ def test_banner_without_a_date_says_when_it_was_built(monkeypatch):
 
 
 def test_doelenboom_has_a_box_and_a_working_click_link_per_item(site):
-    (source,) = mermaid_sources(page(site, "index.html"))
-    assert source.strip().startswith("---") and "\nflowchart LR\n" in source
-    clicks = dict(re.findall(r'click (\S+) href "([^"]+)" _self', source))
-    boxes = dict(re.findall(r'^\s*(n_\S+)\["([^"]*)"\]', source, re.M))
-    assert set(boxes) == set(clicks) == {"n_" + item_id.replace("-", "_") for item_id in TREE}
-    for name, href in clicks.items():
-        assert href.endswith("#" + name[2:].replace("_", "-"))
-        assert_link_works(site, "index.html", href)
+    sources = mermaid_sources(page(site, "index.html"))
+    boxes: dict[str, str] = {}
+    for source in sources:
+        assert source.strip().startswith("---") and "\nflowchart LR\n" in source
+        clicks = dict(re.findall(r'click (\S+) href "([^"]+)" _self', source))
+        own = dict(re.findall(r'^\s*(n_\S+)\["([^"]*)"\]', source, re.M))
+        assert set(own) == set(clicks)
+        for name, href in clicks.items():
+            assert href.endswith("#" + name[2:].replace("_", "-"))
+            assert_link_works(site, "index.html", href)
+        boxes.update(own)
+    assert set(boxes) == {"n_" + item_id.replace("-", "_") for item_id in TREE}
     assert boxes["n_SD_CRISIS"] == "Strategisch doel#58; " + mermaid.escape_label(NASTY)
 
 
-def test_doelenboom_groups_efforts_by_the_goals_they_serve(site):
-    (source,) = mermaid_sources(page(site, "index.html"))
-    groups = re.findall(r'subgraph (\S+)\["([^"]*)"\]\n((?:\s+n_\S+\[.*\n)+)\s+end', source)
-    members = {decode_entities(label): re.findall(r"(n_\S+)\[", body) for _, label, body in groups}
-    assert members == {
-        "Inspanningen voor Minder branden": ["n_IN_PREVENTIE"],
-        f"Inspanningen voor {NASTY}": ["n_IN_OEFENEN"],
-        "Inspanningen voor beide doelen": ["n_IN_SAMEN"],
-    }
-    # One line from a goal to a group, not one per effort.
-    group_of = {decode_entities(label): name for name, label, _ in groups}
-    assert f"n_SD_BRAND --- {group_of['Inspanningen voor beide doelen']}" in source
-    assert f"n_SD_CRISIS --- {group_of['Inspanningen voor beide doelen']}" in source
-    assert "--- n_IN_SAMEN" not in source
+def test_doelenboom_is_a_diagram_per_group_of_efforts_three_levels_wide(site):
+    # Four levels side by side do not fit the column: the goals first, then a diagram per group.
+    soup = page(site, "index.html")
+    captions = [p.get_text() for p in soup.select(".pt-doelenboom .pt-doelenboom-deel")]
+    sources = mermaid_sources(soup)
+    assert captions == [
+        "Hoofddoel en strategische doelen",
+        "Inspanningen voor Minder branden",
+        f"Inspanningen voor {NASTY}",
+        "Inspanningen voor beide doelen",
+    ]
+    regions = [div["aria-label"] for div in soup.select(".pt-doelenboom .pt-scroll[role=region]")]
+    assert regions == captions
+    members = [sorted(re.findall(r"^\s*(n_\S+)\[", source, re.M)) for source in sources]
+    assert members == [
+        ["n_HD_VEILIG", "n_SD_BRAND", "n_SD_CRISIS"],
+        ["n_IN_PREVENTIE", "n_PRJ_WIJK", "n_SD_BRAND"],
+        ["n_IN_OEFENEN", "n_PRJ_OEFEN", "n_SD_CRISIS"],
+        ["n_IN_SAMEN", "n_PRJ_OEFEN", "n_SD_BRAND", "n_SD_CRISIS"],
+    ]
+    # Efforts that serve both goals share one untitled box with one line from each goal.
+    both = sources[3]
+    (box,) = re.findall(r'subgraph (\S+)\[" "\]\n\s+n_IN_SAMEN\[.*\n\s+end', both)
+    assert f"n_SD_BRAND --- {box}" in both and f"n_SD_CRISIS --- {box}" in both
+    assert "--- n_IN_SAMEN" not in both
+    assert "n_SD_BRAND --- n_IN_PREVENTIE" in sources[1]
 
 
 def test_doelenboom_has_a_nested_list_of_the_same_links(site):

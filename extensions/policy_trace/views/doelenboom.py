@@ -1,15 +1,20 @@
-"""The doelenboom: hoofddoel, strategic goals, efforts and projects as one diagram.
+"""The doelenboom: hoofddoel, strategic goals, efforts and projects as diagrams.
 
-One Mermaid flowchart, left to right, with a clickable box per item, and next
-to it the same tree as a nested list of links (for screen readers and print).
-Fifteen efforts each drawn with a line to one or both goals would cross; so
-efforts are grouped in boxes by the goals they serve (one box per goal, one
-for efforts that serve several) and a single line joins a goal to a box.
+Drawn as one tree, four levels side by side are wider than the page's column
+(the agenda's tree was 1,020 px in a 736 px column). So it is drawn as a
+layout per group of efforts, each three levels wide: one small diagram of the
+hoofddoel and its goals, then per group of efforts (by the goals they serve)
+a diagram of those goals, the efforts and their projects, under a caption
+that names the group in HTML text (which wraps and is never cut). Every box
+is clickable; next to the diagrams the same tree is a nested list of links
+(for screen readers and print).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html import escape
 
 from docutils import nodes
@@ -25,14 +30,14 @@ from .words import join_words
 #: The levels the doelenboom shows, top down (the issue: hoofddoel, strategic
 #: goals, efforts and projects). Which links join them comes from the model.
 TREE_TYPES: tuple[str, ...] = ("hoofddoel", "doel", "inspanning", "project")
-#: Tighter than Mermaid's defaults, so the agenda's size (two goals, fifteen
-#: efforts, six projects) stays readable without shrinking the text.
+#: Tighter than Mermaid's defaults, and labels wrapped at 150 px, so three
+#: levels fit a 736 px column (a 1280 px screen) at the text's full size.
 DIAGRAM_CONFIG = {
     "flowchart": {
         "nodeSpacing": 14,
         "rankSpacing": 36,
         "padding": 8,
-        "wrappingWidth": 180,
+        "wrappingWidth": 150,
         "useMaxWidth": False,
     },
     "themeVariables": {"fontSize": "14px"},
@@ -86,55 +91,120 @@ def group_label(goals: list[Item], all_goals: list[Item]) -> str:
     return f"{noun} voor {join_words([g.title or g.id for g in goals])}"
 
 
-def flowchart_source(ctx: ViewContext) -> str:
-    """The Mermaid source of the doelenboom."""
-    programme = ctx.programme
-    items = tree_items(programme)
-    shown = {item.id for item in items}
-    grouped = [item for item in items if item.type == GROUPED_TYPE]
-    goal_level = TREE_TYPES[TREE_TYPES.index(GROUPED_TYPE) - 1]
-    all_goals = [item for item in items if item.type == goal_level]
+_SLASH_IN_WORD = re.compile(r"(?<=\w)/(?=\w)")
 
-    groups: dict[tuple[str, ...], list[str]] = {}
-    for effort in grouped:
-        key = tuple(sorted(p.id for p in parents(programme, effort) if p.id in shown))
-        groups.setdefault(key, []).append(effort.id)
-    group_keys = {
-        key: f"groep-{index}" for index, key in enumerate(sorted(groups, key=lambda k: (len(k), k)))
-    }
 
-    flow_nodes = []
-    for item in items:
-        label = item.title or item.id
-        if item.type != GROUPED_TYPE:
-            label = f"{type_title(item.type)}: {label}"
-        flow_nodes.append(mermaid.FlowNode(item.id, label, item.type, ctx.uri(item)))
-    flow_groups = [
-        mermaid.FlowGroup(
-            group_keys[key], group_label([programme.items[i] for i in key], all_goals), tuple(members)
-        )
-        for key, members in sorted(groups.items(), key=lambda kv: group_keys[kv[0]])
-    ]
-    edges: list[tuple[str, str]] = []
-    for key in sorted(groups, key=lambda k: group_keys[k]):
-        edges += [(goal_id, group_keys[key]) for goal_id in key]
-    for item in items:
-        if item.type == GROUPED_TYPE:
-            continue
-        edges += [(parent.id, item.id) for parent in parents(programme, item) if parent.id in shown]
+@dataclass(frozen=True)
+class Part:
+    """One diagram of the doelenboom: its caption (HTML text) and its Mermaid source."""
+
+    caption: str
+    source: str
+
+
+def _break_long_words(label: str) -> str:
+    # "omgevingswet/omgevingsrecht" is wider than a box: allow a line break after a slash between words.
+    return _SLASH_IN_WORD.sub("/\u200b", label)
+
+
+def _flow_node(ctx: ViewContext, item: Item) -> mermaid.FlowNode:
+    label = item.title or item.id
+    if item.type != GROUPED_TYPE:
+        label = f"{type_title(item.type)}: {label}"
+    return mermaid.FlowNode(item.id, _break_long_words(label), item.type, ctx.uri(item))
+
+
+def _part(
+    ctx: ViewContext,
+    caption: str,
+    shown: list[Item],
+    edges: list[tuple[str, str]],
+    groups: list[mermaid.FlowGroup],
+) -> Part:
     colors = {name: model.TYPES_BY_NAME[name].color for name in TREE_TYPES}
-    return mermaid.flowchart(
-        flow_nodes,
+    source = mermaid.flowchart(
+        [_flow_node(ctx, item) for item in shown],
         edges,
-        groups=flow_groups,
+        groups=groups,
         class_colors=colors,
         direction="LR",
-        title="Doelenboom",
-        description=(
-            "Het hoofddoel, de strategische doelen, de inspanningen en de projecten van het programma. "
-            "Dezelfde samenhang staat als lijst onder de figuur."
-        ),
+        title=f"Doelenboom: {caption}",
+        description=f"{caption}. Dezelfde samenhang staat als lijst onder de figuren.",
     )
+    return Part(caption, source)
+
+
+def _below(programme: Programme, tops: list[Item]) -> tuple[list[Item], list[tuple[str, str]]]:
+    """The tree items under ``tops`` (each once) and the lines to them, level by level."""
+    seen = {item.id for item in tops}
+    found: list[Item] = []
+    edges: list[tuple[str, str]] = []
+    level = tops
+    while level:
+        following: list[Item] = []
+        for item in level:
+            for child in children(programme, item):
+                edges.append((item.id, child.id))
+                if child.id not in seen:
+                    seen.add(child.id)
+                    following.append(child)
+        found += following
+        level = following
+    return found, edges
+
+
+def diagram_parts(ctx: ViewContext) -> list[Part]:
+    """The doelenboom as diagrams: the levels above the efforts, then one per group of efforts."""
+    programme = ctx.programme
+    items = tree_items(programme)
+    grouped_level = TREE_TYPES.index(GROUPED_TYPE)
+    upper = [item for item in items if TREE_TYPES.index(item.type) < grouped_level]
+    goal_level = TREE_TYPES[grouped_level - 1]
+    all_goals = [item for item in items if item.type == goal_level]
+    upper_ids = {item.id for item in upper}
+
+    parts = []
+    if upper:
+        upper_edges = [
+            (parent.id, item.id)
+            for item in upper
+            for parent in parents(programme, item)
+            if parent.id in upper_ids
+        ]
+        names = [
+            (type_title if len(programme.of_type(name)) == 1 else type_plural)(name).lower()
+            for name in TREE_TYPES[:grouped_level]
+        ]
+        caption = join_words(names)
+        parts.append(_part(ctx, caption[:1].upper() + caption[1:], upper, upper_edges, []))
+
+    groups: dict[tuple[str, ...], list[Item]] = {}
+    for effort in (item for item in items if item.type == GROUPED_TYPE):
+        key = tuple(sorted(p.id for p in parents(programme, effort) if p.id in upper_ids))
+        groups.setdefault(key, []).append(effort)
+    drawn: set[str] = set(upper_ids)
+    for key in sorted(groups, key=lambda k: (len(k), k)):
+        goals = [programme.items[i] for i in key]
+        efforts = groups[key]
+        below, edges = _below(programme, efforts)
+        flow_groups: list[mermaid.FlowGroup] = []
+        if len(goals) > 1:
+            # Efforts that serve several goals share one box, joined to each goal by one line.
+            box = mermaid.FlowGroup("inspanningen", "", tuple(e.id for e in efforts))
+            flow_groups.append(box)
+            edges = [(goal.id, box.key) for goal in goals] + edges
+        else:
+            edges = [(goal.id, effort.id) for goal in goals for effort in efforts] + edges
+        parts.append(_part(ctx, group_label(goals, all_goals), goals + efforts + below, edges, flow_groups))
+        drawn.update(item.id for item in efforts + below)
+
+    # Items below the efforts that no effort reaches (e.g. a project without an effort).
+    rest = [item for item in items if item.id not in drawn and not parents(programme, item)]
+    if rest:
+        below, edges = _below(programme, rest)
+        caption = f"Zonder {type_title(GROUPED_TYPE).lower()}"
+        parts.append(_part(ctx, caption, rest + [i for i in below if i.id not in drawn], edges, []))
+    return parts
 
 
 #: Prefix of the list entries' ids, so a later mention can link back to the first one.
@@ -203,26 +273,26 @@ def text_equivalent(ctx: ViewContext) -> nodes.Node:
 
 
 def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
-    """The doelenboom: the diagram, then the same as a list."""
+    """The doelenboom: its diagrams, each under its caption, then the same as a list."""
     if not tree_items(ctx.programme):
         return [nodes.paragraph("", "Er zijn nog geen doelen, inspanningen of projecten.")]
-    code = flowchart_source(ctx)
     caption = nodes.paragraph(
         "",
         "De doelenboom: van het hoofddoel via de strategische doelen en de inspanningen naar de "
-        "projecten. Klik op een vak om het item te openen.",
+        "projecten, in een figuur per groep inspanningen. Klik op een vak om het item te openen.",
         classes=["pt-diagram-caption"],
     )
-    diagram = mermaid.diagram_node(code, "Doelenboom", ctx.app.config.mermaid_config, DIAGRAM_CONFIG)
-    # At its natural size the tree can be wider than the column: it scrolls
-    # sideways in a region that keyboard users can reach and scroll too.
-    figure = nodes.container(
-        "",
-        raw_html('<div class="pt-scroll" tabindex="0" role="region" aria-label="Doelenboom">'),
-        diagram,
-        raw_html("</div>"),
-        classes=["pt-diagram", "pt-doelenboom"],
-    )
+    figure = nodes.container("", classes=["pt-diagram", "pt-doelenboom"])
+    for part in diagram_parts(ctx):
+        config = ctx.app.config.mermaid_config
+        diagram = mermaid.diagram_node(part.source, part.caption, config, DIAGRAM_CONFIG)
+        label = escape(part.caption, quote=True)
+        # On a narrow screen a diagram can be wider than the column: it scrolls
+        # sideways in a region that keyboard users can reach and scroll too.
+        figure += raw_html(f'<p class="pt-doelenboom-deel">{escape(part.caption)}</p>')
+        figure += raw_html(f'<div class="pt-scroll" tabindex="0" role="region" aria-label="{label}">')
+        figure += diagram
+        figure += raw_html("</div>")
     intro = nodes.paragraph(
         "",
         "Dezelfde doelenboom als lijst, met elk item onder wat het dient:",
@@ -232,4 +302,4 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     return [caption, figure, text]
 
 
-__all__ = ["DoelenboomDirective", "flowchart_source", "render", "text_equivalent"]
+__all__ = ["DoelenboomDirective", "Part", "diagram_parts", "render", "text_equivalent"]

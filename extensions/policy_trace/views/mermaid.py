@@ -127,7 +127,8 @@ def flowchart(
         lines.append(f"  accDescr: {escape_label(description)}")
     lines += [node_line(node, "  ") for node in nodes if node.key not in grouped]
     for group in groups:
-        lines.append(f'  subgraph {group_ids(group.key)}["{escape_label(group.label)}"]')
+        # A group without a title is a plain box (Mermaid refuses an empty label).
+        lines.append(f'  subgraph {group_ids(group.key)}["{escape_label(group.label) or " "}"]')
         lines += [node_line(by_key[key], "    ") for key in group.members if key in by_key]
         lines.append("  end")
     group_keys = {group.key for group in groups}
