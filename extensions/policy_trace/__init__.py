@@ -6,7 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import collector, exports, model, needs_config
+from . import collector, domain, exports, model, needs_config
 
 __version__ = "0.1.0"
 
@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the model, its settings and the extensions it builds on."""
     app.setup_extension("sphinx_needs")
+    app.add_domain(domain.PolicyTraceDomain)  # all our data on the environment (purged, merged, versioned)
     app.setup_extension("sphinxcontrib.mermaid")
     app.setup_extension("policy_trace.assets")  # Mermaid served from the site, not a CDN
     app.setup_extension("policy_trace.theme")  # Dutch, accessible furo overrides
@@ -37,7 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": domain.DATA_VERSION,  # an environment of an older shape is read afresh
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

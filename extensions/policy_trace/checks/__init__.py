@@ -36,8 +36,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("controle-overzicht", page.ControlOverviewDirective)
     app.connect("doctree-resolved", page.render_overviews)
     app.connect("env-get-outdated", page.outdated_overview_pages)
-    app.connect("env-purge-doc", page.purge_overview_pages)
-    app.connect("env-merge-info", page.merge_overview_pages)
     app.connect("env-updated", page.remember_reference_date)
 
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

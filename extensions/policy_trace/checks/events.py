@@ -9,17 +9,14 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
+from .. import domain
 from ..findings import report
 from ..items import programme_of_build
 from ..reports import summary_line, write_reports
 from . import settings
-from .registry import CheckRun, check_programme
+from .registry import check_programme
 
 logger = logging.getLogger(__name__)
-
-#: Attribute of the build environment holding this build's CheckRun. It holds
-#: only frozen, picklable values: Sphinx pickles the environment.
-RUN_ATTRIBUTE = "policy_trace_run"
 
 
 def check_all_items(app: Sphinx, builder: Builder) -> None:
@@ -39,25 +36,19 @@ def check_all_items(app: Sphinx, builder: Builder) -> None:
     run = check_programme(
         programme_of_build(app), chosen.context, chosen.overrides, app.config.suppress_warnings
     )
-    setattr(app.env, RUN_ATTRIBUTE, run)
+    domain.of(app.env).run = run
     for found in run.findings:
         report(found)
 
 
 def forget_previous_run(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Drop the last build's outcome before reading: never pickled, never shown (``env-before-read-docs``)."""
-    if hasattr(env, RUN_ATTRIBUTE):
-        delattr(env, RUN_ATTRIBUTE)
-
-
-def current_run(env: BuildEnvironment) -> CheckRun | None:
-    """This build's check outcome, once the checks have run."""
-    return getattr(env, RUN_ATTRIBUTE, None)
+    """Drop an earlier outcome when the same environment builds again (``env-before-read-docs``)."""
+    domain.of(env).run = None
 
 
 def write_reports_and_summary(app: Sphinx, exception: BaseException | None) -> None:
     """Write the report files and end with one summary line (``build-finished``)."""
-    run = current_run(app.env) if exception is None else None
+    run = domain.of(app.env).run if exception is None else None
     if run is None:
         return
     write_reports(Path(app.outdir), run.findings, run.items)

@@ -14,15 +14,11 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
+from .. import domain
 from ..findings import Finding, count_phrases
 from ..rules import RULES, SEVERITY_LABELS
 from . import settings
-from .events import current_run
 from .registry import CheckRun
-
-#: Environment attributes: the documents with an overview, and the reference date they were read for.
-PAGES_ATTRIBUTE = "policy_trace_overview_pages"
-DATE_ATTRIBUTE = "policy_trace_overview_date"
 
 
 class ControlOverview(nodes.General, nodes.Element):
@@ -35,26 +31,8 @@ class ControlOverviewDirective(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        _pages(self.env).add(self.env.docname)
+        domain.of(self.env).overviews.add(self.env.docname)
         return [ControlOverview()]
-
-
-def _pages(env: BuildEnvironment) -> set[str]:
-    if not hasattr(env, PAGES_ATTRIBUTE):
-        setattr(env, PAGES_ATTRIBUTE, set())
-    return getattr(env, PAGES_ATTRIBUTE)
-
-
-def purge_overview_pages(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    """Forget that a re-read or removed document has an overview (``env-purge-doc``)."""
-    _pages(env).discard(docname)
-
-
-def merge_overview_pages(
-    app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment
-) -> None:
-    """Take over the overview pages found by a parallel reader (``env-merge-info``)."""
-    _pages(env).update(_pages(other) & set(docnames))
 
 
 def outdated_overview_pages(
@@ -65,8 +43,9 @@ def outdated_overview_pages(
     The overview shows findings of all items; Sphinx would otherwise keep an
     old page when only an item file changed (``env-get-outdated``).
     """
-    pages = {page for page in _pages(env) if page in env.found_docs}
-    date_changed = getattr(env, DATE_ATTRIBUTE, None) != _reference_date(app)
+    store = domain.of(env)  # PolicyTraceDomain forgets purged pages and merges parallel reads
+    pages = {page for page in store.overviews if page in env.found_docs}
+    date_changed = store.overview_date != _reference_date(app)
     if pages and (added or changed or removed or date_changed):
         return sorted(pages)
     return []
@@ -74,7 +53,7 @@ def outdated_overview_pages(
 
 def remember_reference_date(app: Sphinx, env: BuildEnvironment) -> None:
     """Keep the reference date the pages were built for, to notice when it moves (``env-updated``)."""
-    setattr(env, DATE_ATTRIBUTE, _reference_date(app))
+    domain.of(env).overview_date = _reference_date(app)
 
 
 def _reference_date(app: Sphinx) -> str:
@@ -86,7 +65,7 @@ def render_overviews(app: Sphinx, doctree: nodes.document, docname: str) -> None
     placeholders = list(doctree.findall(ControlOverview))
     if not placeholders:
         return
-    run = current_run(app.env)
+    run = domain.of(app.env).run
     for placeholder in placeholders:
         if run is None:
             placeholder.replace_self(nodes.paragraph(text="De controle is in deze build niet uitgevoerd."))

@@ -90,11 +90,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file(STYLESHEET)
 
     app.connect("doctree-read", outdated.note_page)
-    app.connect("env-purge-doc", outdated.purge)
-    app.connect("env-merge-info", outdated.merge)
     app.connect("env-get-updated", outdated.pages_to_rewrite)
     # After sphinx-needs has turned each item into its layout table (default priority 500).
     app.connect("doctree-resolved", render_views, priority=600)
 
-    # env_version 2: pages are remembered as outdated.PageRecord (an older environment is read afresh).
-    return {"version": "0.1.0", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

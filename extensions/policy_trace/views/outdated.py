@@ -19,22 +19,24 @@ build at 2,000 items, so we rewrite only:
   (``need_incoming``, ``need_outgoing``).
 
 An edit to an item's text alone changes no other page. To know what changed
-we keep, per page, a :class:`PageRecord` on the environment (views, items as
-the views see them, role targets), purged per page and merged after parallel
-reads; a page's record from the previous build is set aside when the page is
-purged, and compared with its new one after reading.
+we keep, per page, a :class:`~policy_trace.domain.PageRecord` in
+:class:`~policy_trace.domain.PolicyTraceDomain` (views, items as the views see
+them, role targets), which Sphinx purges per page and merges after parallel
+reads; the domain sets a page's record from the previous build aside when the
+page is purged, and it is compared with its new one after reading.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple, cast
+from typing import Any, cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .. import domain
+from ..domain import ItemRecord, PageRecord
 from ..items import Item, item_from_need
 from . import derive
 
@@ -45,73 +47,24 @@ NEEDS_FILTER = "needs-filter"
 #: The pseudo-view of a page with a ``needextend``: it may change items on any page.
 NEEDS_EXTEND = "needextend"
 
-_RECORDS = "policy_trace_pages"
-_PREVIOUS = "policy_trace_pages_before"
-
-#: Everything the views show of an item (compared between builds).
-Signature = tuple[object, ...]
-#: What the details of the items linked with an item show of it (compared between builds).
-Face = tuple[object, ...]
-#: The item's outgoing links, as (link name, target ID).
-Edges = frozenset[tuple[str, str]]
-
-
-class ItemRecord(NamedTuple):
-    """One item as an incremental build compares it (a tuple: thousands are pickled with the environment)."""
-
-    signature: Signature
-    face: Face
-    edges: Edges
-
-
 #: Per item ID: the page it is on and its record.
 Located = dict[str, tuple[str, ItemRecord]]
 
 
-@dataclass
-class PageRecord:
-    """What one page holds, as far as other pages' views depend on it."""
-
-    #: The views the page shows (see ``views.VIEWS``), and the pseudo-views above.
-    views: set[str] = field(default_factory=set)
-    #: Per item declared on the page: what the views show of it.
-    items: dict[str, ItemRecord] = field(default_factory=dict)
-    #: IDs of the items the page names with sphinx-needs' ``need`` role (their title, by default).
-    refs: set[str] = field(default_factory=set)
-    #: IDs of the items whose links the page lists with ``need_incoming`` or ``need_outgoing``.
-    link_refs: set[str] = field(default_factory=set)
-
-
-def _records(env: BuildEnvironment) -> dict[str, PageRecord]:
-    if not hasattr(env, _RECORDS):
-        setattr(env, _RECORDS, {})
-    return getattr(env, _RECORDS)
-
-
-def _previous(env: BuildEnvironment) -> dict[str, PageRecord]:
-    if not hasattr(env, _PREVIOUS):
-        setattr(env, _PREVIOUS, {})
-    return getattr(env, _PREVIOUS)
-
-
-def _record(env: BuildEnvironment, docname: str) -> PageRecord:
-    return _records(env).setdefault(docname, PageRecord())
-
-
 def note_view(env: BuildEnvironment, docname: str, view: str) -> None:
     """Remember that ``docname`` shows ``view``."""
-    _record(env, docname).views.add(view)
+    domain.of(env).record(docname).views.add(view)
 
 
 def holds(env: BuildEnvironment, docname: str, view: str) -> bool:
     """Whether ``docname`` shows ``view``."""
-    record = _records(env).get(docname)
+    record = domain.of(env).pages.get(docname)
     return record is not None and view in record.views
 
 
 def pages_with(env: BuildEnvironment, view: str) -> list[str]:
     """The pages that show ``view``, sorted."""
-    return _pages_with(_records(env), view)
+    return _pages_with(domain.of(env).pages, view)
 
 
 def _pages_with(records: Mapping[str, PageRecord], view: str) -> list[str]:
@@ -164,7 +117,7 @@ def note_page(app: Sphinx, doctree: nodes.document) -> None:
     from sphinx_needs.nodes import Need
 
     env = app.env
-    record = _record(env, env.docname)
+    record = domain.of(env).record(env.docname)
     whole, names, lists, extend = _sphinx_needs_nodes()
     roles = (*names, *lists)
     # Read phase: the needs of this page are collected but not yet resolved
@@ -187,20 +140,6 @@ def note_page(app: Sphinx, doctree: nodes.document) -> None:
             record.views.add(NEEDS_FILTER)
         elif isinstance(node, extend):
             record.views.add(NEEDS_EXTEND)
-
-
-def purge(_app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    """``env-purge-doc``: set aside what a page held, to compare once it is read again (or removed)."""
-    # The first purge of a build holds the previous build's record; keep that one.
-    _previous(env).setdefault(docname, _records(env).pop(docname, PageRecord()))
-
-
-def merge(_app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    """``env-merge-info``: take over what parallel readers noted."""
-    theirs = _records(other)
-    for docname in docnames:
-        if docname in theirs:
-            _records(env)[docname] = theirs[docname]
 
 
 def _located(records: Iterable[tuple[str, PageRecord]]) -> Located:
@@ -242,11 +181,11 @@ def affected_items(old: Located, new: Located, changed: set[str]) -> set[str]:
 
 def pages_to_rewrite(_app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: the pages whose views or item details the re-read pages may have changed."""
-    before = _previous(env)
-    setattr(env, _PREVIOUS, {})  # never pickled: the next build compares with this one
+    store = domain.of(env)
+    before = store.take_previous()  # the previous records are set aside by PolicyTraceDomain.clear_doc
     if not before:
         return []
-    records = _records(env)
+    records = store.pages
     reread = [records[docname] for docname in before if docname in records]
     if any(NEEDS_EXTEND in record.views for record in [*before.values(), *reread]):
         # A needextend may change items on any page: rewrite everything that shows items.

@@ -1,0 +1,137 @@
+"""Everything policy-trace keeps on the build environment, in one Sphinx ``Domain``.
+
+As ``TodoDomain`` in ``sphinx/ext/todo.py`` does: the data lives in
+``self.data`` (Sphinx pickles it with the environment), ``clear_doc`` forgets a
+re-read or removed page, and ``merge_domaindata`` takes over what parallel
+readers found. No event handler of ours purges or merges by hand.
+
+Per page it holds what incremental builds compare (see ``views.outdated``) and
+whether the page shows the Controle overview (see ``checks.page``); for the
+whole build the reference date the overviews were read for, and (in memory
+only, never pickled) this build's check outcome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
+
+from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+
+if TYPE_CHECKING:
+    from .checks.registry import CheckRun
+
+#: Raise when the shape of the data below changes: Sphinx then reads every
+#: document afresh instead of unpickling an environment of an older shape.
+#: Also the package's ``env_version`` (3: the first with this domain).
+DATA_VERSION = 3
+
+#: Everything the views show of an item (compared between builds).
+Signature = tuple[object, ...]
+#: What the details of the items linked with an item show of it (compared between builds).
+Face = tuple[object, ...]
+#: The item's outgoing links, as (link name, target ID).
+Edges = frozenset[tuple[str, str]]
+
+
+class ItemRecord(NamedTuple):
+    """One item as an incremental build compares it (a tuple: thousands are pickled with the environment)."""
+
+    signature: Signature
+    face: Face
+    edges: Edges
+
+
+@dataclass
+class PageRecord:
+    """What one page holds, as far as other pages' views depend on it."""
+
+    #: The views the page shows (see ``views.VIEWS``), and the pseudo-views of ``views.outdated``.
+    views: set[str] = field(default_factory=set)
+    #: Per item declared on the page: what the views show of it.
+    items: dict[str, ItemRecord] = field(default_factory=dict)
+    #: IDs of the items the page names with sphinx-needs' ``need`` role (their title, by default).
+    refs: set[str] = field(default_factory=set)
+    #: IDs of the items whose links the page lists with ``need_incoming`` or ``need_outgoing``.
+    link_refs: set[str] = field(default_factory=set)
+
+
+class PolicyTraceDomain(Domain):
+    """policy-trace's data on the environment; it declares no roles or directives of its own."""
+
+    name = "policy_trace"
+    label = "policy-trace"
+    data_version = DATA_VERSION
+    initial_data: ClassVar[dict[str, Any]] = {
+        # docname -> PageRecord, for the pages read so far.
+        "pages": {},
+        # docname -> PageRecord of the previous build, for the pages purged in this one;
+        # emptied once compared (env-get-updated), so before the environment is pickled.
+        "previous": {},
+        # docnames of the pages with a controle-overzicht.
+        "overviews": set(),
+        # The reference date (ISO) the overview pages were last read for.
+        "overview_date": None,
+    }
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: This build's check outcome, set at ``write-started``. An attribute, not
+        #: ``self.data``: Sphinx re-creates domains when it loads a pickled
+        #: environment, so the outcome of an earlier build is never kept.
+        self.run: CheckRun | None = None
+
+    @property
+    def pages(self) -> dict[str, PageRecord]:
+        """Per page read: what incremental builds compare."""
+        return cast(dict[str, PageRecord], self.data["pages"])
+
+    @property
+    def previous(self) -> dict[str, PageRecord]:
+        """Per page purged in this build: its record from the previous build."""
+        return cast(dict[str, PageRecord], self.data["previous"])
+
+    @property
+    def overviews(self) -> set[str]:
+        """The pages that show the Controle overview."""
+        return cast(set[str], self.data["overviews"])
+
+    @property
+    def overview_date(self) -> str | None:
+        """The reference date the overview pages were read for."""
+        return cast("str | None", self.data["overview_date"])
+
+    @overview_date.setter
+    def overview_date(self, value: str) -> None:
+        self.data["overview_date"] = value
+
+    def record(self, docname: str) -> PageRecord:
+        """The record of ``docname``, created on first use."""
+        return self.pages.setdefault(docname, PageRecord())
+
+    def take_previous(self) -> dict[str, PageRecord]:
+        """The previous build's records of the re-read pages, once: the next build compares with this one."""
+        before = dict(self.previous)
+        self.previous.clear()
+        return before
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget a re-read or removed page, setting its record aside to compare once it is read again."""
+        # The first purge of a build holds the previous build's record; keep that one.
+        self.previous.setdefault(docname, self.pages.pop(docname, PageRecord()))
+        self.overviews.discard(docname)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Take over what a parallel reader found on ``docnames``."""
+        theirs: dict[str, PageRecord] = otherdata["pages"]
+        for docname in docnames:
+            if docname in theirs:
+                self.pages[docname] = theirs[docname]
+        self.overviews.update(otherdata["overviews"] & set(docnames))
+
+
+def of(env: BuildEnvironment) -> PolicyTraceDomain:
+    """policy-trace's domain of this environment."""
+    return cast(PolicyTraceDomain, env.domains[PolicyTraceDomain.name])
