@@ -135,10 +135,10 @@ def test_the_controle_page_shows_the_coverage_figures(rules_app):
         for row in BeautifulSoup(html, "html.parser").select("table.policy-coverage tbody tr")
     ]
     # 12 goals, one without a criterion (SD-ZONDER-CRITERIUM); 3 prioritised efforts,
-    # one without; 17 criteria of which 4 complete; 10 projects of which 3 with plan a-e.
+    # one without; 24 criteria of which 4 complete; 10 projects of which 3 with plan a-e.
     assert rows == [
         ["(Hoofd)doelen met een criterium", "11 van 12", "92%"],
         ["Inspanningen met voorrang en een criterium", "2 van 3", "67%"],
-        ["Criteria met indicator, streefwaarde, deadline en bron", "4 van 17", "24%"],
+        ["Criteria met indicator, streefwaarde, deadline en bron", "4 van 24", "17%"],
         ["Projecten met een volledig plan (a-e)", "3 van 10", "30%"],
     ]

@@ -9,7 +9,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from conftest import build, needs_json
+from conftest import needs_json, warnings_of
 from policy_trace import cli, model, scaffold
 from sphinx.testing.util import SphinxTestApp
 
@@ -82,13 +82,26 @@ def scaffolded(tmp_path_factory: pytest.TempPathFactory) -> tuple[SphinxTestApp,
 
     app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
     try:
-        build(app)
+        app.build()
+        # A required text or number field has no honest starting value (a meting's waarde and bron):
+        # the scaffold leaves it empty and the build says where to fill it in, and nothing else.
+        missing = re.compile(
+            r"nieuw\.md:\d+: WARNING: PT106 ([A-Z]+-NIEUW): het verplichte veld '([a-z_]+)' ontbreekt\."
+        )
+        found = [missing.match(line) for line in warnings_of(app)]
+        assert all(found), warnings_of(app)
+        assert sorted(m.groups() for m in found if m) == sorted(
+            (new_id(t), f.name)
+            for t in model.ITEM_TYPES
+            for f in t.fields
+            if f.required and f.kind in ("text", "number_or_text") and not f.default
+        )
         yield app, snippets
     finally:
         app.cleanup()
 
 
-def test_every_scaffolded_type_builds_warning_free_and_is_created(scaffolded):
+def test_every_scaffolded_type_builds_and_is_created(scaffolded):
     app, _ = scaffolded
     needs = needs_json(app)
     for item_type in model.ITEM_TYPES:

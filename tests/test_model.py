@@ -12,7 +12,7 @@ from policy_trace import model, needs_config
 SPEC_TYPES = {
     "hoofddoel": "HD-", "doel": "SD-", "uitgangspunt": "UP-", "inspanning": "IN-",
     "project": "PRJ-", "mijlpaal": "MP-", "resultaat": "RS-", "effect": "EF-",
-    "criterium": "CR-", "aanname": "AN-", "partij": "PA-", "besluit": "BS-",
+    "criterium": "CR-", "aanname": "AN-", "partij": "PA-", "besluit": "BS-", "meting": "MT-",
 }
 
 # (link, source) -> (allowed targets, minimum, maximum), straight from spec section 3.
@@ -34,6 +34,7 @@ SPEC_LINKS = {
     ("genomen_door", "besluit"): ({"partij"}, 1, None),
     ("hangt_samen_met", "inspanning"): ({"inspanning", "project"}, 0, None),
     ("hangt_samen_met", "project"): ({"inspanning", "project"}, 0, None),
+    ("meet_voor", "meting"): ({"criterium"}, 1, 1),  # spec section 7
 }
 
 SPEC_FIELDS = {
@@ -78,6 +79,16 @@ def test_choice_fields_and_statuses():
     assert model.TYPES_BY_NAME["besluit"].field("datum").required
 
 
+def test_a_measurement_requires_value_date_and_source_and_an_assumption_can_be_tested():
+    # Spec section 7: meting has waarde, datum, bron (required); aanname has getoetst_op and toetsing.
+    meting = model.TYPES_BY_NAME["meting"]
+    assert {f.name for f in meting.fields if f.required} == {"waarde", "datum", "bron"}
+    assert meting.field("datum").kind == "date"
+    aanname = model.TYPES_BY_NAME["aanname"]
+    assert aanname.field("getoetst_op").kind == "date"
+    assert aanname.field("toetsing").kind == "text"
+
+
 def test_every_link_has_readable_names_both_ways():
     assert model.LINKS_BY_NAME["draagt_bij_aan"].outgoing == "draagt bij aan"
     assert model.LINKS_BY_NAME["draagt_bij_aan"].incoming == "ondersteund door"
@@ -93,7 +104,10 @@ def test_generated_needs_types_declare_each_types_fields_and_links():
     assert set(types["project"]["links"]) == {"voert_uit", "trekker", "opdrachtgever", "opdrachtnemer",
                                                "hangt_samen_met"}
     assert set(types["criterium"]["fields"]) == {"indicator", "nulmeting", "streefwaarde", "meting",
-                                                 "meetdatum", "deadline", "bron", "smart", "toelichting"}
+                                                 "meetdatum", "deadline", "bron", "smart", "toelichting",
+                                                 "eenheid"}
+    assert set(types["meting"]["fields"]) == {"waarde", "datum", "bron"}
+    assert set(types["meting"]["links"]) == {"meet_voor"}
     assert types["partij"]["links"] == {}
     assert types["uitgangspunt"]["links"] == {}
 
@@ -117,6 +131,9 @@ def test_a_project_that_enables_only_policy_trace_gets_the_whole_model(app):
     assert needs["PRJ-WIJK"]["borging"] == "regionaal_crisisplan"
     assert needs["CR-BEZOEKEN"]["meet"] == ["HD-VEILIG", "IN-PREVENTIE"]
     assert needs["MP-EERSTE"]["datum"] == "2024-09-01"
+    assert needs["MT-BEZOEKEN-2024"]["meet_voor"] == ["CR-BEZOEKEN"]
+    assert needs["CR-BEZOEKEN"]["meet_voor_back"] == ["MT-BEZOEKEN-2024"]
+    assert needs["AN-OPEN"]["getoetst_op"] == "2024-03-01"
     assert needs["HD-VEILIG"]["lineno"] == 3
 
 

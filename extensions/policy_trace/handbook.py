@@ -122,11 +122,30 @@ Bij een grote evacuatie zijn inwoners sneller op een veilige plek.
 :indicator: Aantal regio's dat het evacuatieplan het afgelopen jaar heeft geoefend
 :nulmeting: 3
 :streefwaarde: 25
-:meting: 11
-:meetdatum: 2015-05-01
+:eenheid: regio's
 :deadline: 2016-07-01
 :bron: Jaarverslag IFV
 :smart: ja
+```
+""",
+    """\
+```{meting} Geoefende regio's, telling januari 2015
+:id: MT-EVACUATIE-2015-01
+:meet_voor: CR-EVACUATIE-GEOEFEND
+:waarde: 8
+:datum: 2015-01-15
+:bron: Jaarverslag IFV
+
+Regio's die in 2014 hun evacuatieplan hebben geoefend.
+```
+""",
+    """\
+```{meting} Geoefende regio's, telling mei 2015
+:id: MT-EVACUATIE-2015-05
+:meet_voor: CR-EVACUATIE-GEOEFEND
+:waarde: 11
+:datum: 2015-05-01
+:bron: Jaarverslag IFV
 ```
 """,
     """\
@@ -134,6 +153,8 @@ Bij een grote evacuatie zijn inwoners sneller op een veilige plek.
 :id: AN-GEMEENTEN-LEVEREN
 :betreft: IN-BEVOLKINGSZORG
 :status: onbevestigd
+:getoetst_op: 2015-03-01
+:toetsing: Navraag bij de gemeenten in het veiligheidsberaad
 
 De inspanning rekent op gemeentelijke medewerkers in de opvang; dat is nog niet toegezegd.
 ```

@@ -153,6 +153,23 @@ CRITERIUM_FIELDS = (
     Field("smart", "SMART", "choice", ("ja", "nee"), default="ja",
           description="`nee` als het criterium bewust niet SMART is; geef dan een toelichting."),
     Field("toelichting", "Toelichting", "text", description="Waarom dit criterium niet SMART is."),
+    Field("eenheid", "Eenheid", "text",
+          description="De eenheid van nulmeting, streefwaarde en metingen (bijvoorbeeld 'regio's'); "
+          "met een eenheid of met getallen in % rekent de site de voortgang uit."),
+)
+
+#: One dated measurement of a criterion: a criterion's series is its metingen (issue 12).
+METING_FIELDS = (
+    Field("waarde", "Waarde", "number_or_text", required=True,
+          description="De gemeten waarde, in de eenheid van het criterium."),
+    Field("datum", "Datum", "date", required=True, description="De datum van de meting (JJJJ-MM-DD)."),
+    Field("bron", "Bron", "text", required=True, description="Waar de meting vandaan komt."),
+)
+
+AANNAME_FIELDS = (
+    Field("getoetst_op", "Getoetst op", "date",
+          description="De datum waarop de aanname het laatst is getoetst (JJJJ-MM-DD)."),
+    Field("toetsing", "Toetsing", "text", description="Hoe de aanname wordt getoetst."),
 )
 
 BESLUIT_FIELDS = (
@@ -182,10 +199,14 @@ ITEM_TYPES: tuple[ItemType, ...] = (
              "Wanneer zijn we tevreden: een criterium waaraan een doel of inspanning wordt gemeten.",
              "#7030a0", CRITERION_STATUSES, CRITERIUM_FIELDS),
     ItemType("aanname", "AN-", "Aanname", "Aannames",
-             "Een veronderstelling in de keten die gevolgd moet worden.", "#595959", ASSUMPTION_STATUSES),
+             "Een veronderstelling in de keten die gevolgd moet worden.", "#595959", ASSUMPTION_STATUSES,
+             AANNAME_FIELDS),
     ItemType("partij", "PA-", "Partij", "Partijen", "Een organisatie of orgaan.", "#3a3838"),
     ItemType("besluit", "BS-", "Besluit", "Besluiten", "Een besluit van een orgaan op een datum.",
              "#002060", (), BESLUIT_FIELDS),
+    ItemType("meting", "MT-", "Meting", "Metingen",
+             "Een gedateerde meting van een criterium; samen vormen de metingen een reeks.",
+             "#4b2a63", (), METING_FIELDS),
 )
 
 TYPE_NAMES: tuple[str, ...] = tuple(t.directive for t in ITEM_TYPES)
@@ -215,6 +236,9 @@ LINK_TYPES: tuple[LinkType, ...] = (
         LinkRule("criterium", ("hoofddoel", "doel", "inspanning", "project", "resultaat", "effect"),
                  minimum=1),
     ), description="Het item waarvoor dit criterium zegt wanneer we tevreden zijn."),
+    LinkType("meet_voor", "meet voor", "heeft als meting", (
+        LinkRule("meting", ("criterium",), minimum=1, maximum=1),
+    ), description="Het criterium waarvan dit een meting is."),
     LinkType("betreft", "betreft", "is onderwerp van", (
         LinkRule("aanname", _ANY_BUT_PARTIJ, minimum=1),
         LinkRule("besluit", _ANY_BUT_PARTIJ, minimum=1),

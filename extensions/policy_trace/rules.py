@@ -181,6 +181,29 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
+        "PT110",
+        "error",
+        "Een criterium heeft een eigen meting (meting, meetdatum) en ook metingen (MT-): "
+        "de metingen gaan voor.",
+        "Haal meting en meetdatum weg bij het criterium, of maak er een meting (MT-) van.",
+        """\
+```{criterium} Gecontroleerde woningen
+:id: CR-CONTROLE
+:meet: IN-PREVENTIE
+:meting: 40
+:meetdatum: 2024-10-01
+```
+
+```{meting} Controles najaar
+:id: MT-CONTROLE-NAJAAR
+:meet_voor: CR-CONTROLE
+:waarde: 55
+:datum: 2024-11-01
+:bron: Registratie van de regio
+```
+""",
+    ),
+    Rule(
         "PT201",
         "advice",
         "Een (hoofd)doel of een inspanning met voorrang heeft geen criterium: "
@@ -302,6 +325,32 @@ RULES: tuple[Rule, ...] = (
 """,
     ),
     Rule(
+        "PT304",
+        "advice",
+        "De status van een criterium verschilt van het oordeel dat uit zijn cijfers volgt "
+        "(nulmeting, streefwaarde, metingen en de tijd tot de deadline).",
+        "Werk de status bij naar het berekende oordeel, of controleer nulmeting, streefwaarde, "
+        "deadline en metingen.",
+        """\
+```{criterium} Woningen met rookmelder
+:id: CR-ROOKMELDER
+:meet: IN-PREVENTIE
+:nulmeting: 40%
+:streefwaarde: 90%
+:deadline: 2025-12-31
+:status: op_koers
+```
+
+```{meting} Steekproef najaar 2024
+:id: MT-ROOKMELDER-2024
+:meet_voor: CR-ROOKMELDER
+:waarde: 50%
+:datum: 2024-12-01
+:bron: Steekproef van de regio
+```
+""",
+    ),
+    Rule(
         "PT401",
         "advice",
         "Een datum of deadline van een mijlpaal of criterium valt buiten de looptijd.",
@@ -342,13 +391,37 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "PT404",
         "advice",
-        "Een meting heeft geen meetdatum, of de meetdatum ligt meer dan 365 dagen voor de peildatum.",
-        "Vul de meetdatum in, of meet opnieuw en werk meting en meetdatum bij.",
+        "De laatste meting van een criterium heeft geen meetdatum, of die ligt meer dan 365 dagen voor de "
+        "peildatum.",
+        "Vul de meetdatum in, of meet opnieuw en voeg een meting (MT-) toe of werk meting en meetdatum bij.",
         """\
 ```{criterium} Bezochte huishoudens
 :id: CR-BEZOCHT
 :meet: IN-PREVENTIE
 :meting: 420
+```
+""",
+    ),
+    Rule(
+        "PT406",
+        "advice",
+        "Een aanname van een item in uitvoering is nooit getoetst, of niet in de 365 dagen "
+        "voor de peildatum.",
+        "Toets de aanname en vul getoetst_op (datum) en toetsing (hoe) in.",
+        """\
+```{inspanning} Toezicht op brandveiligheid
+:id: IN-TOEZICHT
+:draagt_bij_aan: SD-BRAND
+:spoor: organisatorisch
+:status: in_uitvoering
+```
+
+```{aanname} Gemeenten leveren inspecteurs
+:id: AN-INSPECTEURS
+:betreft: IN-TOEZICHT
+:status: onbevestigd
+:getoetst_op: 2023-06-01
+:toetsing: Navraag bij de gemeenten
 ```
 """,
     ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
+from .. import series
 from ..dates import parse_iso
 from ..findings import Finding, finding
 from ..items import Programme
@@ -47,12 +48,14 @@ def overdue_milestones(programme: Programme, context: CheckContext) -> Iterator[
 
 
 def stale_measurements(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT404: a criterion's meting has no meetdatum, or one over 365 days before the reference date."""
+    """PT404: a criterion's latest measurement has no date, or one over 365 days before the reference date."""
     for criterion in programme.of_type("criterium"):
-        if not criterion.field("meting"):
+        latest = series.latest(programme, criterion)
+        if latest is None:
             continue
-        text = criterion.field("meetdatum")
-        if not text:
+        if not latest.date_text:
+            if latest.from_series:
+                continue  # a meting without datum is PT106's (datum is required)
             yield finding(
                 "PT404",
                 criterion,
@@ -60,12 +63,18 @@ def stale_measurements(programme: Programme, context: CheckContext) -> Iterator[
                 "vul ':meetdatum:' in met de datum van de meting (JJJJ-MM-DD).",
             )
             continue
-        measured = parse_iso(text)  # a date that is no date is PT106's
+        measured = latest.date  # a date that is no date is PT106's
         if measured is not None and measured < context.reference_date - STALE_AFTER:
+            which = f"de laatste meting ({latest.item.id})" if latest.from_series else "de meting"
+            fix = (
+                f"meet opnieuw en voeg een meting toe met ':meet_voor: {criterion.id}'."
+                if latest.from_series
+                else "meet opnieuw en werk ':meting:' en ':meetdatum:' bij."
+            )
             yield finding(
                 "PT404",
                 criterion,
-                f"de meting is van {measured.isoformat()}, meer dan 365 dagen voor de peildatum "
-                f"{context.reference_date.isoformat()}: ze is verouderd.",
-                "meet opnieuw en werk ':meting:' en ':meetdatum:' bij.",
+                f"{which} is van {measured.isoformat()}, meer dan 365 dagen voor de "
+                f"peildatum {context.reference_date.isoformat()}: ze is verouderd.",
+                fix,
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import series
 from ..findings import Finding, finding
 from ..items import Programme
 from .common import CheckContext, measuring_criteria, milestones
@@ -45,13 +46,13 @@ def achieved_without_criteria(programme: Programme, context: CheckContext) -> It
 
 
 def verdict_without_measurement(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT303: a criterion is behaald or niet_behaald without a meting."""
+    """PT303: a criterion is behaald or niet_behaald without a measurement (a meting item or its field)."""
     for criterion in programme.of_type("criterium"):
-        if criterion.status in ("behaald", "niet_behaald") and not criterion.field("meting"):
+        if criterion.status in ("behaald", "niet_behaald") and not series.series(programme, criterion):
             yield finding(
                 "PT303",
                 criterion,
                 f"het criterium staat op '{criterion.status}', maar er is geen meting die dat laat zien.",
-                "vul ':meting:' in met de gemeten waarde en ':meetdatum:' met de "
-                "datum, of zet de status terug.",
+                f"voeg een meting toe (een item 'meting' met ':meet_voor: {criterion.id}'), of vul "
+                "':meting:' en ':meetdatum:' in, of zet de status terug.",
             )

@@ -9,7 +9,7 @@ from ..coverage import Coverage, coverage
 from ..findings import Finding, apply_severities
 from ..items import Programme
 from ..reports import CheckedItem, checked_items
-from . import dates, fields, ids, links, parties, plans, progress, satisfaction
+from . import assumptions, dates, fields, ids, links, measurements, parties, plans, progress, satisfaction
 from .common import CheckContext
 
 Check = Callable[[Programme, CheckContext], Iterable[Finding]]
@@ -22,6 +22,7 @@ CHECKS: dict[str, Check] = {
     "PT104": links.chain_cycles,
     "PT105": ids.id_patterns,
     "PT106": fields.field_values,
+    "PT110": measurements.single_value_and_series,
     "PT201": satisfaction.missing_criteria,
     "PT202": satisfaction.efforts_without_project,
     "PT203": satisfaction.incomplete_criteria,
@@ -29,10 +30,12 @@ CHECKS: dict[str, Check] = {
     "PT301": progress.done_with_open_milestones,
     "PT302": progress.achieved_without_criteria,
     "PT303": progress.verdict_without_measurement,
+    "PT304": measurements.status_disagrees_with_numbers,
     "PT401": dates.dates_outside_period,
     "PT402": dates.overdue_milestones,
     "PT403": parties.unlinked_parties,
     "PT404": dates.stale_measurements,
+    "PT406": assumptions.untested_assumptions,
 }
 
 
