@@ -39,6 +39,7 @@ from pathlib import Path
 from pprint import pformat
 
 from policy_trace import model
+from policy_trace.judgement import assess
 
 VARIANTS: tuple[str, ...] = ("full", "stock", "plain")
 #: The checkout's npm packages (Mermaid), which the full site serves itself. Named
@@ -96,7 +97,11 @@ EFFORTS_PER_GOAL = 3
 PROJECTS_PER_EFFORT = 2
 MILESTONES_PER_PROJECT = 2
 #: Items of one goal block, and how many party references (trekker, opdrachtnemer) it makes.
-_BLOCK_SIZE = 3 + EFFORTS_PER_GOAL * (3 + PROJECTS_PER_EFFORT * (MILESTONES_PER_PROJECT + 3))
+#: Measurements (meting items) of each goal's criterion: a series, as a programme that monitors keeps.
+MEASUREMENTS_PER_GOAL = 2
+_BLOCK_SIZE = (
+    3 + MEASUREMENTS_PER_GOAL + EFFORTS_PER_GOAL * (3 + PROJECTS_PER_EFFORT * (MILESTONES_PER_PROJECT + 3))
+)
 _PARTY_REFERENCES_PER_BLOCK = EFFORTS_PER_GOAL * (1 + 2 * PROJECTS_PER_EFFORT)
 #: The fixed items (main goal, its criterion, 5 principles, 30 parties) plus one whole goal block.
 MIN_ITEMS = 80
@@ -217,7 +222,7 @@ def _blocks(w: _Writer, party_cycle: Iterator[str]) -> Iterator[list[Item]]:
                 {"draagt_bij_aan": "HD-SLAGVAARDIG", "status": "vastgesteld"},
                 w.text(),
             ),
-            Item("criterium", f"CR-{g:03d}", w.title("Criterium"), _criterion(w, goal), w.text()),
+            *_measured_criterion(w, f"CR-{g:03d}", goal),
             Item("effect", f"EF-{g:03d}", w.title("Effect"), {"draagt_bij_aan": goal}, w.text()),
         ]
         previous_effort = ""
@@ -241,7 +246,12 @@ def _blocks(w: _Writer, party_cycle: Iterator[str]) -> Iterator[list[Item]]:
                     "aanname",
                     f"AN-{g:03d}-{e}",
                     w.title("Aanname"),
-                    {"betreft": effort, "status": "onbevestigd"},
+                    {
+                        "betreft": effort,
+                        "status": "onbevestigd",
+                        "getoetst_op": w.date("2014-09-26", REFERENCE_DATE),
+                        "toetsing": "Navraag bij de regio's",
+                    },
                     w.text(),
                 )
             )
@@ -308,9 +318,8 @@ def _blocks(w: _Writer, party_cycle: Iterator[str]) -> Iterator[list[Item]]:
 
 
 def _criterion(w: _Writer, measures: str) -> dict[str, str]:
-    return {
+    options = {
         "meet": measures,
-        "status": "op_koers",
         "indicator": w.title("Aantal"),
         "nulmeting": "10",
         "streefwaarde": "25",
@@ -320,6 +329,47 @@ def _criterion(w: _Writer, measures: str) -> dict[str, str]:
         "bron": "Jaarverslag",
         "smart": "ja",
     }
+    measured = [(options["meting"], dt.date.fromisoformat(options["meetdatum"]))]
+    return {**options, "status": _status(options, measured)}
+
+
+def _status(options: dict[str, str], measured: list[tuple[str, dt.date]]) -> str:
+    """The status the numbers give (a clean programme has no PT304)."""
+    judged = assess(
+        options["nulmeting"],
+        options["streefwaarde"],
+        measured,
+        deadline=dt.date.fromisoformat(options["deadline"]),
+        start=dt.date.fromisoformat(PERIOD[0]),
+    ).judgement
+    return judged or "onbepaald"
+
+
+def _measured_criterion(w: _Writer, criterion_id: str, measures: str) -> list[Item]:
+    """A criterion measured by a series of meting items, oldest first, and those items."""
+    options = _criterion(w, measures)
+    del options["meting"], options["meetdatum"]
+    values = sorted(w.random.randint(10, 25) for _ in range(MEASUREMENTS_PER_GOAL))
+    dates = sorted(w.date("2015-01-01", REFERENCE_DATE) for _ in range(MEASUREMENTS_PER_GOAL))
+    measurements = [
+        Item(
+            "meting",
+            f"MT-{criterion_id[3:]}-{n}",
+            w.title("Meting"),
+            {"meet_voor": criterion_id, "waarde": str(value), "datum": when, "bron": "Jaarverslag"},
+            w.text(),
+        )
+        for n, (value, when) in enumerate(zip(values, dates, strict=True), start=1)
+    ]
+    measured = [(str(value), dt.date.fromisoformat(when)) for value, when in zip(values, dates, strict=True)]
+    criterion = Item(
+        "criterium",
+        criterion_id,
+        w.title("Criterium"),
+        {**options, "status": _status(options, measured)},
+        w.text(),
+    )
+    return [criterion, *measurements]
 
 
 def _cycle(values: list[str]) -> Iterator[str]:

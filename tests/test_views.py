@@ -116,17 +116,6 @@ def test_numbers_as_authors_type_them():
     ]
 
 
-def test_progress_runs_from_nulmeting_to_streefwaarde_either_way():
-    def criterion(**fields):
-        return SimpleNamespace(field=lambda name: fields.get(name, ""))
-
-    assert tevreden.progress(criterion(nulmeting="100", streefwaarde="80", meting="90")) == 0.5
-    assert tevreden.progress(criterion(nulmeting="0", streefwaarde="10", meting="12")) == 1.0
-    assert tevreden.progress(criterion(nulmeting="0", streefwaarde="10", meting="-1")) == 0.0
-    assert tevreden.progress(criterion(nulmeting="0", streefwaarde="0", meting="1")) is None
-    assert tevreden.progress(criterion(nulmeting="matig", streefwaarde="goed", meting="goed")) is None
-
-
 def test_a_criterion_block_says_what_is_open_and_why_it_is_not_smart():
     fields = {"streefwaarde": "Goed geregeld", "smart": "nee", "toelichting": "Niet te meten & dat is zo."}
     criterion = SimpleNamespace(id="CR-X", field=lambda name: fields.get(name, ""))
@@ -250,6 +239,7 @@ def test_each_item_shows_its_fields_and_links_in_dutch(site):
         "Draagt bij aan": "SD-BRAND Minder branden",
         "Trekker": "PA-REGIO Regio Noord",
         "Uitgevoerd door": "PRJ-WIJK Wijkaanpak",
+        "Is onderwerp van": "AN-TIJD De brandweer heeft tijd",
     }
     assert (
         details("SD-BRAND")["Ondersteund door"]
@@ -350,13 +340,26 @@ def test_dashboard_shows_each_criterion_as_a_heading_with_status_over_its_fields
     # One row per field, a label as row header and its value: no column to scroll to.
     table = block.table
     assert table.caption.get_text() == "Gegevens van CR-BRANDEN Minder woningbranden"
-    assert [th["scope"] for th in table.select("th")] == ["row"] * 6
+    assert [th["scope"] for th in table.select("th")] == ["row"] * 7
     assert not table.select("thead") and all(len(tr.find_all("td")) == 1 for tr in table.select("tr"))
     fields = criterion_fields(block)
-    assert list(fields) == ["Indicator", "Nulmeting", "Streefwaarde", "Meting", "Deadline", "Bron"]
+    assert list(fields) == [
+        "Indicator",
+        "Nulmeting",
+        "Streefwaarde",
+        "Meting",
+        "Voortgang",
+        "Deadline",
+        "Bron",
+    ]
     assert fields["Indicator"] == "Woningbranden per jaar"
     assert (fields["Nulmeting"], fields["Streefwaarde"]) == ("100", "80")
-    assert fields["Meting"] == "90 (gemeten op 1 mei 2024) 50% 50% van nulmeting naar streefwaarde"
+    assert fields["Meting"] == "90 (gemeten op 1 mei 2024)"
+    # 1 May 2024 is 121 of the 700 days from the start of the looptijd to the deadline.
+    assert fields["Voortgang"] == (
+        "50% 50 % van de weg van nulmeting naar streefwaarde, na 17 % van de tijd tot de deadline "
+        "Berekend oordeel: op schema: 50 % van de weg na 17 % van de tijd."
+    )
     assert (fields["Deadline"], fields["Bron"]) == ("1 december 2025", "Brandweerstatistiek")
     bar = table.find("progress")
     assert (bar["value"], bar["max"]) == ("50", "100") and "CR-BRANDEN" in bar["aria-label"]
@@ -502,9 +505,10 @@ def test_csv_holds_every_item_with_its_fields_and_links(site):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == downloads.columns()
     assert [row["id"] for row in rows] == sorted(row["id"] for row in rows)
-    assert len(rows) == 17
+    assert len(rows) == 22
     by_id = {row["id"]: row for row in rows}
     assert by_id["CR-WIJKEN"]["meet"] == "IN-PREVENTIE, PRJ-WIJK"
+    assert (by_id["MT-WIJKEN-2"]["meet_voor"], by_id["MT-WIJKEN-2"]["waarde"]) == ("CR-WIJKEN", "2")
     assert (
         by_id["PRJ-WIJK"].items()
         >= {
@@ -580,3 +584,128 @@ def test_a_parallel_build_draws_the_same_views(site, tmp_path):
     ):
         assert str(page(out, name).article) == str(page(site, name).article), name
     assert (out / "programma.csv").read_bytes() == (site / "programma.csv").read_bytes()
+
+
+def test_a_series_is_drawn_as_an_svg_line_chart_with_a_table_as_its_text(site):
+    block = page(site, "docs/tevreden.html").find(id="tevreden-IN-PREVENTIE-CR-WIJKEN")
+    fields = criterion_fields(block)
+    assert fields["Meting"] == "2 (gemeten op 1 mei 2024; de laatste van 2 metingen)"
+    assert fields["Voortgang"].endswith(
+        "Berekend oordeel: achter op schema: 20 % van de weg na 23 % van de tijd."
+    )
+    svg = block.find("svg", class_="pt-chart")
+    assert svg["role"] == "img"
+    title_id, desc_id = svg["aria-labelledby"].split()
+    assert svg.find(id=title_id).get_text() == "Verloop van de metingen van CR-WIJKEN Wijken bezocht"
+    assert svg.find(id=desc_id).get_text() == (
+        "2 metingen van 1 februari 2024 tot 1 mei 2024, van 1 naar 2; nulmeting 0; streefwaarde 10; "
+        "deadline 1 juni 2025."
+    )
+    assert len(svg.find("polyline")["points"].split()) == 2 and len(svg.find_all("circle")) == 2
+    assert {line["class"][0] for line in svg.find_all("line")} >= {
+        "pt-chart-baseline",
+        "pt-chart-target",
+        "pt-chart-deadline",
+    }
+    legend = [li.get_text(strip=True) for li in block.select("ul.pt-chart-legend li")]
+    assert legend == ["metingen", "nulmeting (0)", "streefwaarde (10)", "deadline (1 juni 2025)"]
+    table = block.find("table", class_="pt-measurements")
+    assert table.caption.get_text() == "Metingen van CR-WIJKEN Wijken bezocht (de grafiek als tabel)"
+    rows = [[c.get_text(strip=True) for c in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")]
+    assert rows == [
+        ["1 mei 2024", "2", "Projectrapportage mei", "MT-WIJKEN-2"],
+        ["1 februari 2024", "1", "Projectrapportage februari", "MT-WIJKEN-1"],
+    ]
+    assert_link_works(site, "docs/tevreden.html", table.find("a")["href"])
+    # One measurement, or words: no chart.
+    assert page(site, "docs/tevreden.html").find(id="tevreden-SD-BRAND-CR-BRANDEN").find("svg") is None
+
+
+def test_the_dashboard_rolls_up_each_goals_criteria_as_a_bar_and_in_words(site):
+    section = page(site, "docs/tevreden.html").find(id="tevreden-per-doel")
+    rows = [
+        [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in section.select("tbody tr")
+    ]
+    assert rows == [
+        ["HD-VEILIG Een veiliger land", "1 criterium: 1 onbepaald", "geen criteria"],
+        ["SD-BRAND Minder branden", "1 criterium: 1 op koers", "1 criterium: 1 risico"],
+        [f"SD-CRISIS {NASTY}", "geen criteria", "geen criteria"],
+    ]
+    bar = section.select("tbody tr")[1].find_all("td")[0].find("svg")
+    assert bar["aria-hidden"] == "true" and [r["class"] for r in bar.find_all("rect")] == [
+        ["pt-rollup-op_koers"]
+    ]
+
+
+def test_a_criterions_details_list_its_measurements_newest_first(site):
+    details = next(
+        d
+        for d in page(site, "needs/items.html").select("div.pt-item-criterium")
+        if "Aantal bezochte wijken" in d.get_text()
+    )
+    lines = [li.get_text(" ", strip=True) for li in details.select("ul.pt-measurement-list li")]
+    assert lines == [
+        "1 mei 2024: 2 \u2013 MT-WIJKEN-2 Stand in het voorjaar (bron: Projectrapportage mei)",
+        "1 februari 2024: 1 \u2013 MT-WIJKEN-1 Eerste wijken bezocht (bron: Projectrapportage februari)",
+    ]
+    assert "Heeft als meting" not in details.get_text()  # listed once, with the values
+    assert details.select_one("p.pt-judgement").get_text() == (
+        "Berekend oordeel: achter op schema: 20 % van de weg na 23 % van de tijd."
+    )
+
+
+def test_samenhang_shows_each_assumption_with_its_status_and_last_test(site):
+    table = page(site, "docs/samenhang.html").find("table", class_="pt-assumptions")
+    rows = [
+        [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])] for tr in table.select("tbody tr")
+    ]
+    assert rows == [
+        [
+            "AN-OPEN Bewoners doen open",
+            "PRJ-WIJK Wijkaanpak",
+            "bevestigd",
+            "getoetst op 15 maart 2024",
+            "Navraag na elk tiende huisbezoek",
+        ],
+        [
+            "AN-RUIMTE Oefenruimte is er genoeg",
+            "IN-OEFENEN Oefenen, oefenen",
+            "onbevestigd",
+            "nooit getoetst",
+            "niet vastgelegd",
+        ],
+        [
+            "AN-TIJD De brandweer heeft tijd",
+            "IN-PREVENTIE Brandpreventie in de wijk",
+            "onbevestigd",
+            "nooit getoetst Toets nodig: IN-PREVENTIE is in uitvoering en de aanname is nog nooit getoetst.",
+            "niet vastgelegd",
+        ],
+    ]
+
+
+def test_a_line_chart_has_round_levels_and_places_the_deadline_in_time():
+    from datetime import date
+
+    from policy_trace.views import charts
+
+    assert charts.nice_scale(3, 25) == [0, 10, 20, 30]
+    assert charts.nice_scale(40, 90) == [40, 60, 80, 100]
+    chart = charts.LineChart(
+        "g",
+        "Titel",
+        ((date(2024, 1, 1), 40.0), (date(2025, 1, 1), 50.0)),
+        "%",
+        40.0,
+        90.0,
+        date(2026, 1, 1),
+        date(2024, 1, 1),
+    )
+    svg = BeautifulSoup(charts.line_chart(chart), "html.parser")
+    assert [t.get_text() for t in svg.find_all("text")] == ["40", "60", "80", "100", "2024", "2025", "2026"]
+    deadline = svg.find("line", class_="pt-chart-deadline")
+    assert float(deadline["x1"]) == charts.WIDTH - charts.RIGHT  # the deadline ends the time axis
+    assert charts.description(chart) == (
+        "2 metingen van 1 januari 2024 tot 1 januari 2025, van 40 % naar 50 %; nulmeting 40 %; "
+        "streefwaarde 90 %; deadline 1 januari 2026."
+    )

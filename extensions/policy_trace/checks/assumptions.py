@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..dates import parse_iso
 from ..findings import Finding, finding
@@ -14,6 +14,11 @@ from .common import CheckContext
 RETEST_AFTER = timedelta(days=365)
 #: The status of an item being carried out: its assumptions must be followed.
 IN_EXECUTION = "in_uitvoering"
+
+
+def tested_recently(tested: date | None, reference_date: date) -> bool:
+    """Whether a test on ``tested`` still counts on ``reference_date`` (within 365 days before it)."""
+    return tested is not None and tested >= reference_date - RETEST_AFTER
 
 
 def untested_assumptions(programme: Programme, context: CheckContext) -> Iterator[Finding]:
@@ -33,7 +38,7 @@ def untested_assumptions(programme: Programme, context: CheckContext) -> Iterato
             )
             continue
         tested = parse_iso(text)  # a date that is no date is PT106's
-        if tested is not None and tested < context.reference_date - RETEST_AFTER:
+        if tested is not None and not tested_recently(tested, context.reference_date):
             yield finding(
                 "PT406",
                 assumption,

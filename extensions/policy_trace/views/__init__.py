@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import (
+    aannames,
     banner,
     doelenboom,
     downloads,
@@ -38,6 +39,7 @@ VIEWS: MappingProxyType[str, tuple[type, Renderer]] = MappingProxyType(
         "doelenboom": (doelenboom.DoelenboomDirective, doelenboom.render),
         "tevreden": (tevreden.TevredenDirective, tevreden.render),
         "samenhangmatrix": (samenhang.SamenhangmatrixDirective, samenhang.render),
+        "aannames": (aannames.AannamesDirective, aannames.render),
         "partijen": (partijen.PartijenDirective, partijen.render),
         "planning": (planning.PlanningDirective, planning.render),
         "downloads": (downloads.DownloadsDirective, downloads.render),

@@ -22,8 +22,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .. import model
+from .. import model, series
 from ..checks.common import missing_plan_elements
+from ..checks.settings import check_settings
 from ..items import Item
 from . import derive, outdated
 from .context import ViewContext, type_plural
@@ -187,6 +188,8 @@ def details(ctx: ViewContext, item: Item) -> str:
     shown_below = {link.name for link in derive.measuring_links()}
     if item.type == "project":
         shown_below |= {link.name for link in derive.links_between("mijlpaal", "project")}
+    if item.type == "criterium":
+        shown_below.add(series.MEASURES)  # listed with their values in the measurements below
     for link in model.LINK_TYPES:
         if link.name in shown_below:
             continue
@@ -197,6 +200,8 @@ def details(ctx: ViewContext, item: Item) -> str:
     out = [_field_list(rows)] if rows else []
     if item.type in derive.measured_types():
         out.append(criteria_block(ctx, item))
+    if item.type == "criterium":
+        out.append(measurements_block(ctx, item))
     if item.type == "project":
         out.append(plan_block(ctx, item))
         out.append(milestones_block(ctx, item))
@@ -229,6 +234,29 @@ def criteria_block(ctx: ViewContext, item: Item) -> str:
             line += escape(f" ({', '.join(facts)})")
         lines.append(line)
     return rubric + _bullets("pt-criteria", lines)
+
+
+def measurements_block(ctx: ViewContext, criterion: Item) -> str:
+    """The criterion's measurements (``meting`` items), newest first, with their value and source."""
+    measured = series.series(ctx.programme, criterion)
+    items = [m for m in measured if m.from_series]
+    rubric = _rubric(type_plural(series.MEASUREMENT_TYPE))
+    period = check_settings(ctx.app.config).context.period
+    assessed = series.assessment(ctx.programme, criterion, period[0] if period else None)
+    judged = "Berekend oordeel" if assessed.judgement else "Voortgang"
+    progress = f'<p class="pt-judgement">{escape(f"{judged}: {assessed.reason}")}</p>'
+    if not items:
+        if criterion.field("meting"):
+            return progress  # a single value: shown with the fields above
+        return f'{rubric}<p class="pt-open">Nog niet gemeten.</p>'
+    lines = []
+    for measurement in reversed(items):
+        line = f"{escape(date_in_words(measurement.date_text))}: {escape(measurement.value)} \u2013 "
+        line += ctx.a(measurement.item)
+        if measurement.item.field("bron"):
+            line += escape(f" (bron: {measurement.item.field('bron')})")
+        lines.append(line)
+    return rubric + _bullets("pt-measurement-list", lines) + progress
 
 
 def plan_elements(ctx: ViewContext, project: Item) -> list[tuple[str, str, bool, str]]:

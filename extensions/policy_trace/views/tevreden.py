@@ -14,16 +14,21 @@ must say when we are satisfied but have no criterion are listed as open.
 
 from __future__ import annotations
 
+from datetime import date
+
 from docutils import nodes
 
-from .. import model
+from .. import model, series
+from ..checks.settings import check_settings
 from ..coverage import coverage
+from ..dates import parse_iso
 from ..items import Item
-from . import derive
+from ..judgement import RULE, Assessment, parse_quantity, percent
+from . import charts, derive
 from .context import ViewContext, item_label, type_plural
 from .htmltable import escape, field_table, raw, scrolling, table
 from .placeholders import ViewDirective
-from .words import TONES, date_in_words, in_words, parse_number, status_classes
+from .words import TONES, date_in_words, in_words, status_classes
 
 CRITERION = model.TYPES_BY_NAME["criterium"]
 #: The fields of a criterion block, in this order, as the model labels them
@@ -39,16 +44,6 @@ class TevredenDirective(ViewDirective):
     """``{tevreden}``: the dashboard *wanneer zijn we tevreden*."""
 
     view = "tevreden"
-
-
-def progress(criterion: Item) -> float | None:
-    """How far the meting has come from nulmeting to streefwaarde (0..1), if all are numbers."""
-    start, target, measured = (
-        parse_number(criterion.field(name)) for name in ("nulmeting", "streefwaarde", "meting")
-    )
-    if start is None or target is None or measured is None or target == start:
-        return None
-    return min(1.0, max(0.0, (measured - start) / (target - start)))
 
 
 def _status_word(item: Item) -> str:
@@ -74,19 +69,38 @@ def _value(criterion: Item, name: str) -> str:
     return escape(date_in_words(value) if spec and spec.kind == "date" else value)
 
 
-def meting_html(criterion: Item) -> str:
-    """The measured value, when it was measured, and a progress bar where it can be computed."""
-    cell = _value(criterion, "meting")
-    if criterion.field("meting") and criterion.field("meetdatum"):
-        measured = escape(date_in_words(criterion.field("meetdatum")))
-        cell += f' <span class="pt-meetdatum">(gemeten op {measured})</span>'
-    share = progress(criterion)
-    if share is not None:
-        percent = round(share * 100)
-        words = f"{percent}% van nulmeting naar streefwaarde"
-        bar = progress_bar(percent, f"Voortgang van {criterion.id} van nulmeting naar streefwaarde")
-        cell += f'<span class="pt-progress">{bar} <span>{words}</span></span>'
+def meting_html(criterion: Item, latest: series.Measurement | None = None, count: int = 0) -> str:
+    """The latest measured value and when it was measured; how many measurements the series holds."""
+    if latest is None or not latest.from_series:
+        cell = _value(criterion, "meting")
+        if criterion.field("meting") and criterion.field("meetdatum"):
+            measured = escape(date_in_words(criterion.field("meetdatum")))
+            cell += f' <span class="pt-meetdatum">(gemeten op {measured})</span>'
+        return cell
+    notes = [f"gemeten op {date_in_words(latest.date_text)}"] if latest.date_text else []
+    if count > 1:
+        notes.append(f"de laatste van {count} metingen")
+    cell = escape(latest.value)
+    if notes:
+        cell += f' <span class="pt-meetdatum">({escape("; ".join(notes))})</span>'
     return cell
+
+
+def voortgang_html(criterion: Item, assessed: Assessment) -> str:
+    """Progress as a share of the way beside the share of the time, and the judgement with its figures."""
+    parts = []
+    if assessed.progress is not None:
+        shown = round(min(1.0, max(0.0, assessed.progress)) * 100)
+        label = f"Voortgang van {criterion.id} van nulmeting naar streefwaarde"
+        words = f"{percent(assessed.progress)} van de weg van nulmeting naar streefwaarde"
+        if assessed.elapsed is not None:
+            words += f", na {percent(assessed.elapsed)} van de tijd tot de deadline"
+        parts.append(
+            f'<span class="pt-progress">{progress_bar(shown, label)} <span>{escape(words)}</span></span>'
+        )
+    judged = "Berekend oordeel" if assessed.judgement else "Geen berekend oordeel"
+    parts.append(f'<span class="pt-judgement">{judged}: {escape(assessed.reason)}</span>')
+    return " ".join(parts)
 
 
 def progress_bar(percent: int, label: str) -> str:
@@ -94,19 +108,91 @@ def progress_bar(percent: int, label: str) -> str:
     return f'<progress max="100" value="{percent}" aria-label="{escape(label)}">{percent}%</progress>'
 
 
-def criterion_rows(criterion: Item) -> list[tuple[str, str]]:
-    """Label and value (HTML) of each field of a criterion block; why it is not SMART, if it says."""
-    rows = [
-        (
-            escape(CRITERION.field(name).label),  # type: ignore[union-attr]
-            meting_html(criterion) if name == "meting" else _value(criterion, name),
+def criterion_rows(
+    criterion: Item,
+    latest: series.Measurement | None = None,
+    count: int = 0,
+    assessed: Assessment | None = None,
+) -> list[tuple[str, str]]:
+    """Label and value (HTML) of each field of a criterion block; its progress; why it is not SMART."""
+    rows = []
+    for name in FIELDS:
+        label = escape(CRITERION.field(name).label)  # type: ignore[union-attr]
+        rows.append(
+            (label, meting_html(criterion, latest, count) if name == "meting" else _value(criterion, name))
         )
-        for name in FIELDS
-    ]
+        if name == "meting" and latest is not None and assessed is not None:
+            rows.append(("Voortgang", voortgang_html(criterion, assessed)))
     explanation = CRITERION.field("toelichting")
     if explanation and criterion.field(explanation.name):
         rows.append((escape(explanation.label), escape(criterion.field(explanation.name))))
     return rows
+
+
+def chart_of(
+    criterion: Item, measured: tuple[series.Measurement, ...], start: date | None, chart_id: str
+) -> charts.LineChart | None:
+    """The line chart of a criterion with two or more dated measurements that are numbers in one unit."""
+    unit = criterion.field("eenheid")
+    points = []
+    units = set()
+    for measurement in measured:
+        quantity = parse_quantity(measurement.value, unit)
+        if quantity is None or measurement.date is None:
+            return None
+        points.append((measurement.date, quantity.number))
+        units.add(quantity.unit)
+    if len(points) < 2 or len(units) != 1:
+        return None
+    (common,) = units
+
+    def level(name: str) -> float | None:
+        quantity = parse_quantity(criterion.field(name), unit)
+        return quantity.number if quantity is not None and quantity.unit == common else None
+
+    return charts.LineChart(
+        chart_id=chart_id,
+        title=f"Verloop van de metingen van {item_label(criterion)}",
+        points=tuple(points),
+        unit=common,
+        baseline=level("nulmeting"),
+        target=level("streefwaarde"),
+        deadline=parse_iso(criterion.field("deadline")),
+        start=start,
+    )
+
+
+def measurements_html(
+    ctx: ViewContext, criterion: Item, measured: tuple[series.Measurement, ...], chart_id: str
+) -> str:
+    """The chart of the series (if it can be drawn) and its text equivalent: a table of every measurement."""
+    items = [m for m in measured if m.from_series]
+    if not items:
+        return ""
+    out = []
+    chart = chart_of(criterion, measured, _start(ctx), chart_id)
+    if chart is not None:
+        out.append(
+            f'<figure class="pt-chart-figure">{charts.line_chart(chart)}{charts.legend(chart)}</figure>'
+        )
+    caption = f"Metingen van {item_label(criterion)}" + (" (de grafiek als tabel)" if chart else "")
+    headers = [escape(h) for h in ("Datum", "Waarde", "Bron", "Meting")]
+    rows = [
+        [
+            escape(date_in_words(m.date_text)),
+            escape(m.value),
+            escape(m.item.field("bron")),
+            ctx.a(m.item, m.item.id),
+        ]
+        for m in reversed(items)
+    ]
+    out.append(table(caption, headers, rows, classes=["pt-measurements"]))
+    return f'<div class="pt-series">{"".join(out)}</div>'
+
+
+def _start(ctx: ViewContext) -> date | None:
+    period = check_settings(ctx.app.config).context.period
+    return period[0] if period else None
 
 
 def criterion_block(ctx: ViewContext, item: Item, criterion: Item) -> nodes.section:
@@ -120,11 +206,16 @@ def criterion_block(ctx: ViewContext, item: Item, criterion: Item) -> nodes.sect
         nodes.inline("", "status: ", classes=["pt-visually-hidden"]),
         status_node(criterion),
     )
-    fields = field_table(f"Gegevens van {item_label(criterion)}", criterion_rows(criterion))
+    measured = series.series(ctx.programme, criterion)
+    latest = measured[-1] if measured else None
+    assessed = series.assessment(ctx.programme, criterion, _start(ctx))
+    rows = criterion_rows(criterion, latest, len(measured), assessed)
+    fields = field_table(f"Gegevens van {item_label(criterion)}", rows)
+    extra = measurements_html(ctx, criterion, measured, f"grafiek-{item.id}-{criterion.id}")
     return nodes.section(
         "",
         title,
-        raw(fields),
+        raw(fields + extra),
         ids=[f"tevreden-{item.id}-{criterion.id}"],
         classes=["pt-criterion", f"pt-criterion-{TONES.get(criterion.status, 'neutral')}"],
     )
@@ -182,6 +273,61 @@ def coverage_block(ctx: ViewContext) -> list[nodes.Node]:
     return [_section("tevreden-dekking", "Dekking", scrolling(markup, caption))]
 
 
+def roll_up_counts(criteria: list[Item]) -> list[tuple[str, int]]:
+    """How many of ``criteria`` have each status (no or another status counts as onbepaald)."""
+    counts = dict.fromkeys(charts.ROLL_UP_WORDS, 0)
+    for criterion in criteria:
+        counts[criterion.status if criterion.status in counts else "onbepaald"] += 1
+    return list(counts.items())
+
+
+def roll_up_cell(criteria: list[Item]) -> str:
+    """A bar of the statuses of ``criteria`` and the same counts in words."""
+    if not criteria:
+        return '<span class="pt-empty">geen criteria</span>'
+    counts = roll_up_counts(criteria)
+    words = ", ".join(f"{count} {charts.ROLL_UP_WORDS[status]}" for status, count in counts if count)
+    noun = "criterium" if len(criteria) == 1 else "criteria"
+    text = f"{len(criteria)} {noun}: {words}"
+    return f'{charts.roll_up_bar(counts)}<span class="pt-rollup-text">{escape(text)}</span>'
+
+
+def efforts_of(ctx: ViewContext, goal: Item) -> list[Item]:
+    """The efforts that contribute to ``goal``, sorted by ID."""
+    found = {
+        other.id: other
+        for link in derive.links_between("inspanning", goal.type)
+        for other in ctx.programme.incoming(goal.id, link.name)
+        if other.type == "inspanning"
+    }
+    return [found[key] for key in sorted(found)]
+
+
+def roll_up_block(ctx: ViewContext) -> list[nodes.Node]:
+    """Per goal: the statuses of its own criteria and of its efforts' criteria, as a bar and in words."""
+    goals = [goal for type_name in model.GOAL_TYPES for goal in ctx.programme.of_type(type_name)]
+    if not goals:
+        return []
+    rows = []
+    for goal in goals:
+        own = derive.criteria_of(ctx.programme, goal)
+        of_efforts = {
+            c.id: c for effort in efforts_of(ctx, goal) for c in derive.criteria_of(ctx.programme, effort)
+        }
+        rows.append(
+            [ctx.a(goal), roll_up_cell(own), roll_up_cell([of_efforts[k] for k in sorted(of_efforts)])]
+        )
+    caption = "Per doel: hoe zijn criteria en de criteria van zijn inspanningen ervoor staan"
+    headers = [escape(h) for h in ("Doel", "Eigen criteria", "Criteria van zijn inspanningen")]
+    markup = table(caption, headers, rows, classes=["pt-rollup"])
+    note = nodes.paragraph(
+        "",
+        "Per doel het aantal criteria per status, zoals de criteria die zelf opgeven: behaald, op koers, "
+        "risico, niet behaald of onbepaald (ook als een criterium nog geen status heeft).",
+    )
+    return [_section("tevreden-per-doel", "Per doel", note, scrolling(markup, caption))]
+
+
 def legend() -> nodes.paragraph:
     """How to read an empty field, said once above the dashboard."""
     return nodes.paragraph(
@@ -190,7 +336,11 @@ def legend() -> nodes.paragraph:
         nodes.emphasis("", NOT_SET),
         nodes.Text("; een meting die nog niet is gedaan als "),
         nodes.emphasis("", NOT_MEASURED),
-        nodes.Text("."),
+        nodes.Text(
+            ". Waar nulmeting, streefwaarde en metingen getallen in dezelfde eenheid zijn, rekent de "
+            "site de voortgang uit en geeft ze een oordeel met deze regel: "
+        ),
+        nodes.Text(RULE),
         classes=["pt-legend"],
     )
 
@@ -202,7 +352,7 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
         opening: nodes.Node = legend()
     else:
         opening = nodes.paragraph("", "Er zijn nog geen criteria.")
-    out: list[nodes.Node] = [opening, *coverage_block(ctx)]
+    out: list[nodes.Node] = [opening, *coverage_block(ctx), *roll_up_block(ctx)]
     for type_name, measured in groups(ctx):
         section = _section(f"tevreden-{type_name}", type_plural(type_name))
         for item, criteria in measured:
@@ -243,4 +393,4 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     return out
 
 
-__all__ = ["TevredenDirective", "criterion_block", "groups", "open_items", "progress", "render"]
+__all__ = ["TevredenDirective", "criterion_block", "groups", "open_items", "render", "roll_up_counts"]
