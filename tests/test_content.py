@@ -277,3 +277,30 @@ def test_narrative_pages_show_the_items_in_place(site):
     organisation = html_of(site, "docs/organisatie.html").get_text(" ")
     for nid in PROJECTS:
         assert nid in organisation, nid
+
+
+def test_the_agenda_has_no_measurements_and_its_dashboard_says_so(site, needs):
+    # The seed gives no measurement: no meting items, and no figure the dashboard could compute from.
+    assert of_type(needs, "meting") == {}
+    dashboard = html_of(site, "docs/tevreden.html")
+    blocks = dashboard.select("section.pt-criterion")
+    assert blocks, "het dashboard toont de criteria van de agenda"
+    for block in blocks:
+        cells = [(tr.th, tr.td) for tr in block.table.select("tr")]
+        rows = {th.get_text(strip=True): td.get_text(" ", strip=True) for th, td in cells}
+        assert rows["Meting"] == "nog niet gemeten", block["id"]
+        assert "Voortgang" not in rows, block["id"]
+    assert dashboard.select("svg.pt-chart") == []
+    assert dashboard.select("progress[aria-label^=Voortgang]") == []
+    # The roll-up per goal counts the criteria by their own (undetermined) status, nothing more.
+    rollup = [td.get_text(" ", strip=True) for td in dashboard.select("#tevreden-per-doel td")]
+    assert rollup, "het dashboard telt de criteria per doel"
+    assert all(cell == "geen criteria" or cell.endswith(" onbepaald") for cell in rollup), rollup
+
+
+def test_the_agendas_assumptions_are_listed_as_never_tested(site, needs):
+    # The seed says how no assumption was tested, nor when.
+    assert all(not a.get("getoetst_op") and not a.get("toetsing") for a in of_type(needs, "aanname").values())
+    rows = html_of(site, "docs/samenhang.html").select("table.pt-assumptions tbody tr")
+    assert len(rows) == len(of_type(needs, "aanname"))
+    assert all("nooit getoetst" in row.find_all("td")[2].get_text() for row in rows)
