@@ -649,6 +649,8 @@ def test_a_criterions_details_list_its_measurements_newest_first(site):
         "1 februari 2024: 1 \u2013 MT-WIJKEN-1 Eerste wijken bezocht (bron: Projectrapportage februari)",
     ]
     assert "Heeft als meting" not in details.get_text()  # listed once, with the values
+    chart = details.find("svg", class_="pt-chart")  # the list above is its text equivalent
+    assert chart["aria-labelledby"] == "grafiek-CR-WIJKEN-titel grafiek-CR-WIJKEN-beschrijving"
     assert details.select_one("p.pt-judgement").get_text() == (
         "Berekend oordeel: achter op schema: 20 % van de weg na 23 % van de tijd."
     )

@@ -26,7 +26,7 @@ from .. import model, series
 from ..checks.common import missing_plan_elements
 from ..checks.settings import check_settings
 from ..items import Item
-from . import derive, outdated
+from . import charts, derive, outdated, tevreden
 from .context import ViewContext, type_plural
 from .words import date_in_words, in_words, status_classes
 
@@ -256,7 +256,14 @@ def measurements_block(ctx: ViewContext, criterion: Item) -> str:
         if measurement.item.field("bron"):
             line += escape(f" (bron: {measurement.item.field('bron')})")
         lines.append(line)
-    return rubric + _bullets("pt-measurement-list", lines) + progress
+    chart = tevreden.chart_of(criterion, measured, period[0] if period else None, f"grafiek-{criterion.id}")
+    # The list below is the chart's text equivalent: every date, value and source.
+    figure = (
+        f'<figure class="pt-chart-figure">{charts.line_chart(chart)}{charts.legend(chart)}</figure>'
+        if chart
+        else ""
+    )
+    return rubric + figure + _bullets("pt-measurement-list", lines) + progress
 
 
 def plan_elements(ctx: ViewContext, project: Item) -> list[tuple[str, str, bool, str]]:
