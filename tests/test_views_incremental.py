@@ -218,3 +218,41 @@ def test_search_finds_an_item_by_its_own_fields_not_by_the_titles_it_links_to(st
     # "informatie" is in the title of SD-C, on C; A's details only link to SD-C.
     found = pages(stem("informatie"))
     assert "needs/pagina_c" in found and "needs/pagina_a" not in found
+
+
+def test_a_measurement_edited_on_its_own_page_shows_on_its_criterion_and_the_dashboard(tmp_path):
+    srcdir = tmp_path / "test-views"
+    shutil.copytree(ROOTS / "test-views", srcdir)
+    measurement = """# Metingen
+
+```{meting} Stand in de zomer
+:id: MT-WIJKEN-ZOMER
+:meet_voor: CR-WIJKEN
+:waarde: 3
+:datum: 2024-05-20
+:bron: Projectrapportage juni
+```
+"""
+    (srcdir / "needs" / "metingen.md").write_text(ORPHAN + measurement, encoding="utf-8")
+    first = build(srcdir, tmp_path / "first")
+    edit(srcdir, "needs/metingen.md", ":waarde: 3", ":waarde: 4")
+    second = build(srcdir, tmp_path / "second")
+
+    def latest(step: Step) -> tuple[str, str]:
+        box = step.page("needs/items.html").find(id="CR-WIJKEN").find_next_sibling(class_="pt-item-details")
+        block = step.page("docs/tevreden.html").find(id="tevreden-IN-PREVENTIE-CR-WIJKEN")
+        meting = next(tr.td for tr in block.table.select("tr") if tr.th.get_text(strip=True) == "Meting")
+        newest = box.select("ul.pt-measurement-list li")[0]
+        return newest.get_text(" ", strip=True), meting.get_text(" ", strip=True)
+
+    assert latest(first) == (
+        "20 mei 2024: 3 \u2013 MT-WIJKEN-ZOMER Stand in de zomer (bron: Projectrapportage juni)",
+        "3 (gemeten op 20 mei 2024; de laatste van 3 metingen)",
+    )
+    assert latest(second) == (
+        "20 mei 2024: 4 \u2013 MT-WIJKEN-ZOMER Stand in de zomer (bron: Projectrapportage juni)",
+        "4 (gemeten op 20 mei 2024; de laatste van 3 metingen)",
+    )
+    assert {"needs/metingen", "needs/items"} | WHOLE_PROGRAMME <= rewritten(
+        {"first": first, "second": second}, "first", "second"
+    )
