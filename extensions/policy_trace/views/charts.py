@@ -20,8 +20,8 @@ from html import escape
 from ..dates import dutch_date
 
 #: The drawing area of a line chart, in SVG units (it scales to its column).
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 64, 20, 16, 36
+WIDTH, HEIGHT = 480, 230
+LEFT, RIGHT, TOP, BOTTOM = 52, 16, 14, 34
 
 #: Fallback colours (light mode); the stylesheet overrides them per class in dark mode.
 COLOURS = {
@@ -136,7 +136,7 @@ def line_chart(chart: LineChart) -> str:
             f'stroke="{COLOURS["grid"]}" stroke-width="1"/>'
         )
         out.append(
-            f'<text class="pt-chart-label" x="{LEFT - 6}" y="{ty + 4}" text-anchor="end" font-size="12" '
+            f'<text class="pt-chart-label" x="{LEFT - 6}" y="{ty + 4}" text-anchor="end" font-size="14" '
             f'fill="{COLOURS["axis"]}">{escape(number_text(round(level, 2)))}</text>'
         )
     date_ticks = _date_ticks(first, last)
@@ -145,7 +145,7 @@ def line_chart(chart: LineChart) -> str:
         anchor = "middle" if yearly else ("start" if index == 0 else "end")
         out.append(
             f'<text class="pt-chart-label" x="{x(tick)}" y="{HEIGHT - BOTTOM + 18}" text-anchor="{anchor}" '
-            f'font-size="12" fill="{COLOURS["axis"]}">{escape(_date_label(tick, yearly))}</text>'
+            f'font-size="14" fill="{COLOURS["axis"]}">{escape(_date_label(tick, yearly))}</text>'
         )
     out.append(
         f'<line class="pt-chart-axis" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{HEIGHT - BOTTOM}" '

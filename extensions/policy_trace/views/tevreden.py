@@ -176,17 +176,15 @@ def measurements_html(
             f'<figure class="pt-chart-figure">{charts.line_chart(chart)}{charts.legend(chart)}</figure>'
         )
     caption = f"Metingen van {item_label(criterion)}" + (" (de grafiek als tabel)" if chart else "")
-    headers = [escape(h) for h in ("Datum", "Waarde", "Bron", "Meting")]
+    headers = [escape(h) for h in ("Datum", "Waarde", "Bron")]
+    # Three columns fit a phone; the date links to the measurement itself.
     rows = [
-        [
-            escape(date_in_words(m.date_text)),
-            escape(m.value),
-            escape(m.item.field("bron")),
-            ctx.a(m.item, m.item.id),
-        ]
+        [ctx.a(m.item, date_in_words(m.date_text)), escape(m.value), escape(m.item.field("bron"))]
         for m in reversed(items)
     ]
-    out.append(table(caption, headers, rows, classes=["pt-measurements"]))
+    markup = table(caption, headers, rows, classes=["pt-measurements"])
+    region = f'<div class="pt-table-wrapper" tabindex="0" role="region" aria-label="{escape(caption)}">'
+    out.append(f"{region}{markup}</div>")
     return f'<div class="pt-series">{"".join(out)}</div>'
 
 
