@@ -163,7 +163,11 @@ def chart_of(
 
 
 def measurements_html(
-    ctx: ViewContext, criterion: Item, measured: tuple[series.Measurement, ...], chart_id: str
+    ctx: ViewContext,
+    criterion: Item,
+    measured: tuple[series.Measurement, ...],
+    chart_id: str,
+    under: Item | None = None,
 ) -> str:
     """The chart of the series (if it can be drawn) and its text equivalent: a table of every measurement."""
     items = [m for m in measured if m.from_series]
@@ -183,7 +187,9 @@ def measurements_html(
         for m in reversed(items)
     ]
     markup = table(caption, headers, rows, classes=["pt-measurements"])
-    region = f'<div class="pt-table-wrapper" tabindex="0" role="region" aria-label="{escape(caption)}">'
+    # A criterion that measures two items stands twice on the dashboard: each region its own name.
+    label = f"{caption}, bij {under.id}" if under is not None else caption
+    region = f'<div class="pt-table-wrapper" tabindex="0" role="region" aria-label="{escape(label)}">'
     out.append(f"{region}{markup}</div>")
     return f'<div class="pt-series">{"".join(out)}</div>'
 
@@ -209,7 +215,7 @@ def criterion_block(ctx: ViewContext, item: Item, criterion: Item) -> nodes.sect
     assessed = series.assessment(ctx.programme, criterion, _start(ctx))
     rows = criterion_rows(criterion, latest, len(measured), assessed)
     fields = field_table(f"Gegevens van {item_label(criterion)}", rows)
-    extra = measurements_html(ctx, criterion, measured, f"grafiek-{item.id}-{criterion.id}")
+    extra = measurements_html(ctx, criterion, measured, f"grafiek-{item.id}-{criterion.id}", item)
     return nodes.section(
         "",
         title,
