@@ -28,6 +28,13 @@ policy_trace_period = ("2014-09-26", "2016-09-25")
 # the site claims nothing that happened after that date.
 policy_trace_reference_date = "2014-09-26"
 
+# The agenda's own words for the model's value lists (the spec's values) and
+# for itself: the pages say "de agenda" where another programme's say "het
+# programma" or "het hitteplan".
+policy_trace_programme_noun = "de agenda"
+policy_trace_spoor_values = ["inhoudelijk", "organisatorisch"]
+policy_trace_borging_values = ["intentieverklaring", "wetswijziging", "regionaal_crisisplan", "anders"]
+
 # The banner on every page. The seed is the agenda as proposed to the
 # Veiligheidsberaad; it gives no date on which it was adopted, so the banner
 # claims no adoption: it says "voorstel" and, without a policy_trace_date,

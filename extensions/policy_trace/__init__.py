@@ -6,7 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import collector, domain, exports, model, needs_config
+from . import collector, domain, exports, model, needs_config, vocabulary
 
 __version__ = "0.1.0"
 
@@ -23,13 +23,17 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("policy_trace.views")  # doelenboom, item details, dashboard, matrices, …
 
     for setting in model.SETTINGS:
-        app.add_config_value(setting.name, setting.default, "env", description=setting.description)
+        app.add_config_value(
+            setting.name, setting.default, "env", types=setting.types, description=setting.description
+        )
 
     # Before the environment is loaded: fewer garbage collections over the build's long-lived objects.
     app.connect("config-inited", collector.tune, priority=1)
     app.connect("env-before-read-docs", collector.set_aside_before_reading)
     # Last, after every writer of this build.
     app.connect("build-finished", collector.collect_again, priority=1000)
+    # Before Sphinx's own type check (800): a wrong value gets one Dutch message, then its default.
+    app.connect("config-inited", vocabulary.validate, priority=7)
     # Before sphinx-needs reads its configuration (its first handler runs at 10).
     app.connect("config-inited", needs_config.apply, priority=5)
     # After the checks (600): needs.json and the CSV are then final; written beside the pages.

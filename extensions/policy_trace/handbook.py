@@ -20,7 +20,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from . import model, rules
+from . import model, rules, vocabulary
 
 SEVERITY_LABELS = {
     "error": "fout: de build faalt",
@@ -187,6 +187,25 @@ def examples_of(type_name: str) -> list[str]:
     return [text for text in EXAMPLES if text.startswith(f"```{{{type_name}}}")]
 
 
+def in_programme_words(example: str, item_type: model.ItemType, config: Any) -> str:
+    """An example with this programme's values: its first value of each own list, a field it does not use left out."""
+    words = vocabulary.of_config(config)
+    for type_name, field in model.PROGRAMME_FIELDS:
+        if type_name != item_type.directive:
+            continue
+        own = words.item_type(type_name)
+        spec = own.field(field.name) if own else None
+        line = re.compile(rf"^:{field.name}: (.*)\n", re.MULTILINE)
+        if spec is None:
+            example = line.sub("", example)
+        else:
+            example = line.sub(
+                lambda m, s=spec: m.group(0) if m.group(1) in s.values else f":{s.name}: {s.values[0]}\n",
+                example,
+            )
+    return example.replace(":tags: agenda\n", f":tags: {words.word}\n")
+
+
 def _code(value: str) -> str:
     return f"`{value}`"
 
@@ -224,7 +243,9 @@ def _longest_backtick_run(text: str) -> int:
 
 def _values(field: model.Field) -> str:
     if field.kind == "choice":
-        return ", ".join(_code(v) for v in field.values)
+        return ", ".join(
+            f"{_code(v)} ({label})" if (label := field.label_of(v)) else _code(v) for v in field.values
+        )
     return {
         "date": "datum `JJJJ-MM-DD`",
         "number_or_text": "getal of tekst",
@@ -257,6 +278,11 @@ class _MarkdownDirective(SphinxDirective):
 
     has_content = False
 
+    @property
+    def item_types(self) -> tuple[model.ItemType, ...]:
+        """The types with this programme's own value lists (conf.py)."""
+        return vocabulary.of_config(self.config).item_types
+
     def markdown(self) -> str:
         raise NotImplementedError
 
@@ -273,11 +299,11 @@ class TypesDirective(_MarkdownDirective):
                 ["Type", "ID begint met", "Wat het is", "Status"],
                 (
                     [_code(t.directive), _code(t.prefix), t.description, _statuses(t)]
-                    for t in model.ITEM_TYPES
+                    for t in self.item_types
                 ),
             )
         ]
-        for item_type in model.ITEM_TYPES:
+        for item_type in self.item_types:
             parts.append(self._section(item_type))
         return "\n".join(parts)
 
@@ -333,7 +359,7 @@ class TypesDirective(_MarkdownDirective):
                 )
             )
         for text in examples_of(name):
-            parts.append("**Voorbeeld**\n\n" + _fence(text))
+            parts.append("**Voorbeeld**\n\n" + _fence(in_programme_words(text, item_type, self.config)))
         return "\n".join(parts)
 
 
@@ -341,7 +367,7 @@ class FieldsDirective(_MarkdownDirective):
     """``policy-trace-fields``: every field of every type, with its allowed values."""
 
     def markdown(self) -> str:
-        rows = [["`status`", _type_names([t.directive]), _statuses(t), "nee", ""] for t in model.ITEM_TYPES]
+        rows = [["`status`", _type_names([t.directive]), _statuses(t), "nee", ""] for t in self.item_types]
         rows += [
             [
                 _code(f.name),
@@ -350,7 +376,7 @@ class FieldsDirective(_MarkdownDirective):
                 "ja" if f.required else "nee",
                 _code(f.default) if f.default else "",
             ]
-            for t in model.ITEM_TYPES
+            for t in self.item_types
             for f in t.fields
         ]
         rows.append(["`tags`", "elk type", "trefwoorden, gescheiden door komma's", "nee", ""])

@@ -15,6 +15,7 @@ from typing import Any, cast
 from sphinx.application import Sphinx
 
 from . import model
+from .vocabulary import DEFAULT, Vocabulary, of_config
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,12 @@ class Item:
     #: type does not allow it (the checks report that), as a tuple of IDs.
     links: Mapping[str, tuple[str, ...]]
     docname: str = ""
+    #: The type as this programme configures it (its own value lists); None: the model's.
+    spec: model.ItemType | None = field(default=None, compare=False, repr=False)
 
     @property
     def item_type(self) -> model.ItemType | None:
-        return model.TYPES_BY_NAME.get(self.type)
+        return self.spec or model.TYPES_BY_NAME.get(self.type)
 
     @property
     def location(self) -> str:
@@ -103,8 +106,9 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-def item_from_need(need: Mapping[str, Any], file: str) -> Item:
+def item_from_need(need: Mapping[str, Any], file: str, words: Vocabulary = DEFAULT) -> Item:
     """Build an :class:`Item` from one sphinx-needs need (or needs.json entry)."""
+    # Every field of the model is kept, also one this programme switched off: PT106 reports it.
     item_type = model.TYPES_BY_NAME.get(need.get("type", ""))
     field_names = {f.name for f in item_type.fields} if item_type else set()
     fields = {
@@ -124,6 +128,7 @@ def item_from_need(need: Mapping[str, Any], file: str) -> Item:
         fields=MappingProxyType(fields),
         links=MappingProxyType(links),
         docname=need.get("docname") or "",
+        spec=words.item_type(need.get("type", "")),
     )
 
 
@@ -132,11 +137,12 @@ def programme_from_app(app: Sphinx) -> Programme:
     from sphinx_needs.api import get_needs_view
 
     items = []
+    words = of_config(app.config)
     for need in get_needs_view(app).values():
         docname = need.get("docname") or ""
         file = _relative_source(app, docname) if docname else ""
         # A NeedItem reads like a mapping (get, []) but is not registered as one.
-        items.append(item_from_need(cast(Mapping[str, Any], need), file))
+        items.append(item_from_need(cast(Mapping[str, Any], need), file, words))
     return Programme.from_items(items)
 
 

@@ -31,6 +31,22 @@ class Field:
     description: str = ""
     #: The project-plan element (a-e) this field answers, if any.
     plan_element: str | None = None
+    #: A programme may give its own allowed values (and labels) in conf.py,
+    #: in the setting :attr:`values_setting`; ``values`` are the spec's.
+    programme_values: bool = False
+    #: A programme may switch the field off (an empty list of values).
+    may_be_off: bool = False
+    #: How a value reads on the pages, where it differs from the value itself.
+    labels: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def values_setting(self) -> str:
+        """The conf.py setting with this programme's values of the field."""
+        return f"policy_trace_{self.name}_values"
+
+    def label_of(self, value: str) -> str | None:
+        """The programme's label of a value, if it gave one."""
+        return dict(self.labels).get(value)
 
 
 @dataclass(frozen=True)
@@ -102,6 +118,8 @@ class Setting:
     name: str
     default: object
     description: str
+    #: The types conf.py may give (``types=`` of ``add_config_value``); empty: the default's type.
+    types: tuple[type, ...] = ()
 
 
 # --- fields -----------------------------------------------------------------
@@ -122,7 +140,7 @@ INSPANNING_FIELDS = (
     # Optional: spec section 2 marks only mijlpaal.datum and besluit.datum required
     # (tests/test_model.py checks this against a copy of that table).
     Field("spoor", "Spoor", "choice", ("inhoudelijk", "organisatorisch"),
-          description="Inhoudelijke of organisatorische inspanning."),
+          description="Het spoor waarin de inspanning valt.", programme_values=True, may_be_off=True),
     Field("prioriteit", "Prioriteit", "choice", ("ja", "nee"), default="nee",
           description="`ja` als de inspanning met voorrang wordt opgepakt."),
 )
@@ -134,7 +152,7 @@ PROJECT_FIELDS = (
           description="Hoe het project wordt gefinancierd (planelement c)."),
     Field("borging", "Borging", "choice",
           ("intentieverklaring", "wetswijziging", "regionaal_crisisplan", "anders"), plan_element="d",
-          description="Hoe de gemaakte afspraken worden geborgd (planelement d)."),
+          description="Hoe de gemaakte afspraken worden geborgd (planelement d).", programme_values=True),
 )
 
 MIJLPAAL_FIELDS = (
@@ -288,7 +306,32 @@ def item_type_for_id(item_id: str) -> ItemType | None:
 
 # --- programme settings -------------------------------------------------------
 
+#: The fields whose allowed values a programme gives in conf.py.
+PROGRAMME_FIELDS: tuple[tuple[str, Field], ...] = tuple(
+    (t.directive, f) for t in ITEM_TYPES for f in t.fields if f.programme_values
+)
+
+#: How the pages name the programme when conf.py says nothing (with its article).
+DEFAULT_PROGRAMME_NOUN = "het programma"
+
+_VALUES_TYPES: tuple[type, ...] = (list, tuple, dict)
+
+
+def _values_setting(type_name: str, field: Field) -> Setting:
+    off = " Een lege lijst: dit programma gebruikt het veld niet." if field.may_be_off else ""
+    return Setting(
+        field.values_setting, field.values,
+        f"De toegestane waarden van `{field.name}` bij een {type_name}: een lijst, of een dict van waarde "
+        f"naar hoe die op de pagina's heet.{off}",
+        _VALUES_TYPES,
+    )
+
+
 SETTINGS: tuple[Setting, ...] = (
+    Setting("policy_trace_programme_noun", DEFAULT_PROGRAMME_NOUN,
+            'Hoe de pagina\'s het programma noemen, met lidwoord: "het programma", "de agenda", '
+            '"het hitteplan".', (str,)),
+    *(_values_setting(type_name, field) for type_name, field in PROGRAMME_FIELDS),
     Setting("policy_trace_period", None,
             'De looptijd van het programma: ("JJJJ-MM-DD", "JJJJ-MM-DD").'),
     Setting("policy_trace_reference_date", None,
@@ -302,6 +345,6 @@ COMMON_FIELDS: tuple[str, ...] = ("status", "tags")
 
 __all__ = [
     "CHAIN_LINKS", "COMMON_FIELDS", "DECIDED_STATUSES", "GOAL_TYPES", "ITEM_TYPES", "LINKS_BY_NAME",
-    "LINK_NAMES", "LINK_TYPES", "PLAN_ELEMENTS", "SETTINGS", "TYPES_BY_NAME", "TYPE_NAMES", "Field",
-    "ItemType", "LinkRule", "LinkType", "Setting", "item_type_for_id", "links_from",
+    "LINK_NAMES", "LINK_TYPES", "PLAN_ELEMENTS", "PROGRAMME_FIELDS", "SETTINGS", "TYPES_BY_NAME",
+    "TYPE_NAMES", "Field", "ItemType", "LinkRule", "LinkType", "Setting", "item_type_for_id", "links_from",
 ]

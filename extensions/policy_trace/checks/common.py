@@ -23,6 +23,11 @@ class CheckContext:
     reference_date: date
     period: tuple[date, date] | None = None
 
+    @property
+    def example_date(self) -> date:
+        """A date to show in a fix: the programme's own start, else the peildatum."""
+        return self.period[0] if self.period else self.reference_date
+
 
 def describe_types(type_names: tuple[str, ...] | list[str]) -> str:
     """``doel``, ``doel of hoofddoel``, ``hoofddoel, doel of inspanning``; all-but-partij in short."""

@@ -19,6 +19,15 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Findin
             continue
         if item_type.statuses and item.status and item.status not in item_type.statuses:
             yield _not_allowed(item, "status", item.status, item_type.statuses)
+        for name in item.fields:
+            if item_type.field(name) is None:  # in the model, but this programme switched it off
+                setting = f"policy_trace_{name}_values"
+                yield finding(
+                    "PT106",
+                    item,
+                    f"'{name}' wordt in dit programma niet gebruikt ({setting} in conf.py is leeg).",
+                    f"haal ':{name}:' weg, of geef in conf.py bij {setting} de waarden die '{name}' mag hebben",
+                )
         for spec in item_type.fields:
             value = item.fields.get(spec.name, "")
             if not value:
@@ -36,7 +45,8 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Findin
                     "PT106",
                     item,
                     f"'{spec.name}' is '{value}', maar dat is geen bestaande datum in de vorm JJJJ-MM-DD.",
-                    f"schrijf bij '{spec.name}' een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2014-09-26.",
+                    f"schrijf bij '{spec.name}' een bestaande datum als JJJJ-MM-DD, "
+                    f"bijvoorbeeld {context.example_date.isoformat()}.",
                 )
 
 

@@ -69,7 +69,7 @@ def _severity_overrides(value: Any) -> tuple[dict[str, str], list[str]]:
     return dict(sorted(result.items())), problems
 
 
-def programme_period(value: Any) -> tuple[date, date] | None:
+def programme_period(value: Any, example: date | None = None) -> tuple[date, date] | None:
     """``policy_trace_period`` as two dates, or ``None`` when the programme set none; raises SettingError."""
     if value is None:
         return None
@@ -77,7 +77,7 @@ def programme_period(value: Any) -> tuple[date, date] | None:
         raise SettingError(
             f'policy_trace_period moet twee datums zijn: ("JJJJ-MM-DD", "JJJJ-MM-DD"); nu is het: {value!r}.'
         )
-    start, end = (_as_date(part, "policy_trace_period") for part in value)
+    start, end = (_as_date(part, "policy_trace_period", example) for part in value)
     if end < start:
         raise SettingError(
             f"policy_trace_period eindigt ({end.isoformat()}) voordat het begint ({start.isoformat()}); "
@@ -86,24 +86,33 @@ def programme_period(value: Any) -> tuple[date, date] | None:
     return start, end
 
 
-def reference_date(value: Any) -> date:
+def reference_date(value: Any, example: date | None = None) -> date:
     """The peildatum: ``policy_trace_reference_date``, else ``SOURCE_DATE_EPOCH``, else today."""
     if value is not None:
-        return _as_date(value, "policy_trace_reference_date")
+        return _as_date(value, "policy_trace_reference_date", example)
     try:
         return build_date()
     except ValueError as error:
         raise SettingError(str(error)) from None
 
 
-def _as_date(value: Any, setting: str) -> date:
+def _as_date(value: Any, setting: str, example: date | None) -> date:
     parsed = parse_iso(value)
     if parsed is None:
+        # The example is a date of this programme (its start, else its peildatum), never a fixed one.
+        shown = (example or _today()).isoformat()
         raise SettingError(
             f'{setting}: {value!r} is geen bestaande datum; schrijf datums als "JJJJ-MM-DD", '
-            'bijvoorbeeld "2014-09-26".'
+            f'bijvoorbeeld "{shown}".'
         )
     return parsed
+
+
+def _today() -> date:
+    try:
+        return build_date()
+    except ValueError:
+        return date.today()
 
 
 def read_settings(config: Config) -> tuple[CheckSettings, list[str]]:
@@ -111,13 +120,15 @@ def read_settings(config: Config) -> tuple[CheckSettings, list[str]]:
     problems: list[str] = []
     overrides, severity_problems = _severity_overrides(config.policy_trace_severity)
     problems.extend(severity_problems)
+    # Each date's example comes from the other setting where that one is right.
+    given_reference = parse_iso(config.policy_trace_reference_date)
     try:
-        period = programme_period(config.policy_trace_period)
+        period = programme_period(config.policy_trace_period, given_reference)
     except SettingError as error:
         problems.append(f"{error} De looptijd wordt nu niet gecontroleerd (PT401).")
         period = None
     try:
-        peildatum = reference_date(config.policy_trace_reference_date)
+        peildatum = reference_date(config.policy_trace_reference_date, period[0] if period else None)
     except SettingError as error:
         peildatum = date.today()
         problems.append(f"{error} Als peildatum geldt nu vandaag, {peildatum.isoformat()}.")

@@ -125,9 +125,9 @@ def status_html(item: Item) -> str:
 
 
 def field_value(field: model.Field, value: str) -> str:
-    """A field's value as a reader reads it (choices and dates in words)."""
+    """A field's value as a reader reads it (choices by the programme's label or in words, dates in words)."""
     if field.kind == "choice":
-        return in_words(value)
+        return field.label_of(value) or in_words(value)
     if field.kind == "date":
         return date_in_words(value)
     return value
@@ -268,7 +268,7 @@ def measurements_block(ctx: ViewContext, criterion: Item) -> str:
 
 def plan_elements(ctx: ViewContext, project: Item) -> list[tuple[str, str, bool, str]]:
     """Per plan element a-e: letter, label, present (as rule PT204 judges it), what the plan says (HTML)."""
-    project_type = model.TYPES_BY_NAME["project"]
+    project_type = project.item_type or model.TYPES_BY_NAME["project"]  # the programme's own values
     missing = {letter for letter, _name in missing_plan_elements(ctx.programme, project)}
     rows = []
     for letter, name in model.PLAN_ELEMENTS:

@@ -24,6 +24,7 @@ from ..coverage import coverage
 from ..dates import parse_iso
 from ..items import Item
 from ..judgement import RULE, Assessment, parse_quantity, percent
+from ..vocabulary import of_config
 from . import charts, derive
 from .context import ViewContext, item_label, type_plural
 from .htmltable import escape, field_table, raw, scrolling, table
@@ -34,7 +35,7 @@ CRITERION = model.TYPES_BY_NAME["criterium"]
 #: The fields of a criterion block, in this order, as the model labels them
 #: (the meetdatum goes with the meting; the status is in the block's heading).
 FIELDS: tuple[str, ...] = ("indicator", "nulmeting", "streefwaarde", "meting", "deadline", "bron")
-#: How an empty field reads: the agenda left it open.
+#: How an empty field reads: the programme left it open.
 NOT_SET = "niet vastgelegd"
 #: How an empty meting reads: nothing has been measured yet.
 NOT_MEASURED = "nog niet gemeten"
@@ -332,11 +333,11 @@ def roll_up_block(ctx: ViewContext) -> list[nodes.Node]:
     return [_section("tevreden-per-doel", "Per doel", note, scrolling(markup, caption))]
 
 
-def legend() -> nodes.paragraph:
-    """How to read an empty field, said once above the dashboard."""
+def legend(noun: str) -> nodes.paragraph:
+    """How to read an empty field, said once above the dashboard (``noun``: "de agenda", "het programma")."""
     return nodes.paragraph(
         "",
-        "Wat de agenda (nog) niet vastlegt, staat hieronder als ",
+        f"Wat {noun} (nog) niet vastlegt, staat hieronder als ",
         nodes.emphasis("", NOT_SET),
         nodes.Text("; een meting die nog niet is gedaan als "),
         nodes.emphasis("", NOT_MEASURED),
@@ -353,7 +354,7 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     """The whole dashboard."""
     # Before the sections: text after a section would read as part of that section.
     if ctx.programme.of_type("criterium"):
-        opening: nodes.Node = legend()
+        opening: nodes.Node = legend(of_config(ctx.app.config).noun)
     else:
         opening = nodes.paragraph("", "Er zijn nog geen criteria.")
     out: list[nodes.Node] = [opening, *coverage_block(ctx), *roll_up_block(ctx)]
