@@ -81,7 +81,7 @@ def test_a_download_that_cannot_be_written_is_an_error_with_a_fix(tmp_path):
     app = build_once(srcdir, "html")
     text = app.warning.getvalue()
     assert (
-        "ERROR: policy-trace: needs.json en programma.csv konden niet worden geschreven "
+        "ERROR: policy-trace: needs.json, ubproject.toml en programma.csv konden niet worden geschreven "
         f"(Is a directory: {blocked}). Oplossing: controleer of de uitvoermap schrijfbaar is" in text
     )
     assert "Traceback" not in text

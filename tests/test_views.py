@@ -526,9 +526,9 @@ def test_csv_holds_every_item_with_its_fields_and_links(site):
         assert {f.name for f in item_type.fields} <= set(rows[0])
 
 
-def test_downloads_page_links_to_needs_json_and_the_csv(site):
+def test_downloads_page_links_to_needs_json_its_ubproject_toml_and_the_csv(site):
     links = [a["href"] for a in page(site, "docs/downloads.html").select("a.pt-download")]
-    assert links == ["../needs.json", "../programma.csv"]
+    assert links == ["../needs.json", "../ubproject.toml", "../programma.csv"]
     for href in links:
         assert_link_works(site, "docs/downloads.html", href)
 

@@ -25,8 +25,9 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util import logging
 
-from . import needs_json
+from . import needs_json, ubproject
 from .views import downloads
+from .views.words import join_words
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,8 @@ def files_of(app: Sphinx) -> dict[str, Content]:
     files: dict[str, Content] = {}
     if needs_json.writes_needs_json(app):
         files[needs_json.FILE_NAME] = needs_json.needs_json_bytes
+        # Beside it, what another sphinx-needs project needs to import it.
+        files[ubproject.FILE_NAME] = ubproject.ubproject_bytes
     if app.builder.format == "html":
         files[downloads.CSV_NAME] = downloads.csv_bytes
     return files
@@ -105,7 +108,7 @@ def finish(app: Sphinx, exception: Exception | None) -> None:
         logger.error(
             "policy-trace: %s %s niet worden geschreven (%s). Oplossing: controleer of de "
             "uitvoermap schrijfbaar is en er ruimte is, en bouw opnieuw.",
-            " en ".join(child.names),
+            join_words(list(child.names)),
             "kon" if len(child.names) == 1 else "konden",
             report.strip() or f"het schrijfproces stopte met status {status}",
             type="policy",

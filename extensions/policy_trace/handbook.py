@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from docutils import nodes
@@ -188,7 +189,7 @@ def examples_of(type_name: str) -> list[str]:
 
 
 def in_programme_words(example: str, item_type: model.ItemType, config: Any) -> str:
-    """An example with this programme's values: its first value of each own list, a field it does not use left out."""
+    """An example in this programme's values: the first of each own list; a field it does not use left out."""
     words = vocabulary.of_config(config)
     for type_name, field in model.PROGRAMME_FIELDS:
         if type_name != item_type.directive:
@@ -199,11 +200,12 @@ def in_programme_words(example: str, item_type: model.ItemType, config: Any) -> 
         if spec is None:
             example = line.sub("", example)
         else:
-            example = line.sub(
-                lambda m, s=spec: m.group(0) if m.group(1) in s.values else f":{s.name}: {s.values[0]}\n",
-                example,
-            )
+            example = line.sub(partial(_own_value, spec), example)
     return example.replace(":tags: agenda\n", f":tags: {words.word}\n")
+
+
+def _own_value(spec: model.Field, match: re.Match[str]) -> str:
+    return match.group(0) if match.group(1) in spec.values else f":{spec.name}: {spec.values[0]}\n"
 
 
 def _code(value: str) -> str:

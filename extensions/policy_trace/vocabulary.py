@@ -59,7 +59,10 @@ class Vocabulary:
 DEFAULT = Vocabulary()
 
 
-def field_values(value: Any, type_name: str, field: model.Field) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+Labels = tuple[tuple[str, str], ...]
+
+
+def field_values(value: Any, type_name: str, field: model.Field) -> tuple[tuple[str, ...], Labels]:
     """A values setting as (values, labels); raises ValueError with the Dutch reason."""
     setting = field.values_setting
     example = f'{setting} = ["{field.values[0]}", "{field.values[1]}"]'
@@ -117,7 +120,8 @@ def read(config: Config) -> tuple[Vocabulary, list[tuple[str, str]]]:
     replaced: dict[str, dict[str, model.Field]] = {}
     for type_name, field in model.PROGRAMME_FIELDS:
         try:
-            values, labels = field_values(getattr(config, field.values_setting, field.values), type_name, field)
+            given = getattr(config, field.values_setting, field.values)
+            values, labels = field_values(given, type_name, field)
         except ValueError as error:
             problems.append((field.values_setting, f"{error} Nu gelden de standaardwaarden."))
             continue
@@ -127,7 +131,8 @@ def read(config: Config) -> tuple[Vocabulary, list[tuple[str, str]]]:
     try:
         noun = programme_noun(getattr(config, "policy_trace_programme_noun", model.DEFAULT_PROGRAMME_NOUN))
     except ValueError as error:
-        problems.append(("policy_trace_programme_noun", f"{error} Nu geldt {model.DEFAULT_PROGRAMME_NOUN!r}."))
+        default = model.DEFAULT_PROGRAMME_NOUN
+        problems.append(("policy_trace_programme_noun", f"{error} Nu geldt {default!r}."))
         noun = model.DEFAULT_PROGRAMME_NOUN
     types = tuple(_configured(t, replaced.get(t.directive, {})) for t in model.ITEM_TYPES)
     return Vocabulary(types, noun), problems

@@ -26,7 +26,8 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Findin
                     "PT106",
                     item,
                     f"'{name}' wordt in dit programma niet gebruikt ({setting} in conf.py is leeg).",
-                    f"haal ':{name}:' weg, of geef in conf.py bij {setting} de waarden die '{name}' mag hebben",
+                    f"haal ':{name}:' weg, of geef in conf.py bij {setting} "
+                    f"de waarden die '{name}' mag hebben",
                 )
         for spec in item_type.fields:
             value = item.fields.get(spec.name, "")

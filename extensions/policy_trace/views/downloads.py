@@ -13,13 +13,14 @@ import io
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .. import model, needs_json
+from .. import model, needs_json, ubproject
 from ..items import Programme
 from .context import ViewContext, programme
 from .placeholders import ViewDirective
 
 CSV_NAME = "programma.csv"
 NEEDS_JSON = needs_json.FILE_NAME
+UBPROJECT = ubproject.FILE_NAME
 
 
 class DownloadsDirective(ViewDirective):
@@ -81,6 +82,12 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
             "needs.json",
             " \u2013 alle items van het programma met al hun velden en koppelingen, in het JSON-formaat van "
             "sphinx-needs (voor wie er zelf mee verder wil rekenen).",
+        ),
+        (
+            UBPROJECT,
+            UBPROJECT,
+            " \u2013 de instellingen van sphinx-needs die bij needs.json horen (typen, velden, koppelingen): "
+            "daarmee neemt een ander Sphinx-project alle items over (zie het handboek).",
         ),
         (
             CSV_NAME,
