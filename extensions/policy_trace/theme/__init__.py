@@ -19,6 +19,7 @@ from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..upstream.sphinx import set_by_programme
 from . import dutch
 from .navigation import FolderNavigation
 
@@ -28,6 +29,9 @@ STATIC = HERE / "static"
 STYLESHEET = "policy_trace/site.css"
 SCRIPT_CATALOG = "policy_trace/vertalingen.js"
 MENU_SCRIPT = "policy_trace/menu.js"
+#: The theme of a programme whose conf.py names none: furo with our templates and stylesheet.
+#: Sphinx's own default (alabaster) fails axe on every item page (contrast, links in text).
+DEFAULT_THEME = "furo"
 
 #: furo's navigation tree labels each fold button in English, in Python (navigation.py).
 _NAV_TOGGLE = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
@@ -47,6 +51,8 @@ _SCROLLABLE = re.compile(r'(<div class="highlight"><pre|<div class="table-wrappe
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the furo overrides, the stylesheet, the Dutch interface strings and the sidebar tree."""
+    # Before every handler that asks which theme the site has (ours at 500 and 800).
+    app.connect("config-inited", default_theme, priority=100)
     app.connect("config-inited", add_theme_paths)
     app.connect("builder-inited", install_dutch)
     app.connect("builder-inited", keep_compiled_templates)
@@ -59,6 +65,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After sphinx-needs (500) wrote its permalink page.
     app.connect("env-updated", translate_permalink_page, priority=600)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def default_theme(_app: Sphinx, config: Config) -> None:
+    """``config-inited``: the policy-trace theme when the programme chose none (a chosen one stays)."""
+    if not set_by_programme(config, "html_theme"):
+        config.html_theme = DEFAULT_THEME
 
 
 def add_theme_paths(app: Sphinx, config: Config) -> None:

@@ -48,6 +48,8 @@ VIEWS: MappingProxyType[str, tuple[type, Renderer]] = MappingProxyType(
 
 #: Our own small stylesheet (status colours, progress, tables), under views/static/.
 STYLESHEET = "policy_trace_views/views.css"
+#: Our dark colours in furo's automatic mode, for furo sites only (a theme without a dark mode stays light).
+AUTO_DARK_STYLESHEET = "policy_trace_views/views-auto-dark.css"
 
 
 def render_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -64,6 +66,12 @@ def render_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         placeholder.replace_self(render(ctx, placeholder["options"]))
     if holds_items:
         item_details.add_details(ctx, doctree)
+
+
+def add_auto_dark_stylesheet(app: Sphinx) -> None:
+    """``builder-inited``: follow the browser's dark mode where furo does."""
+    if app.builder.format == "html" and app.config.html_theme == "furo":
+        app.add_css_file(AUTO_DARK_STYLESHEET)
 
 
 def add_static_path(_app: Sphinx, config: Config) -> None:
@@ -90,6 +98,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", add_static_path)
     app.connect("html-page-context", banner.add_to_context)
     app.add_css_file(STYLESHEET)
+    app.connect("builder-inited", add_auto_dark_stylesheet)
 
     app.connect("doctree-read", outdated.note_page)
     app.connect("env-get-updated", outdated.pages_to_rewrite)

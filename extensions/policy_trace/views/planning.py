@@ -9,7 +9,7 @@ from ..dates import dutch_date, parse_iso
 from ..items import Item
 from . import derive, mermaid
 from .context import ViewContext, type_plural
-from .htmltable import escape, scrolling, table
+from .htmltable import escape, raw, scrolling, table
 from .placeholders import ViewDirective
 from .tevreden import status_html
 from .words import date_in_words
@@ -104,7 +104,15 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     headers = [escape(h) for h in ("Datum", "Mijlpaal", "Project", "Status")]
     return [
         intro,
-        nodes.container("", diagram, classes=["pt-diagram", "pt-planning"]),
+        # A gantt chart is wider than a narrow column: it scrolls sideways in a
+        # region that keyboard users can reach too, whatever the theme.
+        nodes.container(
+            "",
+            raw('<div class="pt-scroll" tabindex="0" role="region" aria-label="Planning">'),
+            diagram,
+            raw("</div>"),
+            classes=["pt-diagram", "pt-planning"],
+        ),
         scrolling(table(caption, headers, rows, classes=["pt-planning-table"]), caption),
     ]
 

@@ -1,0 +1,27 @@
+"""What Sphinx offers no public API for, in one place.
+
+Written for Sphinx 9.0; ``tests/test_theme_default.py`` fails when an upgrade
+changes what this relies on.
+"""
+
+from __future__ import annotations
+
+from sphinx.config import Config
+
+#: The Sphinx versions (major, minor) this module was written for.
+WRITTEN_FOR = ((9, 0),)
+
+
+def set_by_programme(config: Config, name: str) -> bool:
+    """Whether conf.py or ``-D`` gave ``name`` a value, even one equal to the default.
+
+    Sphinx has no public question for this: the value alone cannot tell an
+    explicit ``html_theme = "alabaster"`` from no ``html_theme`` at all. The
+    values read from conf.py are kept in ``Config._raw_config``; the ``-D``
+    values in the public ``Config.overrides``.
+    """
+    raw = getattr(config, "_raw_config", None)
+    if not isinstance(raw, dict):
+        # A Sphinx that keeps conf.py's values elsewhere: "set", so a programme's choice is never overruled.
+        return True
+    return name in raw or name in config.overrides
