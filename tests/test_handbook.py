@@ -141,10 +141,69 @@ def test_every_rule_has_a_section_with_its_failing_example_and_fix(site):
 
 
 def test_every_setting_is_listed(site):
-    _, page = site
+    app, page = site
     rows = table_rows(section(page, "Instellingen van het programma"))
-    for setting in model.SETTINGS:
-        assert any(r.startswith(setting.name + " ") for r in rows), setting.name
+    # Every value policy-trace registers with Sphinx, in the model or not (banner, Mermaid's folder).
+    registered = sorted(name for name in app.config.values if name.startswith("policy_trace_"))
+    assert {s.name for s in model.SETTINGS} <= set(registered)
+    assert {"policy_trace_version", "policy_trace_status", "policy_trace_date"} <= set(registered)
+    for name in registered:
+        row = next((r for r in rows if r.startswith(name + " ")), None)
+        assert row, name
+        assert len(row.split()) > 3, f"{name} heeft geen uitleg: {row}"
+
+
+@pytest.fixture(scope="module")
+def registered_directives(tmp_path_factory, monkeypatch_module):
+    """The names and classes of every directive policy-trace's setup registers, as Sphinx is asked."""
+    from sphinx.application import Sphinx
+
+    found: dict[str, type] = {}
+    original = Sphinx.add_directive
+
+    def spy(self, name, cls, override=False):
+        if cls.__module__.startswith("policy_trace"):
+            found[name] = cls
+        return original(self, name, cls, override)
+
+    monkeypatch_module.setattr(Sphinx, "add_directive", spy)
+    srcdir = tmp_path_factory.mktemp("registered")
+    (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
+    (srcdir / "index.md").write_text("# Leeg\n", encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+    app.cleanup()
+    return found
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_every_page_directive_is_listed_with_every_option(site, registered_directives):
+    _, page = site
+    part = section(page, "Blokken voor pagina\u2019s")
+    page_directives = {
+        name: cls for name, cls in registered_directives.items() if name not in model.TYPE_NAMES
+    }
+    assert {"doelenboom", "tevreden", "planning", "controle-overzicht"} <= set(page_directives)
+    assert set(handbook.page_directives()) == set(page_directives)
+    for name, cls in page_directives.items():
+        block = section(part, f"{{{name}}}")
+        summary, options = handbook.PAGE_DIRECTIVES[name]
+        # The summary as the page sets it: Markdown emphasis and code marks gone.
+        shown = " ".join(re.sub(r"[*`]", " ", summary).split())
+        assert summary and shown[:25] in " ".join(text(block).split()), name
+        for option in getattr(cls, "option_spec", None) or {}:
+            assert options[option][0], (name, option)
+            assert f":{option}:" in text(block), (name, option)
+
+
+def test_the_handbook_says_how_to_refer_to_an_item_in_running_text(site):
+    _, page = site
+    part = section(page, "Naar een item verwijzen in de tekst")
+    assert "{need}`SD-BEVOLKINGSZORG`" in text(part)
 
 
 def test_examples_cover_every_type_and_build_into_a_clean_programme(site):

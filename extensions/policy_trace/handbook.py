@@ -442,13 +442,86 @@ class RulesDirective(_MarkdownDirective):
 
 
 class SettingsDirective(_MarkdownDirective):
-    """``policy-trace-settings``: the programme settings for conf.py."""
+    """``policy-trace-settings``: every programme setting for conf.py, none missing.
+
+    The model's settings first, then any other ``policy_trace_*`` value an
+    extension module registered (the banner's, Mermaid's folder), read from
+    Sphinx's own register with the description given there.
+    """
 
     def markdown(self) -> str:
-        return _table(
-            ["Instelling", "Standaard", "Betekenis"],
-            ([_code(s.name), _code(repr(s.default)), s.description] for s in model.SETTINGS),
-        )
+        rows = [[_code(s.name), _code(repr(s.default)), s.description] for s in model.SETTINGS]
+        declared = {s.name for s in model.SETTINGS}
+        for name, option in sorted(self.config.values.items()):
+            if name.startswith("policy_trace_") and name not in declared:
+                default = getattr(option, "default", None)
+                rows.append([_code(name), _code(repr(default)), str(getattr(option, "description", ""))])
+        return _table(["Instelling", "Standaard", "Betekenis"], rows)
+
+
+#: What each page directive shows, and each of its options, in the handbook's words.
+#: tests/test_handbook.py fails when a directive policy-trace registers, or an
+#: option in its option_spec, is missing here.
+PAGE_DIRECTIVES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
+    "doelenboom": (
+        "De doelenboom: van het hoofddoel via de doelen en inspanningen naar de projecten, als figuur "
+        "en als lijst.",
+        {},
+    ),
+    "tevreden": (
+        "Het dashboard *wanneer zijn we tevreden*: per criterium de stand, de dekking en per doel de "
+        "criteria per status.",
+        {},
+    ),
+    "samenhangmatrix": (
+        "Een matrix van hoe items van twee soorten met elkaar verbonden zijn.",
+        {
+            "rijen": ("De soort(en) item in de rijen, gescheiden door komma's.", "inspanning"),
+            "kolommen": ("De soort(en) item in de kolommen, gescheiden door komma's.", "doel"),
+        },
+    ),
+    "aannames": ("Alle aannames met hun status en wanneer ze het laatst getoetst zijn.", {}),
+    "partijen": ("Per partij de items waarin zij een rol heeft.", {}),
+    "planning": ("De mijlpalen van alle projecten op een tijdlijn en in een tabel.", {}),
+    "downloads": ("De links naar `needs.json`, `ubproject.toml` en de CSV van alle items.", {}),
+    "controle-overzicht": ("De uitkomst van alle controles: de meldingen per regel en de dekking.", {}),
+    "policy-trace-types": ("Voor het handboek: elke soort item met velden, koppelingen, voorbeeld.", {}),
+    "policy-trace-fields": ("Voor het handboek: alle velden met hun toegestane waarden.", {}),
+    "policy-trace-links": ("Voor het handboek: alle koppelingen met hun namen en doelen.", {}),
+    "policy-trace-rules": ("Voor het handboek: alle regels, met een fout voorbeeld en de oplossing.", {}),
+    "policy-trace-settings": ("Voor het handboek: alle instellingen van `conf.py`.", {}),
+    "policy-trace-directives": ("Voor het handboek: deze lijst van blokken voor pagina's.", {}),
+}
+
+
+def page_directives() -> dict[str, type]:
+    """Every directive policy-trace gives a page, by name (its item directives come from the model)."""
+    from .checks.page import ControlOverviewDirective  # the checks and views build on this module's
+    from .views import VIEWS  # neighbours; imported when the handbook is written, not at import
+
+    found: dict[str, type] = {name: directive for name, (directive, _render) in VIEWS.items()}
+    found["controle-overzicht"] = ControlOverviewDirective
+    found.update(DIRECTIVES)
+    return found
+
+
+class DirectivesDirective(_MarkdownDirective):
+    """``policy-trace-directives``: every page directive with its options, from their option_spec."""
+
+    def markdown(self) -> str:
+        parts = []
+        for name, directive in page_directives().items():
+            summary, options = PAGE_DIRECTIVES.get(name, ("", {}))
+            parts.append(f"### `{{{name}}}`\n\n{summary}\n")
+            spec = getattr(directive, "option_spec", None) or {}
+            if spec:
+                rows = ([_code(f":{o}:"), options.get(o, ("", ""))[0]] for o in spec)
+                parts.append(_table(["Optie", "Betekenis"], rows))
+                example = "\n".join(f":{o}: {options.get(o, ('', '…'))[1]}" for o in spec)
+                parts.append(_fence(f"```{{{name}}}\n{example}\n```"))
+            else:
+                parts.append("Zonder opties:\n\n" + _fence(f"```{{{name}}}\n```"))
+        return "\n".join(parts)
 
 
 DIRECTIVES: dict[str, type[_MarkdownDirective]] = {
@@ -457,6 +530,7 @@ DIRECTIVES: dict[str, type[_MarkdownDirective]] = {
     "policy-trace-links": LinksDirective,
     "policy-trace-rules": RulesDirective,
     "policy-trace-settings": SettingsDirective,
+    "policy-trace-directives": DirectivesDirective,
 }
 
 
