@@ -49,12 +49,6 @@ class Vocabulary:
         """The noun without its article: ``agenda``."""
         return self.noun.split(" ", 1)[1]
 
-    def switched_off(self, type_name: str, field_name: str) -> bool:
-        """Whether the model has this field but the programme does not use it."""
-        item_type = self.item_type(type_name)
-        full = model.TYPES_BY_NAME.get(type_name)
-        return bool(item_type and full and full.field(field_name) and not item_type.field(field_name))
-
 
 DEFAULT = Vocabulary()
 
