@@ -9,7 +9,7 @@ BUILD  := _build
 SPHINXOPTS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html check test clean live bench serve
+.PHONY: help venv html check pdf test clean live bench serve
 
 help: ## List every target with one line each
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
@@ -36,6 +36,10 @@ html: $(STAMP) ## Build the site into _build/html (warnings fail the build)
 
 check: $(STAMP) ## Run every check without writing the site (fast); reports in _build/check
 	$(BIN)/policy-trace check . --uitvoer $(BUILD)/check -- $(SPHINXOPTS)
+
+pdf: $(STAMP) ## Print the programme as one PDF for a board meeting: _build/pdf/programma.pdf
+	@mkdir -p $(BUILD)/pdf
+	$(BIN)/policy-trace pdf . --uitvoer $(BUILD)/pdf/programma.pdf -- $(SPHINXOPTS)
 
 serve: ## Preview the built site (make html first) on http://127.0.0.1:8000
 	@test -f $(BUILD)/html/index.html || { echo "Er is nog geen site: bouw hem eerst met 'make html'" >&2; exit 1; }

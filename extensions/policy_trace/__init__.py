@@ -21,6 +21,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("policy_trace.handbook")  # handbook tables generated from the model
     app.setup_extension("policy_trace.checks")  # rules PT101-PT404, reports, Controle page
     app.setup_extension("policy_trace.views")  # doelenboom, item details, dashboard, matrices, …
+    app.setup_extension("policy_trace.paper")  # the board's PDF (policy-trace pdf)
 
     for setting in model.SETTINGS:
         app.add_config_value(

@@ -2,7 +2,8 @@
 
 ``policy-trace init MAP`` starts a programme; ``build``, ``check`` and ``live``
 build, check and preview one (``make html``, ``make check`` and ``make live``
-here call the same); ``new`` writes a new item. Each subcommand is one module
+here call the same); ``pdf`` prints the board's paper (``make pdf``); ``new``
+writes a new item. Each subcommand is one module
 of :mod:`policy_trace.commands`, listed in :data:`COMMANDS`.
 """
 
@@ -16,10 +17,10 @@ from types import ModuleType
 from typing import NoReturn
 
 from . import __version__
-from .commands import build, check, live, new
+from .commands import build, check, live, new, pdf
 
 #: The subcommands, in the order ``policy-trace --help`` lists them.
-COMMANDS: tuple[ModuleType, ...] = (new, build, check, live)
+COMMANDS: tuple[ModuleType, ...] = (new, build, check, live, pdf)
 
 #: Exit code for input we refuse (the same code argparse uses for usage errors).
 EXIT_USAGE = 2

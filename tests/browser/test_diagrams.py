@@ -46,7 +46,11 @@ def test_the_doelenboom_fits_its_column_at_1280_px_with_every_label_whole(
         assert cut == [], f"{diagram['name']}: afgesneden labels"
     # Every item of the tree is drawn with its whole title.
     shown = {box["text"] for diagram in diagrams for box in diagram["boxes"]}
-    for type_name, prefix in (("hoofddoel", "Hoofddoel: "), ("doel", "Strategisch doel: "),
-                              ("inspanning", ""), ("project", "Project: ")):
+    for type_name, prefix in (
+        ("hoofddoel", "Hoofddoel: "),
+        ("doel", "Strategisch doel: "),
+        ("inspanning", ""),
+        ("project", "Project: "),
+    ):
         for need in needs_by_type(site)[type_name]:
             assert prefix + " ".join(need["title"].split()) in shown, need["id"]

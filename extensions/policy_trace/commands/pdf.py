@@ -1,0 +1,97 @@
+"""``policy-trace pdf [MAP] -o BESTAND.pdf``: the programme as one PDF for a board meeting.
+
+Built from the same sources as the site by the ``policy_pdf`` builder
+(:mod:`policy_trace.paper`): read and check every item, then print the title
+page, the goal tree, the dashboard, the findings and every item to a tagged
+PDF/UA-1 file with WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from . import project as projects
+
+NAME = "pdf"
+HELP = "maak één PDF van het programma voor een bestuursvergadering"
+DESCRIPTION = (
+    "Maak van het programma in MAP (standaard de huidige map) één PDF voor een bestuursvergadering: "
+    "een titelpagina met versie, status en datum, de doelenboom als figuur, het overzicht wanneer zijn "
+    "we tevreden, de bevindingen van de controles en alle items met hun velden en koppelingen "
+    "(aanklikbaar). Getagd PDF/UA-1, in het Nederlands, met bladwijzers. Opties van sphinx-build "
+    "zelf komen na --."
+)
+PASSES_THROUGH = True
+#: The file the paper builder writes (policy_trace.paper.builder.PDF_NAME, read there to keep Sphinx out).
+DEFAULT_NAME = "programma.pdf"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "folder",
+        metavar="MAP",
+        nargs="?",
+        default=".",
+        type=Path,
+        help="de map van het programma, met conf.py (standaard: de huidige map)",
+    )
+    parser.add_argument(
+        "--uitvoer",
+        "-o",
+        metavar="BESTAND",
+        type=Path,
+        default=None,
+        help=f"het PDF-bestand (standaard: MAP/{projects.BUILD_FOLDER}/pdf/{DEFAULT_NAME})",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        programme = projects.project(args.folder)
+    except projects.ProjectError as error:
+        print(f"policy-trace pdf: fout: {error}", file=sys.stderr)
+        return projects.EXIT_USAGE
+    target: Path = args.uitvoer or programme.folder / projects.BUILD_FOLDER / "pdf" / DEFAULT_NAME
+    if target.is_dir():
+        print(
+            f"policy-trace pdf: fout: {target} is een map; geef een bestandsnaam op, "
+            "bijvoorbeeld -o programma.pdf.",
+            file=sys.stderr,
+        )
+        return projects.EXIT_USAGE
+    if not target.parent.exists() and args.uitvoer is not None:
+        print(
+            f"policy-trace pdf: fout: de map {target.parent} bestaat niet; maak hem eerst of kies "
+            "een ander bestand.",
+            file=sys.stderr,
+        )
+        return projects.EXIT_USAGE
+    with tempfile.TemporaryDirectory(prefix="policy-trace-pdf-") as work:
+        # A fresh build each time: the paper is made from every source as it is now.
+        code, _, _ = projects.sphinx_build(
+            [
+                "-q",
+                "-b",
+                "policy_pdf",
+                "-d",
+                str(Path(work, "doctrees")),
+                *args.extra,
+                str(programme.folder),
+                str(Path(work, "out")),
+            ]
+        )
+        made = Path(work, "out", DEFAULT_NAME)
+        if code or not made.is_file():
+            print(
+                "policy-trace pdf: het PDF-document is niet gemaakt; los de fouten hierboven op.",
+                file=sys.stderr,
+            )
+            return projects.EXIT_FINDINGS
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(made), target)
+    print(f"Het PDF-document staat in {projects.relative(target)}")
+    return projects.EXIT_OK

@@ -1,0 +1,15 @@
+"""The board's paper: one PDF of the programme (``policy-trace pdf``), from the same sources as the site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .builder import PaperBuilder
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the ``policy_pdf`` builder."""
+    app.add_builder(PaperBuilder)
+    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,54 @@
+"""The ``policy_pdf`` builder behind ``policy-trace pdf``: read and check everything, print one PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.util import logging
+from sphinx_needs.builder import NeedsBuilder
+
+from ..checks import events, settings
+from ..dates import build_date, dutch_date, parse_iso
+from ..items import programme_of_build
+from . import document, weasy
+
+logger = logging.getLogger(__name__)
+
+#: The file the builder writes in its output folder.
+PDF_NAME = "programma.pdf"
+STYLESHEET = Path(__file__).with_name("paper.css")
+
+
+class PaperBuilder(NeedsBuilder):
+    """Reads all documents and runs the checks like ``-b needs``; writes the board's paper, not needs.json."""
+
+    name = "policy_pdf"
+    epilog = ""
+
+    def finish(self) -> None:
+        """Print the paper from this build's items and findings."""
+        from sphinx_needs.api import get_needs_view
+
+        config = self.app.config
+        run = events.current_run(self.env)
+        texts = {key: str(need.get("content") or "") for key, need in get_needs_view(self.app).items()}
+        fixed = parse_iso(config.policy_trace_date)
+        paper = document.Paper(
+            title=str(config.project),
+            author=str(config.author or ""),
+            version=str(config.policy_trace_version or "").strip(),
+            status=str(config.policy_trace_status or "").strip() or "werkversie",
+            date=dutch_date(fixed) if fixed else f"gebouwd op {dutch_date(build_date())}",
+            reference_date=dutch_date(settings.check_settings(config).context.reference_date),
+            programme=programme_of_build(self.app),
+            findings=run.findings if run else (),
+            texts=texts,
+            stylesheet=STYLESHEET.read_text(encoding="utf-8"),
+        )
+        target = Path(self.outdir) / PDF_NAME
+        try:
+            weasy.write_pdf(document.render(paper), target, base_url=str(self.srcdir))
+        except (weasy.PrintError, document.tree.fonts.FontMissing) as error:
+            logger.error("policy-trace pdf: %s", error, type="policy", subtype="pdf")
+            return
+        logger.info("Het PDF-document staat in %s", target)

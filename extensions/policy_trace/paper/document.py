@@ -1,0 +1,279 @@
+"""The board's paper as one HTML document, from the same Programme as the site; WeasyPrint prints it.
+
+Pure: settings, items and findings in, an HTML string out. Sections, in the
+order a board member reads them: the title page (version, status, date), the
+contents, the goal tree as a picture, *wanneer zijn we tevreden* and the
+checks' findings as tables, then every item with its fields and links. Every
+mention of an item links to its own section (``#ID``), so the PDF's internal
+links work. Only what the sources say is printed: an empty field says so.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from html import escape
+
+from markdown_it import MarkdownIt
+
+from .. import model
+from ..findings import Finding
+from ..items import Item, Programme
+from ..rules import SEVERITY_LABELS
+from ..views import derive
+from ..views.context import item_label
+from ..views.words import date_in_words, in_words
+from . import tree
+
+#: How an empty value reads (the same words as the site's dashboard).
+NOT_SET = "niet vastgelegd"
+NOT_MEASURED = "nog niet gemeten"
+#: The dashboard's columns: the criterion's fields as the model labels them.
+DASHBOARD_FIELDS: tuple[str, ...] = ("nulmeting", "streefwaarde", "meting", "deadline")
+
+
+@dataclass(frozen=True)
+class Paper:
+    """What the title page says, and what the paper shows."""
+
+    title: str
+    author: str
+    version: str
+    status: str
+    #: The version's date, in words (``26 september 2014``).
+    date: str
+    #: The peildatum, in words.
+    reference_date: str
+    programme: Programme
+    findings: tuple[Finding, ...]
+    #: Per item ID its text as its author wrote it (MyST Markdown), if any.
+    texts: Mapping[str, str]
+    stylesheet: str
+
+
+def _a(item: Item, text: str | None = None) -> str:
+    label = escape(text if text is not None else item_label(item))
+    return f'<a href="#{escape(item.id, quote=True)}">{label}</a>'
+
+
+def _ref(programme: Programme, item_id: str) -> str:
+    found = programme.get(item_id)
+    return _a(found) if found else f"{escape(item_id)} (bestaat niet)"
+
+
+def _value(item: Item, field: model.Field) -> str:
+    value = item.field(field.name)
+    if not value:
+        return f'<span class="leeg">{NOT_MEASURED if field.name == "meting" else NOT_SET}</span>'
+    if field.kind == "date":
+        return escape(date_in_words(value))
+    if field.kind == "choice":
+        return escape(in_words(value))
+    return escape(value)
+
+
+def _status(item: Item) -> str:
+    return escape(in_words(item.status)) if item.status else '<span class="leeg">geen status</span>'
+
+
+_MARKDOWN = MarkdownIt("commonmark", {"html": False})
+
+
+def _text(source: str) -> str:
+    # The author's text as Markdown (no raw HTML): paragraphs, emphasis and lists, as on the site.
+    return _MARKDOWN.render(source) if source.strip() else ""
+
+
+def title_page(paper: Paper) -> str:
+    rows = [
+        ("Versie", escape(paper.version) if paper.version else '<span class="leeg">geen versienummer</span>'),
+        ("Status", escape(paper.status)),
+        ("Datum", escape(paper.date)),
+        ("Peildatum", escape(paper.reference_date)),
+    ]
+    facts = "".join(f"<tr><th scope='row'>{label}</th><td>{value}</td></tr>" for label, value in rows)
+    return (
+        '<section class="titelpagina">'
+        f'<p class="opdrachtgever">{escape(paper.author)}</p>'
+        f"<h1>{escape(paper.title)}</h1>"
+        '<p class="ondertitel">Document voor de bestuursvergadering</p>'
+        f'<table class="gegevens"><caption>Over deze versie</caption>{facts}</table>'
+        '<p class="herkomst">Gemaakt met policy-trace uit dezelfde bronnen als de website van het '
+        "programma. Alle koppelingen in dit document zijn aan te klikken.</p>"
+        "</section>"
+    )
+
+
+#: (anchor, heading) of the sections after the title page.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("doelenboom", "Doelenboom"),
+    ("tevreden", "Wanneer zijn we tevreden"),
+    ("bevindingen", "Bevindingen van de controles"),
+    ("items", "Alle items"),
+)
+
+
+def contents(paper: Paper) -> str:
+    entries = [f'<li><a href="#{anchor}">{escape(title)}</a></li>' for anchor, title in SECTIONS]
+    per_type = [
+        f'<li><a href="#type-{t.directive}">{escape(t.plural)}</a></li>'
+        for t in model.ITEM_TYPES
+        if paper.programme.of_type(t.directive)
+    ]
+    entries[-1] = entries[-1].replace("</li>", f"<ol>{''.join(per_type)}</ol></li>")
+    return f'<nav class="inhoud" aria-label="Inhoud"><h2>Inhoud</h2><ol>{"".join(entries)}</ol></nav>'
+
+
+def goal_tree(paper: Paper) -> str:
+    picture = tree.svg(paper.programme)
+    if not picture:
+        return (
+            '<section id="doelenboom"><h2>Doelenboom</h2>'
+            "<p>Er zijn nog geen doelen, inspanningen of projecten.</p></section>"
+        )
+    data = base64.b64encode(picture.encode("utf-8")).decode("ascii")
+    alt = (
+        "Doelenboom: het hoofddoel, de strategische doelen, de inspanningen en de projecten, van links "
+        "naar rechts, met een lijn van elk item naar wat het dient. Dezelfde samenhang staat als tekst "
+        "bij elk item in het hoofdstuk Alle items."
+    )
+    return (
+        '<section id="doelenboom" class="liggend"><h2>Doelenboom</h2>'
+        f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{escape(alt, quote=True)}">'
+        "<figcaption>Van het hoofddoel (links) via de strategische doelen en de inspanningen naar de "
+        "projecten (rechts). De koppelingen staan ook bij elk item onder Alle items.</figcaption>"
+        "</figure></section>"
+    )
+
+
+def dashboard(paper: Paper) -> str:
+    programme = paper.programme
+    criterion = model.TYPES_BY_NAME["criterium"]
+    labels = [criterion.field(name).label for name in DASHBOARD_FIELDS]  # type: ignore[union-attr]
+    head = "".join(
+        f'<th scope="col">{escape(label)}</th>' for label in ["Criterium", "Meet", *labels, "Status"]
+    )
+    rows = []
+    for item in programme.of_type("criterium"):
+        measured = [
+            _ref(programme, target)
+            for link in derive.measuring_links()
+            for target in item.links.get(link.name, ())
+        ]
+        cells = [_a(item), "<br>".join(measured) or '<span class="leeg">niets</span>']
+        cells += [_value(item, criterion.field(name)) for name in DASHBOARD_FIELDS]  # type: ignore[arg-type]
+        cells.append(_status(item))
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    table = (
+        f'<table class="tabel"><caption>Criteria: wanneer zijn we tevreden</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        if rows
+        else "<p>Er zijn nog geen criteria.</p>"
+    )
+    open_items = [
+        item
+        for name in derive.measured_types()
+        for item in programme.of_type(name)
+        if derive.needs_criterion(item) and not derive.criteria_of(programme, item)
+    ]
+    missing = (
+        "<p>Nog zonder criterium: " + ", ".join(_a(item) for item in open_items) + ".</p>"
+        if open_items
+        else ""
+    )
+    return f'<section id="tevreden"><h2>Wanneer zijn we tevreden</h2>{table}{missing}</section>'
+
+
+def findings_table(paper: Paper) -> str:
+    if not paper.findings:
+        body = "<p>Geen bevindingen: het programma voldoet aan alle regels.</p>"
+    else:
+        head = "".join(
+            f'<th scope="col">{label}</th>'
+            for label in ("Code", "Ernst", "Item", "Plaats", "Bevinding", "Oplossing")
+        )
+        rows = []
+        for found in paper.findings:
+            item = paper.programme.get(found.id)
+            what = escape(found.message) + (f"<br>({escape(found.waiver.text)})" if found.waiver else "")
+            cells = [
+                escape(found.code),
+                escape(SEVERITY_LABELS[found.severity][0]),
+                _a(item, item.id) if item else escape(found.id),
+                escape(found.location or ""),
+                what,
+                escape(found.fix),
+            ]
+            rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+        body = (
+            f'<table class="tabel bevindingen"><caption>{len(paper.findings)} bevindingen</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
+    return f'<section id="bevindingen"><h2>Bevindingen van de controles</h2>{body}</section>'
+
+
+def _links(programme: Programme, item: Item) -> list[tuple[str, str]]:
+    rows = []
+    for link in model.LINK_TYPES:
+        targets = item.links.get(link.name, ())
+        if targets:
+            rows.append((link.outgoing, "<br>".join(_ref(programme, target) for target in targets)))
+    for link in model.LINK_TYPES:
+        sources = programme.incoming(item.id, link.name)
+        if sources:
+            rows.append((link.incoming, "<br>".join(_a(source) for source in sources)))
+    return rows
+
+
+def item_section(paper: Paper, item: Item) -> str:
+    item_type = item.item_type
+    rows = [("Status", _status(item))]
+    if item_type:
+        rows += [(field.label, _value(item, field)) for field in item_type.fields]
+    rows += [(label[:1].upper() + label[1:], value) for label, value in _links(paper.programme, item)]
+    rows.append(("Bron", escape(item.location)))
+    table = "".join(f'<tr><th scope="row">{escape(label)}</th><td>{value}</td></tr>' for label, value in rows)
+    return (
+        f'<section class="item" id="{escape(item.id, quote=True)}">'
+        f"<h4>{escape(item_label(item))}</h4>"
+        f"{_text(paper.texts.get(item.id, ''))}"
+        f'<table class="velden"><caption>Velden en koppelingen van {escape(item.id)}</caption>{table}</table>'
+        "</section>"
+    )
+
+
+def items_part(paper: Paper) -> str:
+    parts = ['<section id="items"><h2>Alle items</h2>']
+    for item_type in model.ITEM_TYPES:
+        members = paper.programme.of_type(item_type.directive)
+        if not members:
+            continue
+        parts.append(f'<section id="type-{item_type.directive}"><h3>{escape(item_type.plural)}</h3>')
+        parts += [item_section(paper, item) for item in members]
+        parts.append("</section>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def render(paper: Paper) -> str:
+    """The whole paper as one HTML document (Dutch, with its title and author as metadata)."""
+    body: Iterable[str] = (
+        title_page(paper),
+        contents(paper),
+        goal_tree(paper),
+        dashboard(paper),
+        findings_table(paper),
+        items_part(paper),
+    )
+    description = f"{paper.title}, versie {paper.version}, {paper.status}, {paper.date}".replace(
+        "versie , ", ""
+    )
+    return (
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8">'
+        f"<title>{escape(paper.title)}</title>"
+        f'<meta name="author" content="{escape(paper.author, quote=True)}">'
+        f'<meta name="description" content="{escape(description, quote=True)}">'
+        '<meta name="generator" content="policy-trace">'
+        f"<style>{paper.stylesheet}</style></head><body>{''.join(body)}</body></html>"
+    )

@@ -1,0 +1,181 @@
+"""The board's paper: ``policy-trace pdf`` prints the agenda as one tagged PDF with working links."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from policy_trace import model
+from policy_trace.cli import main
+from policy_trace.items import Item, Programme
+from policy_trace.paper import fonts, tree
+from pypdf import PdfReader
+
+REPO = Path(__file__).resolve().parents[1]
+POPPLER = shutil.which("pdfinfo") and shutil.which("pdftotext") and shutil.which("pdffonts")
+needs_poppler = pytest.mark.skipif(
+    not POPPLER, reason="pdfinfo/pdftotext ontbreken: apt-get install -y poppler-utils (.ci/run doet dat)"
+)
+
+
+def source_ids() -> list[str]:
+    """Every item ID the agenda's sources declare (read from the Markdown, not from our code)."""
+    found = []
+    for path in sorted([*REPO.glob("needs/*.md"), *REPO.glob("docs/*.md"), REPO / "index.md"]):
+        found += re.findall(r"^:id:\s*(\S+)\s*$", path.read_text(encoding="utf-8"), re.M)
+    return sorted(set(found))
+
+
+@pytest.fixture(scope="module")
+def paper(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The agenda's paper, made as a user makes it: ``policy-trace pdf . -o …``."""
+    target = tmp_path_factory.mktemp("paper") / "agenda.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "policy_trace.cli", "pdf", str(REPO), "-o", str(target)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Het PDF-document staat in" in result.stdout
+    return target
+
+
+def run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+@needs_poppler
+def test_the_paper_is_a_tagged_dutch_pdf_with_title_and_embedded_fonts(paper: Path) -> None:
+    info = dict(line.split(":", 1) for line in run("pdfinfo", str(paper)).splitlines() if ":" in line)
+    assert info["Tagged"].strip() == "yes"
+    assert info["Title"].strip() == "Strategische agenda Versterking Veiligheidsregio's"
+    assert info["Author"].strip() == "Veiligheidsberaad"
+    fonts_table = run("pdffonts", str(paper)).splitlines()[2:]
+    assert fonts_table and all(" yes yes yes " in line for line in fonts_table), fonts_table
+    reader = PdfReader(paper)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "nl"
+    metadata = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r'pdfuaid:part(="|>)1', metadata), "geen PDF/UA-1"
+    titles = [entry.title for entry in _flatten(reader.outline)]
+    for heading in (
+        "Doelenboom",
+        "Wanneer zijn we tevreden",
+        "Bevindingen van de controles",
+        "Alle items",
+        "Strategische doelen",
+        "Inspanningen",
+    ):
+        assert heading in titles
+
+
+def _flatten(outline: list) -> list:
+    out = []
+    for entry in outline:
+        out += _flatten(entry) if isinstance(entry, list) else [entry]
+    return out
+
+
+@needs_poppler
+def test_the_title_page_says_version_status_and_date(paper: Path) -> None:
+    first = run("pdftotext", "-f", "1", "-l", "1", "-layout", str(paper), "-")
+    assert "Strategische agenda Versterking" in first
+    assert re.search(r"Versie\s+1\.0", first)
+    assert re.search(r"Status\s+voorstel aan het Veiligheidsberaad", first)
+    assert re.search(r"Peildatum\s+26 september 2014", first)
+    assert re.search(r"Datum\s+(gebouwd op )?\d{1,2} \w+ \d{4}", first)
+
+
+@needs_poppler
+def test_every_item_of_the_sources_is_in_the_text(paper: Path) -> None:
+    # Table cells break long IDs after a hyphen: join those lines again.
+    text = run("pdftotext", str(paper), "-").replace("-\n", "-")
+    ids = source_ids()
+    assert len(ids) > 80
+    assert [item_id for item_id in ids if item_id not in text] == []
+
+
+def test_every_internal_link_resolves_and_every_item_has_its_destination(paper: Path) -> None:
+    reader = PdfReader(paper)
+    destinations = reader.named_destinations
+    assert set(source_ids()) <= set(destinations)
+    links = []
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            target = annotation.get("/Dest") or (annotation.get("/A") or {}).get("/D")
+            uri = (annotation.get("/A") or {}).get("/URI")
+            assert target is not None or uri is not None
+            if target is not None:
+                links.append(str(target))
+    assert len(links) > 200
+    assert [link for link in links if link not in destinations] == []
+    # Every item is linked to from somewhere (its mentions in other items, the tables, the contents).
+    assert {"doelenboom", "tevreden", "bevindingen", "items"} <= set(links)
+
+
+@needs_poppler
+def test_the_paper_invents_no_measurements(paper: Path) -> None:
+    # The agenda measured nothing yet: every criterion says so, in the dashboard and in its own section.
+    text = " ".join(run("pdftotext", str(paper), "-").split())
+    criteria = [item_id for item_id in source_ids() if item_id.startswith("CR-")]
+    assert text.count("nog niet gemeten") >= 2 * len(criteria)
+    assert "Wanneer zijn we tevreden" in text
+
+
+def test_pdf_refuses_a_folder_without_conf_py(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["pdf", str(tmp_path), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "policy-trace pdf: fout: in " in capsys.readouterr().err
+
+
+def test_pdf_refuses_an_output_in_a_missing_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "conf.py").write_text("", encoding="utf-8")
+    assert main(["pdf", str(tmp_path), "-o", str(tmp_path / "nergens" / "x.pdf")]) == 2
+    error = capsys.readouterr().err
+    assert f"policy-trace pdf: fout: de map {tmp_path / 'nergens'} bestaat niet" in error
+
+
+def _item(item_id: str, type_name: str, title: str, **links: tuple[str, ...]) -> Item:
+    return Item(item_id, type_name, title, "needs/x.md", 1, "", (), {}, links)
+
+
+def test_the_static_goal_tree_draws_every_item_once_with_its_whole_title_inside_its_box() -> None:
+    long_word = "omgevingswet/omgevingsrecht/ruimtelijkeordeningsbeleid"
+    programme = Programme.from_items(
+        [
+            _item("HD-A", "hoofddoel", "Nederland veiliger door het voorkomen en tegengaan van ontwrichting"),
+            _item("SD-A", "doel", "Versterken crisisbeheersing", draagt_bij_aan=("HD-A",)),
+            _item("SD-B", "doel", "Versterken risicobeheersing", draagt_bij_aan=("HD-A",)),
+            _item("IN-A", "inspanning", f"Positioneren vanuit {long_word}", draagt_bij_aan=("SD-A",)),
+            _item("IN-B", "inspanning", "Samen", draagt_bij_aan=("SD-A", "SD-B")),
+            _item("PRJ-A", "project", "Projectplan", voert_uit=("IN-A", "IN-B")),
+        ]
+    )
+    boxes = tree.layout(programme)
+    assert sorted(box.item.id for box in boxes) == ["HD-A", "IN-A", "IN-B", "PRJ-A", "SD-A", "SD-B"]
+    for box in boxes:
+        heading = model.TYPES_BY_NAME[box.item.type].title
+        assert " ".join(box.lines).replace("/ ", "/").startswith(heading)
+        assert "".join(box.lines).replace(" ", "").endswith(box.item.title.replace(" ", ""))
+        bold = len(tree.wrap(heading, tree.BOX_WIDTH - 2 * tree.PADDING, fonts.bold()))
+        for index, line in enumerate(box.lines):
+            font = fonts.bold() if index < bold else fonts.regular()
+            assert fonts.text_width(line, font, tree.FONT_SIZE) <= tree.BOX_WIDTH - 2 * tree.PADDING
+    columns: dict[float, list[tree.Box]] = {}
+    for box in boxes:
+        columns.setdefault(box.x, []).append(box)
+    for column in columns.values():
+        column.sort(key=lambda b: b.y)
+        for upper, lower in zip(column, column[1:], strict=False):
+            assert upper.y + upper.height <= lower.y, (upper.item.id, lower.item.id)
+    picture = tree.svg(programme)
+    assert picture.count("<rect") == 6 and picture.count("<path") == 7  # one line per link in the tree
