@@ -1,21 +1,31 @@
-"""Planning: the milestones on a gantt chart with the peildatum marked, and as a table."""
+"""Planning: the milestones on a timeline over the programme period with the peildatum marked, and as a table.
+
+The timeline is HTML and CSS, not a Mermaid gantt chart: Mermaid's gantt
+sizes its picture to a fixed height (empty bands), writes the section titles
+into a fixed 75 px margin, centres the peildatum's label on its line (cut at
+the chart's edge: "ildatum …") and starts its axis at the first date. Here a
+row per milestone under its project, the axis spans the programme period
+(``policy_trace_period``, widened to any milestone outside it), and every
+label is text that wraps beside its marker, on the side with room, so it is
+always whole, at any width. The table below it says the same for screen
+readers; the chart itself is hidden from them and its links from the keyboard.
+"""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 from docutils import nodes
 
 from ..checks.settings import check_settings
 from ..dates import dutch_date, parse_iso
 from ..items import Item
-from . import derive, mermaid
+from . import derive
 from .context import ViewContext, type_plural
 from .htmltable import escape, raw, scrolling, table
 from .placeholders import ViewDirective
 from .tevreden import status_html
 from .words import date_in_words
-
-#: A milestone's status as a gantt tag: Mermaid's own styles for done and critical.
-GANTT_TAGS = {"behaald": ("done",), "vertraagd": ("crit",), "vervallen": ("done",)}
 
 
 class PlanningDirective(ViewDirective):
@@ -40,36 +50,89 @@ def milestones(ctx: ViewContext) -> list[tuple[Item, Item | None]]:
     return [(m, project_of(ctx, m)) for m in found]
 
 
-def gantt_source(ctx: ViewContext) -> str:
-    """The Mermaid gantt source: a section per project, the peildatum as a vertical line."""
-    by_project: dict[str, list[mermaid.GanttTask]] = {}
-    titles: dict[str, str] = {}
-    for milestone, project in milestones(ctx):
-        key = project.id if project else ""
-        titles[key] = (project.title or project.id) if project else "Zonder project"
-        by_project.setdefault(key, []).append(
-            mermaid.GanttTask(
-                milestone.id,
-                milestone.title or milestone.id,
-                milestone.field("datum"),
-                tags=("milestone", *GANTT_TAGS.get(milestone.status, ())),
-                href=ctx.uri(milestone),
-            )
-        )
-    peildatum = check_settings(ctx.app.config).context.reference_date
-    marker = mermaid.GanttTask(
-        "peildatum", f"Peildatum {dutch_date(peildatum)}", peildatum.isoformat(), tags=("vert",)
+def axis_range(ctx: ViewContext, dates: list[date]) -> tuple[date, date]:
+    """The axis: the programme period, widened to the peildatum and every milestone outside it."""
+    settings = check_settings(ctx.app.config).context
+    known = [*dates, settings.reference_date, *(settings.period or ())]
+    start, end = min(known), max(known)
+    if start == end:  # one date only: a month either side, so the line has room
+        start, end = start - timedelta(days=31), end + timedelta(days=31)
+    return start, end
+
+
+def _position(value: date, start: date, end: date) -> float:
+    return round(100 * (value - start).days / (end - start).days, 3)
+
+
+def _beside(position: float) -> str:
+    """The CSS placing a label beside its marker, in the flow so that its row grows when it wraps.
+
+    The label goes where there is room: right of a marker in the left half, left of it otherwise.
+    """
+    if position <= 50:
+        return f"margin-left: calc({position}% + 0.9em)"
+    return f"margin-left: auto; margin-right: calc({round(100 - position, 3)}% + 0.9em); text-align: right"
+
+
+def _years(start: date, end: date) -> list[tuple[float, int]]:
+    """Each 1 January inside the axis, with its place on it (not so near an end that its label is cut)."""
+    places = [(_position(date(year, 1, 1), start, end), year) for year in range(start.year + 1, end.year + 1)]
+    return [(at, year) for at, year in places if 3 <= at <= 97]
+
+
+def timeline_html(ctx: ViewContext, found: list[tuple[Item, Item | None]]) -> str:
+    """The timeline: an axis over the period, the peildatum's line, a row per milestone under its project."""
+    settings = check_settings(ctx.app.config).context
+    when = {milestone.id: parse_iso(milestone.field("datum")) for milestone, _ in found}
+    start, end = axis_range(ctx, [value for value in when.values() if value])
+    line = _position(settings.reference_date, start, end)
+    peildatum = f"Peildatum {dutch_date(settings.reference_date)}"
+    # The period's first and last day on the first line, the years between on the second:
+    # they cannot run into each other.
+    axis = (
+        f'<span class="pt-tick pt-begin">{escape(dutch_date(start))}</span>'
+        f'<span class="pt-tick pt-eind">{escape(dutch_date(end))}</span>'
+    ) + "".join(
+        f'<span class="pt-tick pt-jaar" style="left: {at}%">{year}</span>' for at, year in _years(start, end)
     )
-    sections = [
-        (titles[key], tasks) for key, tasks in sorted(by_project.items(), key=lambda kv: (kv[0] == "", kv[0]))
+    rows = [
+        f'<div class="pt-tijdlijn-baan pt-as">{axis}'
+        f'<span class="pt-peildatum-lijn" style="left: {line}%"></span>'
+        f'<span class="pt-peildatum-label" style="{_beside(line)}">{escape(peildatum)}</span>'
+        "</div>"
     ]
-    return mermaid.gantt(
-        sections,
-        markers=[marker],
-        title="Planning",
-        description=(
-            f"De mijlpalen van de projecten op een tijdlijn; de lijn is de peildatum {dutch_date(peildatum)}."
-        ),
+    by_project: dict[str, list[Item]] = {}
+    projects: dict[str, Item | None] = {}
+    for milestone, project in found:
+        key = project.id if project else ""
+        projects[key] = project
+        by_project.setdefault(key, []).append(milestone)
+    for key in sorted(by_project, key=lambda k: (k == "", k)):
+        project = projects[key]
+        name = (
+            ctx.a(project, project.title or project.id).replace("<a ", '<a tabindex="-1" ', 1)
+            if project
+            else "Zonder project"
+        )
+        rows.append(f'<div class="pt-tijdlijn-project">{name}</div>')
+        for milestone in by_project[key]:
+            value = when[milestone.id]
+            if value is None:  # milestones() keeps only real dates
+                continue
+            at = _position(value, start, end)
+            label = f"{milestone.title or milestone.id} ({dutch_date(value)})"
+            link = ctx.a(milestone, label).replace("<a ", '<a tabindex="-1" ', 1)
+            status = escape(milestone.status or "gepland")
+            rows.append(
+                '<div class="pt-tijdlijn-baan">'
+                f'<span class="pt-peildatum-lijn" style="left: {line}%"></span>'
+                f'<span class="pt-ruit pt-{status}" style="left: {at}%"></span>'
+                f'<span class="pt-mijlpaal" style="{_beside(at)}">{link}</span>'
+                "</div>"
+            )
+    return (
+        f'<div class="pt-tijdlijn" aria-hidden="true" data-begin="{start.isoformat()}" '
+        f'data-eind="{end.isoformat()}">{"".join(rows)}</div>'
     )
 
 
@@ -83,7 +146,6 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
             intro,
             nodes.paragraph("", f"Er zijn nog geen {type_plural('mijlpaal').lower()} met een datum."),
         ]
-    diagram = mermaid.diagram_node(gantt_source(ctx), "Planning", ctx.app.config.mermaid_config)
     rows = []
     for milestone, project in found:
         when = milestone.field("datum")
@@ -104,17 +166,9 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     headers = [escape(h) for h in ("Datum", "Mijlpaal", "Project", "Status")]
     return [
         intro,
-        # A gantt chart is wider than a narrow column: it scrolls sideways in a
-        # region that keyboard users can reach too, whatever the theme.
-        nodes.container(
-            "",
-            raw('<div class="pt-scroll" tabindex="0" role="region" aria-label="Planning">'),
-            diagram,
-            raw("</div>"),
-            classes=["pt-diagram", "pt-planning"],
-        ),
+        nodes.container("", raw(timeline_html(ctx, found)), classes=["pt-diagram", "pt-planning"]),
         scrolling(table(caption, headers, rows, classes=["pt-planning-table"]), caption),
     ]
 
 
-__all__ = ["PlanningDirective", "gantt_source", "milestones", "render"]
+__all__ = ["PlanningDirective", "axis_range", "milestones", "render", "timeline_html"]
