@@ -7,7 +7,8 @@ from pathlib import Path
 from sphinx.util import logging
 from sphinx_needs.builder import NeedsBuilder
 
-from ..checks import events, settings
+from .. import domain
+from ..checks import settings
 from ..dates import build_date, dutch_date, parse_iso
 from ..items import programme_of_build
 from . import document, weasy
@@ -30,16 +31,18 @@ class PaperBuilder(NeedsBuilder):
         from sphinx_needs.api import get_needs_view
 
         config = self.app.config
-        run = events.current_run(self.env)
+        run = domain.of(self.env).run
         texts = {key: str(need.get("content") or "") for key, need in get_needs_view(self.app).items()}
         fixed = parse_iso(config.policy_trace_date)
+        chosen = settings.check_settings(config).context
         paper = document.Paper(
             title=str(config.project),
             author=str(config.author or ""),
             version=str(config.policy_trace_version or "").strip(),
             status=str(config.policy_trace_status or "").strip() or "werkversie",
             date=dutch_date(fixed) if fixed else f"gebouwd op {dutch_date(build_date())}",
-            reference_date=dutch_date(settings.check_settings(config).context.reference_date),
+            reference_date=dutch_date(chosen.reference_date),
+            period_start=chosen.period[0] if chosen.period else None,
             programme=programme_of_build(self.app),
             findings=run.findings if run else (),
             texts=texts,

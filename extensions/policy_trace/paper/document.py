@@ -11,13 +11,14 @@ links work. Only what the sources say is printed: an empty field says so.
 from __future__ import annotations
 
 import base64
+import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html import escape
 
 from markdown_it import MarkdownIt
 
-from .. import model
+from .. import model, series
 from ..findings import Finding
 from ..items import Item, Programme
 from ..rules import SEVERITY_LABELS
@@ -29,7 +30,8 @@ from . import tree
 #: How an empty value reads (the same words as the site's dashboard).
 NOT_SET = "niet vastgelegd"
 NOT_MEASURED = "nog niet gemeten"
-#: The dashboard's columns: the criterion's fields as the model labels them.
+#: The dashboard's columns: the criterion's fields as the model labels them (the meting is the
+#: latest of its series, see :mod:`policy_trace.series`).
 DASHBOARD_FIELDS: tuple[str, ...] = ("nulmeting", "streefwaarde", "meting", "deadline")
 
 
@@ -45,6 +47,8 @@ class Paper:
     date: str
     #: The peildatum, in words.
     reference_date: str
+    #: The start of the programme period (the start of the looptijd for the progress rule).
+    period_start: datetime.date | None
     programme: Programme
     findings: tuple[Finding, ...]
     #: Per item ID its text as its author wrote it (MyST Markdown), if any.
@@ -71,6 +75,16 @@ def _value(item: Item, field: model.Field) -> str:
     if field.kind == "choice":
         return escape(in_words(value))
     return escape(value)
+
+
+def _cell(programme: Programme, criterion: Item, field: model.Field) -> str:
+    if field.name != "meting":
+        return _value(criterion, field)
+    latest = series.latest(programme, criterion)
+    if latest is None:
+        return f'<span class="leeg">{NOT_MEASURED}</span>'
+    when = f" ({escape(date_in_words(latest.date_text))})" if latest.date_text else ""
+    return escape(latest.value) + when
 
 
 def _status(item: Item) -> str:
@@ -162,8 +176,10 @@ def dashboard(paper: Paper) -> str:
             for target in item.links.get(link.name, ())
         ]
         cells = [_a(item), "<br>".join(measured) or '<span class="leeg">niets</span>']
-        cells += [_value(item, criterion.field(name)) for name in DASHBOARD_FIELDS]  # type: ignore[arg-type]
+        cells += [_cell(programme, item, criterion.field(name)) for name in DASHBOARD_FIELDS]  # type: ignore[arg-type]
         cells.append(_status(item))
+        # The judgement the numbers give, with its rule written out; never a number the sources lack.
+        cells.append(escape(series.assessment(programme, item, paper.period_start).reason))
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     table = (
         f'<table class="tabel"><caption>Criteria: wanneer zijn we tevreden</caption>'
