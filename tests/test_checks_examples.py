@@ -1,4 +1,4 @@
-"""The failing example of every rule in rules.py (shown in the authoring handbook) gives exactly that rule."""
+"""Every rule's failing example (its @rule in rules/, shown in the handbook) gives exactly that rule."""
 
 from __future__ import annotations
 

@@ -13,7 +13,6 @@ import pytest
 from checks_support import advice_lines, build_once, copy_root, report
 from conftest import warnings_of
 from policy_trace.checks import CheckContext, run_checks
-from policy_trace.checks.links import chain_cycles
 from policy_trace.checks.settings import SettingError, programme_period, reference_date, severity_overrides
 from policy_trace.items import Item, Programme
 
@@ -222,7 +221,7 @@ def _chain(length: int, closed: bool) -> Programme:
 def test_a_cycle_through_ten_thousand_items_is_found_fast_and_once():
     programme = _chain(10_000, closed=True)
     started = time.perf_counter()
-    found = list(chain_cycles(programme, CONTEXT))
+    found = run_checks(programme, CONTEXT, ["PT104"])
     elapsed = time.perf_counter() - started
     assert [(f.code, f.id, f.line) for f in found] == [("PT104", "SD-00000", 1)]
     assert (

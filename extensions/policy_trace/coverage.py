@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import model
-from .checks.common import criterion_gaps, is_prioritised, measuring_criteria, missing_plan_elements
 from .items import Programme
+from .rules.common import criterion_gaps, is_prioritised, measuring_criteria, missing_plan_elements
 
 
 @dataclass(frozen=True)

@@ -423,21 +423,15 @@ class RulesDirective(_MarkdownDirective):
                 ),
             )
         ]
-        context = getattr(rules, "EXAMPLE_CONTEXT", "")
-        if context:
-            parts.append(
-                "De voorbeelden hieronder gaan uit van dit kleine, verder foutloze programma; "
-                "elk voorbeeld voegt er één of meer items aan toe.\n\n" + _fence(context)
-            )
+        parts.append(
+            "De voorbeelden hieronder gaan uit van dit kleine, verder foutloze programma; "
+            "elk voorbeeld voegt er één of meer items aan toe.\n\n" + _fence(rules.EXAMPLE_CONTEXT)
+        )
         for rule in rules.RULES:
             parts.append(f"(handboek-{rule.code.lower()})=\n### {rule.code}\n")
             parts.append(f"*{SEVERITY_LABELS[rule.severity].capitalize()}.* {_prose(rule.summary)}\n")
-            example = getattr(rule, "example", "")
-            fix = getattr(rule, "fix", "")
-            if example:
-                parts.append(f"**Zo gaat het mis** (de controle meldt {rule.code})\n\n" + _fence(example))
-            if fix:
-                parts.append(f"**Zo los je het op:** {_prose(fix)}\n")
+            parts.append(f"**Zo gaat het mis** (de controle meldt {rule.code})\n\n" + _fence(rule.example))
+            parts.append(f"**Zo los je het op:** {_prose(rule.fix)}\n")
         return "\n".join(parts)
 
 

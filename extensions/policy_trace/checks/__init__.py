@@ -1,4 +1,4 @@
-"""The rules of spec section 5 as pure functions over a Programme, and their place in the build.
+"""The rules of spec section 5 (``policy_trace.rules``) in the build.
 
 ``setup`` registers when the checks run (once per build, over all items),
 how findings reach the console and the report files, and the Controle page.
@@ -10,12 +10,12 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..rules import CheckContext
 from . import events, page, settings
 from .builder import CheckBuilder
-from .common import CheckContext
-from .registry import CHECKS, CheckRun, check_programme, run_checks
+from .registry import CheckRun, check_programme, run_checks
 
-__all__ = ["CHECKS", "CheckContext", "CheckRun", "check_programme", "run_checks", "setup"]
+__all__ = ["CheckContext", "CheckRun", "check_programme", "run_checks", "setup"]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -18,8 +18,7 @@ from sphinx.util import logging
 
 from ..dates import build_date, parse_iso
 from ..findings import WARNING_TYPE
-from ..rules import RULES_BY_CODE, SEVERITY_SETTINGS
-from .common import CheckContext
+from ..rules import RULES_BY_CODE, SEVERITY_SETTINGS, CheckContext
 
 logger = logging.getLogger(__name__)
 

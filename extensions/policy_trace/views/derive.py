@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 from .. import model
-from ..checks import common as checks_common
 from ..items import Item, Programme
+from ..rules import common as checks_common
 
 #: What the details of a measured item say of each criterion, besides its status.
 CRITERION_FACTS: tuple[str, ...] = ("streefwaarde", "deadline")

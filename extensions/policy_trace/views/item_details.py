@@ -23,9 +23,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import model, series
-from ..checks.common import missing_plan_elements
 from ..checks.settings import check_settings
 from ..items import Item
+from ..rules.common import missing_plan_elements
 from . import charts, derive, outdated, tevreden
 from .context import ViewContext, type_plural
 from .words import date_in_words, in_words, status_classes

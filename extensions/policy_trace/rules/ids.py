@@ -7,9 +7,9 @@ import unicodedata
 from collections.abc import Iterator
 
 from .. import model
-from ..findings import Finding, finding
 from ..items import Programme
 from .common import CheckContext
+from .rule import Problem, rule
 
 #: Letters that Unicode does not decompose into ASCII (NFKD), written the usual way.
 _TRANSLITERATE = str.maketrans(
@@ -32,8 +32,22 @@ _TRANSLITERATE = str.maketrans(
 )
 
 
-def id_patterns(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT105: an ID does not match its type's prefix and the ID pattern."""
+@rule(
+    "PT105",
+    "error",
+    summary="Een ID past niet bij het voorvoegsel van zijn type of niet bij het ID-patroon.",
+    fix=(
+        "Geef het item een ID met het voorvoegsel van zijn type, gevolgd door hoofdletters, cijfers en "
+        "streepjes."
+    ),
+    example="""\
+```{uitgangspunt} Samen optrekken
+:id: UP-samen
+```
+""",
+)
+def id_patterns(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """An ID does not match its type's prefix and the ID pattern."""
     for item in programme:
         item_type = item.item_type
         if item_type is None or item_type.id_pattern.fullmatch(item.id):
@@ -49,8 +63,7 @@ def id_patterns(programme: Programme, context: CheckContext) -> Iterator[Finding
                 f"het ID past niet bij een {item_type.directive}: dat begint met '{item_type.prefix}', "
                 "gevolgd door hoofdletters A-Z, cijfers en streepjes"
             )
-        yield finding(
-            "PT105",
+        yield Problem(
             item,
             problem + ".",
             f"geef het bijvoorbeeld het ID {suggested_id(item.id, item_type)}, "

@@ -6,13 +6,35 @@ import difflib
 from collections.abc import Iterator
 
 from ..dates import parse_iso
-from ..findings import Finding, finding
 from ..items import Item, Programme
 from .common import CheckContext
+from .rule import Problem, rule
 
 
-def field_values(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT106: a value outside the allowed values, a date that is not a real date, a required field unset."""
+@rule(
+    "PT106",
+    "error",
+    summary=(
+        "Een veld heeft een waarde buiten de toegestane waarden, of een datum die geen echte ISO-datum is."
+    ),
+    fix="Kies een van de toegestane waarden, of schrijf een bestaande datum als JJJJ-MM-DD.",
+    example="""\
+```{inspanning} Risicocommunicatie
+:id: IN-COMMUNICATIE
+:draagt_bij_aan: SD-BRAND
+:spoor: communicatie
+```
+
+```{besluit} Aanpak vastgesteld
+:id: BS-AANPAK
+:betreft: IN-PREVENTIE
+:genomen_door: PA-REGIO
+:datum: 2024-02-30
+```
+""",
+)
+def field_values(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """A value outside the allowed values, a date that is not a real date, a required field unset."""
     for item in programme:
         item_type = item.item_type
         if item_type is None:
@@ -22,8 +44,7 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Findin
         for name in item.fields:
             if item_type.field(name) is None:  # in the model, but this programme switched it off
                 setting = f"policy_trace_{name}_values"
-                yield finding(
-                    "PT106",
+                yield Problem(
                     item,
                     f"'{name}' wordt in dit programma niet gebruikt ({setting} in conf.py is leeg).",
                     f"haal ':{name}:' weg, of geef in conf.py bij {setting} "
@@ -33,8 +54,7 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Findin
             value = item.fields.get(spec.name, "")
             if not value:
                 if spec.required:
-                    yield finding(
-                        "PT106",
+                    yield Problem(
                         item,
                         f"het verplichte veld '{spec.name}' ontbreekt.",
                         f"voeg ':{spec.name}: …' toe: {spec.description[:1].lower()}{spec.description[1:]}",
@@ -42,8 +62,7 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Findin
             elif spec.kind == "choice" and value not in spec.values:
                 yield _not_allowed(item, spec.name, value, spec.values)
             elif spec.kind == "date" and parse_iso(value) is None:
-                yield finding(
-                    "PT106",
+                yield Problem(
                     item,
                     f"'{spec.name}' is '{value}', maar dat is geen bestaande datum in de vorm JJJJ-MM-DD.",
                     f"schrijf bij '{spec.name}' een bestaande datum als JJJJ-MM-DD, "
@@ -51,7 +70,7 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Findin
                 )
 
 
-def _not_allowed(item: Item, name: str, value: str, allowed: tuple[str, ...]) -> Finding:
+def _not_allowed(item: Item, name: str, value: str, allowed: tuple[str, ...]) -> Problem:
     same = [v for v in allowed if v.lower() == value.lower().replace(" ", "_")]
     guess = same or difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.6)
     choose = ", ".join(allowed)
@@ -60,8 +79,7 @@ def _not_allowed(item: Item, name: str, value: str, allowed: tuple[str, ...]) ->
         if guess
         else f"kies bij '{name}' een van: {choose}"
     )
-    return finding(
-        "PT106",
+    return Problem(
         item,
         f"'{name}' is '{value}', maar een {item.type} kent bij '{name}' alleen: {choose}.",
         fix,

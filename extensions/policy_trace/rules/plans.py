@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import Finding, finding
 from ..items import Programme
 from .common import PLAN_REQUIRED_STATUSES, CheckContext, missing_plan_elements
+from .rule import Problem, rule
 
 _HOW = {
     "opdracht": "':opdracht:' (de SMART gemaakte opdracht)",
@@ -17,8 +17,24 @@ _HOW = {
 }
 
 
-def incomplete_plans(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT204: a project ter_besluitvorming or later lacks a plan element."""
+@rule(
+    "PT204",
+    "error",
+    summary="Een project ter besluitvorming of later mist een planelement (a-e).",
+    fix=(
+        "Vul het projectplan aan: opdracht (a), opdrachtnemer (b), financiering (c), borging (d) en "
+        "mijlpalen (e)."
+    ),
+    example="""\
+```{project} Huisbezoeken
+:id: PRJ-HUISBEZOEK
+:voert_uit: IN-PREVENTIE
+:status: vastgesteld
+```
+""",
+)
+def incomplete_plans(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """A project ter_besluitvorming or later lacks a plan element."""
     for project in programme.of_type("project"):
         if project.status not in PLAN_REQUIRED_STATUSES:
             continue
@@ -27,8 +43,7 @@ def incomplete_plans(programme: Programme, context: CheckContext) -> Iterator[Fi
             continue
         names = ", ".join(f"{name} ({letter})" for letter, name in missing)
         how = ", ".join(_HOW[name].format(id=project.id) for _, name in missing)
-        yield finding(
-            "PT204",
+        yield Problem(
             project,
             f"het project is '{project.status}', maar het projectplan mist: {names}.",
             f"vul het plan aan met {how}, of zet de status terug op 'concept'.",

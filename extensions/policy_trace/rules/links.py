@@ -7,16 +7,28 @@ from collections import deque
 from collections.abc import Iterator
 
 from .. import model
-from ..findings import Finding, finding
 from ..items import Item, Programme
 from .common import CheckContext, describe_types, link_allowed
+from .rule import Problem, rule
 
 #: At most this many IDs of a cycle are spelled out in its message.
 _CYCLE_SHOWN = 8
 
 
-def dead_links(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT101: a link points to an ID that does not exist."""
+@rule(
+    "PT101",
+    "error",
+    summary="Een koppeling verwijst naar een ID dat niet bestaat.",
+    fix="Verbeter de spelling van het ID, of maak het item waarnaar je verwijst aan.",
+    example="""\
+```{effect} Minder woningbranden
+:id: EF-MINDER-BRANDEN
+:draagt_bij_aan: SD-BRANDEN
+```
+""",
+)
+def dead_links(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """A link points to an ID that does not exist."""
     for item in programme:
         for link_name, targets in item.links.items():
             rule = link_allowed(item, link_name)
@@ -28,16 +40,30 @@ def dead_links(programme: Programme, context: CheckContext) -> Iterator[Finding]
                 candidates = [other.id for other in programme.of_type(*rule.targets)]
                 guess = difflib.get_close_matches(target, candidates, n=1, cutoff=0.75)
                 hint = f" (bedoel je {guess[0]}?)" if guess else ""
-                yield finding(
-                    "PT101",
+                yield Problem(
                     item,
                     f"'{link_name}' verwijst naar {target}, maar er is geen item met dat ID.",
                     f"verbeter het ID{hint}, of maak een {describe_types(rule.targets)} met ID {target} aan.",
                 )
 
 
-def wrong_target_types(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT102: a link this type may not have, or a target of a type the link does not allow."""
+@rule(
+    "PT102",
+    "error",
+    summary="Een koppeling verwijst naar een soort item die deze koppeling vanuit dit type niet toestaat.",
+    fix=(
+        "Verwijs naar een item van een toegestaan type, of gebruik de koppeling die bij deze twee typen "
+        "hoort."
+    ),
+    example="""\
+```{effect} Minder slachtoffers
+:id: EF-SLACHTOFFERS
+:draagt_bij_aan: IN-PREVENTIE
+```
+""",
+)
+def wrong_target_types(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """A link this type may not have, or a target of a type the link does not allow."""
     for item in programme:
         if item.item_type is None:
             continue
@@ -51,7 +77,7 @@ def wrong_target_types(programme: Programme, context: CheckContext) -> Iterator[
                     yield _wrong_target(item, link_name, rule, target)
 
 
-def _link_not_for_type(programme: Programme, item: Item, link_name: str, targets: tuple[str, ...]) -> Finding:
+def _link_not_for_type(programme: Programme, item: Item, link_name: str, targets: tuple[str, ...]) -> Problem:
     own = [link.name for link in model.links_from(item.type)]
     allowed = ", ".join(f"'{name}'" for name in own) if own else "geen enkele koppeling"
     target_types = {t.type for t in programme.outgoing(item, link_name)}
@@ -65,8 +91,7 @@ def _link_not_for_type(programme: Programme, item: Item, link_name: str, targets
     reverse = [t.id for t in programme.outgoing(item, link_name) if _allows(t.type, link_name, item.type)]
     if reverse:
         fix += f", of laat {', '.join(reverse)} met ':{link_name}:' naar {item.id} verwijzen"
-    return finding(
-        "PT102",
+    return Problem(
         item,
         f"een {item.type} kan geen koppeling '{link_name}' hebben (naar {', '.join(targets)}); "
         f"vanuit een {item.type} kan: {allowed}.",
@@ -74,7 +99,7 @@ def _link_not_for_type(programme: Programme, item: Item, link_name: str, targets
     )
 
 
-def _wrong_target(item: Item, link_name: str, rule: model.LinkRule, target: Item) -> Finding:
+def _wrong_target(item: Item, link_name: str, rule: model.LinkRule, target: Item) -> Problem:
     fix = f"verwijs met '{link_name}' naar een {describe_types(rule.targets)}"
     reverse = next(
         (link.name for link in model.links_from(target.type) if _allows(target.type, link.name, item.type)),
@@ -82,8 +107,7 @@ def _wrong_target(item: Item, link_name: str, rule: model.LinkRule, target: Item
     )
     if reverse:
         fix += f", en laat {target.id} hierheen verwijzen met '{reverse}'"
-    return finding(
-        "PT102",
+    return Problem(
         item,
         f"'{link_name}' verwijst naar {target.id} ({target.type}); vanuit een {item.type} "
         f"mag dat alleen naar: {', '.join(rule.targets)}.",
@@ -96,8 +120,19 @@ def _allows(source_type: str, link_name: str, target_type: str) -> bool:
     return rule is not None and target_type in rule.targets
 
 
-def missing_links(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT103: a required link is missing, or a link allowing exactly one target has more."""
+@rule(
+    "PT103",
+    "error",
+    summary="Een verplichte koppeling ontbreekt.",
+    fix="Voeg de verplichte koppeling toe en controleer de spelling van de optienaam.",
+    example="""\
+```{effect} Minder uitrukken
+:id: EF-UITRUKKEN
+```
+""",
+)
+def missing_links(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """A required link is missing, or a link allowing exactly one target has more."""
     for item in programme:
         for link in model.links_from(item.type):
             rule = link.rule_for(item.type)
@@ -110,8 +145,7 @@ def missing_links(programme: Programme, context: CheckContext) -> Iterator[Findi
             exactly = rule.maximum == rule.minimum == 1
             if len(targets) < rule.minimum:
                 how_many = "precies één" if exactly else "minstens één"
-                yield finding(
-                    "PT103",
+                yield Problem(
                     item,
                     f"de verplichte koppeling '{link.name}' ontbreekt: een {item.type} "
                     f"{link.outgoing} {how_many} {what}.",
@@ -120,8 +154,7 @@ def missing_links(programme: Programme, context: CheckContext) -> Iterator[Findi
                 )
             elif rule.maximum is not None and len(targets) > rule.maximum:
                 at_most = "één" if rule.maximum == 1 else str(rule.maximum)
-                yield finding(
-                    "PT103",
+                yield Problem(
                     item,
                     f"'{link.name}' verwijst naar {len(targets)} items ({', '.join(targets)}), maar een "
                     f"{item.type} {link.outgoing} {'precies' if exactly else 'hoogstens'} {at_most} {what}.",
@@ -129,8 +162,33 @@ def missing_links(programme: Programme, context: CheckContext) -> Iterator[Findi
                 )
 
 
-def chain_cycles(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT104: a cycle along the chain links; one finding per cycle, on its smallest ID.
+@rule(
+    "PT104",
+    "error",
+    summary="De ketenkoppelingen (draagt_bij_aan, voert_uit, geleverd_door, hoort_bij) vormen een kring.",
+    fix=(
+        "Laat de keten van doelen, inspanningen en resultaten één kant op lopen: haal één koppeling van de "
+        "kring weg."
+    ),
+    example="""\
+```{doel} Veilige wijken
+:id: SD-WIJKEN
+:draagt_bij_aan: SD-STEDEN
+```
+
+```{doel} Veilige steden
+:id: SD-STEDEN
+:draagt_bij_aan: SD-WIJKEN
+```
+
+```{criterium} Veiligheidsgevoel
+:id: CR-GEVOEL
+:meet: SD-WIJKEN, SD-STEDEN
+```
+""",
+)
+def chain_cycles(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """A cycle along the chain links; one finding per cycle, on its smallest ID.
 
     Only links that PT101/PT102 accept form the graph, so a wrong link gives
     one message, not two. Tarjan's algorithm, iterative, keeps this linear in
@@ -227,15 +285,14 @@ def _cycle_path(
     raise AssertionError(f"{start} lies on no cycle")  # unreachable: start's component is a cycle
 
 
-def _cycle_finding(programme: Programme, path: list[tuple[str, str]]) -> Finding:
+def _cycle_finding(programme: Programme, path: list[tuple[str, str]]) -> Problem:
     ids = [node for node, _ in path] + [path[0][0]]
     if len(ids) > _CYCLE_SHOWN:
         shown = " → ".join(ids[: _CYCLE_SHOWN - 2]) + " → … → " + " → ".join(ids[-2:])
     else:
         shown = " → ".join(ids)
     last, last_link = path[-1]
-    return finding(
-        "PT104",
+    return Problem(
         programme.items[path[0][0]],
         f"de ketenkoppelingen vormen een kring van {len(path)} "
         f"{'item' if len(path) == 1 else 'items'}: {shown}.",

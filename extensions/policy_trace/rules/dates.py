@@ -7,16 +7,29 @@ from datetime import timedelta
 
 from .. import series
 from ..dates import parse_iso
-from ..findings import Finding, finding
 from ..items import Programme
 from .common import CheckContext
+from .rule import Problem, rule
 
 #: A measurement older than this, before the reference date, is stale (PT404).
 STALE_AFTER = timedelta(days=365)
 
 
-def dates_outside_period(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT401: a milestone's datum or a criterion's deadline lies outside policy_trace_period."""
+@rule(
+    "PT401",
+    "advice",
+    summary="Een datum of deadline van een mijlpaal of criterium valt buiten de looptijd.",
+    fix="Kies een datum binnen de looptijd van het programma, of pas de looptijd in conf.py aan.",
+    example="""\
+```{criterium} Minder uitrukken
+:id: CR-UITRUKKEN
+:meet: IN-PREVENTIE
+:deadline: 2030-12-31
+```
+""",
+)
+def dates_outside_period(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """A milestone's datum or a criterion's deadline lies outside policy_trace_period."""
     if context.period is None:
         return
     start, end = context.period
@@ -24,8 +37,7 @@ def dates_outside_period(programme: Programme, context: CheckContext) -> Iterato
         name = "datum" if item.type == "mijlpaal" else "deadline"
         when = parse_iso(item.field(name))
         if when is not None and not start <= when <= end:
-            yield finding(
-                "PT401",
+            yield Problem(
                 item,
                 f"'{name}' {when.isoformat()} valt buiten de looptijd van het programma "
                 f"({start.isoformat()} tot en met {end.isoformat()}).",
@@ -33,13 +45,26 @@ def dates_outside_period(programme: Programme, context: CheckContext) -> Iterato
             )
 
 
-def overdue_milestones(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT402: a milestone is still gepland after its datum has passed the reference date."""
+@rule(
+    "PT402",
+    "advice",
+    summary="Een mijlpaal is nog gepland terwijl de datum voorbij de peildatum is.",
+    fix="Zet de mijlpaal op behaald, vertraagd of vervallen, of verschuif de datum.",
+    example="""\
+```{mijlpaal} Plan van aanpak klaar
+:id: MP-PLAN
+:hoort_bij: PRJ-WIJK
+:datum: 2024-03-01
+:status: gepland
+```
+""",
+)
+def overdue_milestones(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """A milestone is still gepland after its datum has passed the reference date."""
     for milestone in programme.of_type("mijlpaal"):
         when = parse_iso(milestone.field("datum"))
         if milestone.status == "gepland" and when is not None and when < context.reference_date:
-            yield finding(
-                "PT402",
+            yield Problem(
                 milestone,
                 f"de mijlpaal staat nog op gepland, maar de datum {when.isoformat()} ligt voor de peildatum "
                 f"{context.reference_date.isoformat()}.",
@@ -47,8 +72,24 @@ def overdue_milestones(programme: Programme, context: CheckContext) -> Iterator[
             )
 
 
-def stale_measurements(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT404: a criterion's latest measurement has no date, or one over 365 days before the reference date."""
+@rule(
+    "PT404",
+    "advice",
+    summary=(
+        "De laatste meting van een criterium heeft geen meetdatum, of die ligt meer dan 365 dagen voor de "
+        "peildatum."
+    ),
+    fix="Vul de meetdatum in, of meet opnieuw en voeg een meting (MT-) toe of werk meting en meetdatum bij.",
+    example="""\
+```{criterium} Bezochte huishoudens
+:id: CR-BEZOCHT
+:meet: IN-PREVENTIE
+:meting: 420
+```
+""",
+)
+def stale_measurements(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """A criterion's latest measurement has no date, or one over 365 days before the reference date."""
     for criterion in programme.of_type("criterium"):
         latest = series.latest(programme, criterion)
         if latest is None:
@@ -56,8 +97,7 @@ def stale_measurements(programme: Programme, context: CheckContext) -> Iterator[
         if not latest.date_text:
             if latest.from_series:
                 continue  # a meting without datum is PT106's (datum is required)
-            yield finding(
-                "PT404",
+            yield Problem(
                 criterion,
                 "het criterium heeft een meting, maar geen meetdatum: niemand kan zien hoe actueel die is.",
                 "vul ':meetdatum:' in met de datum van de meting (JJJJ-MM-DD).",
@@ -71,8 +111,7 @@ def stale_measurements(programme: Programme, context: CheckContext) -> Iterator[
                 if latest.from_series
                 else "meet opnieuw en werk ':meting:' en ':meetdatum:' bij."
             )
-            yield finding(
-                "PT404",
+            yield Problem(
                 criterion,
                 f"{which} is van {measured.isoformat()}, meer dan 365 dagen voor de "
                 f"peildatum {context.reference_date.isoformat()}: ze is verouderd.",

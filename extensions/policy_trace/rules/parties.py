@@ -5,17 +5,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .. import model
-from ..findings import Finding, finding
 from ..items import Programme
 from .common import CheckContext
+from .rule import Problem, rule
 
 
-def unlinked_parties(programme: Programme, context: CheckContext) -> Iterator[Finding]:
-    """PT403: a partij that no item links to."""
+@rule(
+    "PT403",
+    "advice",
+    summary="Naar een partij verwijst geen enkel item.",
+    fix="Verwijs naar de partij (bijvoorbeeld als trekker of opdrachtnemer), of haal haar weg.",
+    example="""\
+```{partij} Waterschap
+:id: PA-WATERSCHAP
+```
+""",
+)
+def unlinked_parties(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """A partij that no item links to."""
     for party in programme.of_type("partij"):
         if not any(programme.incoming(party.id, link) for link in model.LINK_NAMES):
-            yield finding(
-                "PT403",
+            yield Problem(
                 party,
                 "geen enkel item verwijst naar deze partij.",
                 f"verwijs naar {party.id}, bijvoorbeeld met ':trekker:' of ':opdrachtnemer:', "

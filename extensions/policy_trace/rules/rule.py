@@ -1,0 +1,58 @@
+"""What a rule is, how it is declared on its check, and the severities of its findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
+
+from ..items import Item, Programme
+from .common import CheckContext
+
+#: ``uitgezonderd``: a finding under a valid waiver (``:uitzondering:``); reported, never failing.
+Severity = Literal["error", "advice", "uitgezonderd"]
+SEVERITIES: tuple[Severity, ...] = ("error", "advice", "uitgezonderd")
+#: The severities a rule can have by default or by ``policy_trace_severity``.
+RULE_SEVERITIES: tuple[Severity, ...] = ("error", "advice")
+#: What ``policy_trace_severity`` accepts per code.
+SEVERITY_SETTINGS: tuple[str, ...] = ("error", "advice", "off")
+#: Dutch labels of the severities, singular and plural (console, reports, site).
+SEVERITY_LABELS: dict[str, tuple[str, str]] = {
+    "error": ("fout", "fouten"),
+    "advice": ("advies", "adviezen"),
+    "uitgezonderd": ("uitgezonderd", "uitgezonderd"),
+}
+
+class Problem(NamedTuple):
+    """What a check yields: the item, what is wrong and how to fix it (Dutch, one sentence each)."""
+
+    item: Item
+    message: str
+    fix: str
+
+
+Check = Callable[[Programme, CheckContext], Iterable[Problem]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of spec section 5 and the function that checks it."""
+
+    code: str
+    severity: Severity
+    #: One Dutch sentence: what the rule asks of an author.
+    summary: str
+    #: One Dutch sentence: how an author usually fixes a finding of this rule.
+    fix: str
+    #: A minimal failing MyST example; it relies on the items of EXAMPLE_CONTEXT.
+    example: str
+    check: Check = field(repr=False, compare=False)
+
+
+def rule(code: str, severity: Severity, *, summary: str, fix: str, example: str) -> Callable[[Check], Rule]:
+    """Declare the rule ``code`` on the check below it; the check's name then holds the Rule."""
+
+    def declare(check: Check) -> Rule:
+        return Rule(code, severity, summary, fix, example, check)
+
+    return declare
