@@ -185,3 +185,28 @@ def test_the_handbook_shows_the_programmes_own_values_in_tables_and_examples(tmp
     assert "regionaal_crisisplan" not in text
     assert ":borging: convenant" in text
     assert ":spoor:" not in text
+
+
+def test_no_page_of_another_programme_says_agenda(tmp_path):
+    # Every page policy-trace writes (views, item details, Controle, the handbook's generated parts)
+    # names the programme with its own noun: none says "agenda", this repository's word.
+    srcdir = copy_root("test-views", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'policy_trace_programme_noun = "het hitteplan"\n',
+                    encoding="utf-8")
+    generated = "".join(f"\n## {name}\n\n```{{{name}}}\n```\n" for name in (
+        "controle-overzicht", "policy-trace-types", "policy-trace-fields", "policy-trace-links",
+        "policy-trace-rules", "policy-trace-settings", "policy-trace-directives",
+    ))
+    (srcdir / "handboek.md").write_text("# Handboek\n" + generated, encoding="utf-8")
+    index = srcdir / "index.md"
+    listed = index.read_text(encoding="utf-8").replace("docs/downloads\n", "docs/downloads\nhandboek\n")
+    index.write_text(listed, encoding="utf-8")
+    app = build_once(srcdir)
+    assert policy_warnings(app) == []
+    pages = sorted(Path(app.outdir).rglob("*.html"))
+    assert len(pages) >= 8
+    names = [page.relative_to(app.outdir).as_posix()[: -len(".html")] for page in pages]
+    said = [name for name in names if re.search(r"\bagenda\b", page_text(app, name), re.I)]
+    assert said == []
+    assert "Wat het hitteplan (nog) niet vastlegt" in page_text(app, "docs/tevreden")

@@ -329,7 +329,7 @@ def _values_setting(type_name: str, field: Field) -> Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("policy_trace_programme_noun", DEFAULT_PROGRAMME_NOUN,
-            'Hoe de pagina\'s het programma noemen, met lidwoord: "het programma", "de agenda", '
+            'Hoe de pagina\'s het programma noemen, met lidwoord: "het programma", "de strategie", '
             '"het hitteplan".', (str,)),
     *(_values_setting(type_name, field) for type_name, field in PROGRAMME_FIELDS),
     Setting("policy_trace_period", None,

@@ -103,7 +103,7 @@ def programme_noun(value: Any) -> str:
     if not isinstance(text, str) or not NOUN_PATTERN.fullmatch(text):
         raise ValueError(
             'policy_trace_programme_noun is het woord voor het programma met lidwoord, beginnend met '
-            f'"de" of "het", bijvoorbeeld "het hitteplan" of "de agenda"; nu is het: {value!r}.'
+            f'"de" of "het", bijvoorbeeld "het hitteplan" of "de strategie"; nu is het: {value!r}.'
         )
     return text
 

@@ -20,7 +20,7 @@ SETTINGS: tuple[tuple[str, object, str], ...] = (
     (
         "policy_trace_status",
         "werkversie",
-        "De status van deze versie, bijvoorbeeld 'vastgesteld' of 'voorstel aan het Veiligheidsberaad'.",
+        "De status van deze versie, bijvoorbeeld 'vastgesteld' of 'voorstel aan het bestuur'.",
     ),
     (
         "policy_trace_date",
