@@ -6,7 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import collector, domain, exports, model, needs_config, vocabulary
+from . import collector, domain, exports, model, needs_config, rebuild, vocabulary
 
 __version__ = "0.1.0"
 
@@ -40,6 +40,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After the checks (600): needs.json and the CSV are then final; written beside the pages.
     app.connect("write-started", exports.start, priority=900)
     app.connect("build-finished", exports.finish)
+    # Incremental builds as clean ones, when items move, are deleted or share an ID (see rebuild).
+    app.connect("env-get-outdated", rebuild.competitors)
+    app.connect("env-get-updated", rebuild.all_pages_when_pages_come_or_go)
+    app.connect("build-finished", rebuild.remove_pages_of_removed_documents)
+    # Late: after every handler that adds or reorders documents to read.
+    app.connect("env-before-read-docs", rebuild.purge_before_reading, priority=900)
 
     return {
         "version": __version__,

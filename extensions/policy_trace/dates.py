@@ -62,3 +62,25 @@ def build_date() -> date:
 def dutch_date(value: date) -> str:
     """A date as Dutch readers write it: ``26 september 2014``."""
     return f"{value.day} {MONTHS_NL[value.month - 1]} {value.year}"
+
+
+def import_sphinx_builders_despite_a_bad_epoch() -> None:
+    """Load Sphinx's gettext builder with an unusable ``SOURCE_DATE_EPOCH`` set aside for a moment.
+
+    Why: that module reads the variable with ``float()`` when it is imported,
+    which Sphinx does while it starts, before any extension can run; a value
+    like ``abc`` would end every build in a traceback. Loaded here first, the
+    build gets as far as our ``config-inited`` check, which says in Dutch what
+    is wrong (:func:`policy_trace.checks.settings.validate_environment`).
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return
+    try:
+        build_date()
+    except ValueError:
+        del os.environ["SOURCE_DATE_EPOCH"]
+        try:
+            import sphinx.builders.gettext  # noqa: F401
+        finally:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch

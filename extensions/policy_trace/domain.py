@@ -20,13 +20,15 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
+from .sourcescan import DocumentScan, Scan
+
 if TYPE_CHECKING:
     from .checks.registry import CheckRun
 
 #: Raise when the shape of the data below changes: Sphinx then reads every
 #: document afresh instead of unpickling an environment of an older shape.
-#: Also the package's ``env_version`` (3: the first with this domain).
-DATA_VERSION = 3
+#: Also the package's ``env_version`` (3: the first with this domain; 4: the source scans).
+DATA_VERSION = 4
 
 #: Everything the views show of an item (compared between builds).
 Signature = tuple[object, ...]
@@ -74,6 +76,8 @@ class PolicyTraceDomain(Domain):
         "overviews": set(),
         # The reference date (ISO) the overview pages were last read for.
         "overview_date": None,
+        # docname -> the scans of its source and included files (checks.source: PT107-PT109, locations).
+        "sources": {},
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -82,6 +86,11 @@ class PolicyTraceDomain(Domain):
         #: ``self.data``: Sphinx re-creates domains when it loads a pickled
         #: environment, so the outcome of an earlier build is never kept.
         self.run: CheckRun | None = None
+        #: Whether this build found a page added or removed (``rebuild``): then every page
+        #: is written again, for its navigation. In memory only, like ``run``.
+        self.pages_added_or_removed = False
+        #: The documents removed since the last build: their old pages are deleted at the end.
+        self.pages_removed: set[str] = set()
 
     @property
     def pages(self) -> dict[str, PageRecord]:
@@ -107,6 +116,16 @@ class PolicyTraceDomain(Domain):
     def overview_date(self, value: str) -> None:
         self.data["overview_date"] = value
 
+    @property
+    def sources(self) -> dict[str, DocumentScan]:
+        """Per page read: what its source files say (see ``checks.source``)."""
+        return cast("dict[str, DocumentScan]", self.data.setdefault("sources", {}))
+
+    def add_scan(self, docname: str, found: Scan) -> None:
+        """Keep one more scan of a page being read: its own file, or a file it includes."""
+        current = self.sources.get(docname)
+        self.sources[docname] = DocumentScan((*current.scans, found) if current else (found,))
+
     def record(self, docname: str) -> PageRecord:
         """The record of ``docname``, created on first use."""
         return self.pages.setdefault(docname, PageRecord())
@@ -122,6 +141,14 @@ class PolicyTraceDomain(Domain):
         # The first purge of a build holds the previous build's record; keep that one.
         self.previous.setdefault(docname, self.pages.pop(docname, PageRecord()))
         self.overviews.discard(docname)
+        self.sources.pop(docname, None)
+
+    def resolve_any_xref(
+        self, env: BuildEnvironment, fromdocname: str, builder: Any, target: str, node: Any, contnode: Any
+    ) -> list[tuple[str, Any]]:
+        """No roles of our own, so nothing to resolve: said explicitly, or MyST warns about every
+        reference it cannot resolve that this domain "has not implemented resolve_any_xref"."""
+        return []
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take over what a parallel reader found on ``docnames``."""
@@ -130,6 +157,8 @@ class PolicyTraceDomain(Domain):
             if docname in theirs:
                 self.pages[docname] = theirs[docname]
         self.overviews.update(otherdata["overviews"] & set(docnames))
+        scans: dict[str, DocumentScan] = otherdata.get("sources", {})
+        self.sources.update({docname: scans[docname] for docname in docnames if docname in scans})
 
 
 def of(env: BuildEnvironment) -> PolicyTraceDomain:

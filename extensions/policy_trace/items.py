@@ -8,13 +8,14 @@ location format, and never mutate a need.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any, cast
 
 from sphinx.application import Sphinx
 
 from . import model
+from .sourcescan import DocumentScan
 from .vocabulary import DEFAULT, Vocabulary, of_config
 
 
@@ -62,9 +63,14 @@ class Programme:
 
     items: Mapping[str, Item]
     _incoming: Mapping[tuple[str, str], tuple[str, ...]] = field(repr=False)
+    #: What the source files say, per document in name order: (docname, scans of its files).
+    #: The rules about what was typed (PT107-PT109) read it; see ``sourcescan``.
+    sources: tuple[tuple[str, DocumentScan], ...] = field(default=(), repr=False)
 
     @classmethod
-    def from_items(cls, items: Iterable[Item]) -> Programme:
+    def from_items(
+        cls, items: Iterable[Item], sources: Iterable[tuple[str, DocumentScan]] = ()
+    ) -> Programme:
         by_id = {item.id: item for item in sorted(items, key=lambda i: i.id)}
         incoming: dict[tuple[str, str], list[str]] = {}
         for item in by_id.values():
@@ -74,6 +80,7 @@ class Programme:
         return cls(
             MappingProxyType(by_id),
             MappingProxyType({key: tuple(sorted(ids)) for key, ids in incoming.items()}),
+            tuple(sorted(sources, key=lambda part: part[0])),
         )
 
     def __iter__(self) -> Iterator[Item]:
@@ -136,14 +143,23 @@ def programme_from_app(app: Sphinx) -> Programme:
     """All items of the build; call once the needs are collected (write phase)."""
     from sphinx_needs.api import get_needs_view
 
+    from . import domain
+    from .checks.source import item_locations
+
+    # Where each fence really stands, from our own scan of the sources: sphinx-needs gives an
+    # item of an {include}d file the including file's name, and one in a ::::{note} a late line.
+    located = item_locations(app.env)
     items = []
     words = of_config(app.config)
     for need in get_needs_view(app).values():
         docname = need.get("docname") or ""
         file = _relative_source(app, docname) if docname else ""
         # A NeedItem reads like a mapping (get, []) but is not registered as one.
-        items.append(item_from_need(cast(Mapping[str, Any], need), file, words))
-    return Programme.from_items(items)
+        item = item_from_need(cast(Mapping[str, Any], need), file, words)
+        if (where := located.get((docname, item.id))) and where != (item.file, item.line):
+            item = replace(item, file=where[0], line=where[1])
+        items.append(item)
+    return Programme.from_items(items, domain.of(app.env).sources.items())
 
 
 def programme_of_build(app: Sphinx) -> Programme:

@@ -152,6 +152,13 @@ def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> s
     by_item: dict[str, list[Finding]] = {}
     for found in findings:
         by_item.setdefault(found.id, []).append(found)
+    # A finding about text that never became an item (PT109, a duplicate's second item) gets a
+    # case of its own, at its file and line: a CI reading only this file sees it too.
+    known = {item.id for item in items}
+    items = [*items, *sorted(
+        {CheckedItem(f.id, f.type or "bron", f.file, f.line) for f in findings if f.id not in known},
+        key=lambda i: (i.file, i.line, i.id),
+    )]
     failed = sum(1 for item in items if any(f.severity == "error" for f in by_item.get(item.id, ())))
     suite = ET.Element(
         "testsuite",
@@ -208,9 +215,16 @@ def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> s
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
-def summary_line(findings: Sequence[Finding]) -> str:
-    """The build's last line of ours: ``policy-trace: 0 fouten, 12 adviezen``."""
-    return f"{SUITE_NAME}: {count_phrases(findings)}"
+def summary_line(findings: Sequence[Finding], others: int = 0) -> str:
+    """The build's last line of ours: ``policy-trace: 0 fouten, 12 adviezen``.
+
+    ``others`` counts the warnings that are no finding (of Sphinx, sphinx-needs
+    or MyST, or a wrong setting): every problem the build showed is in the line.
+    """
+    line = f"{SUITE_NAME}: {count_phrases(findings)}"
+    if others:
+        line += f", en {others} {'andere melding' if others == 1 else 'andere meldingen'} (zie hierboven)"
+    return line
 
 
 def write_reports(outdir: Path, findings: Sequence[Finding], items: Sequence[CheckedItem]) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from ..rules import CheckContext
-from . import events, page, settings
+from . import events, messages, page, settings, source
 from .builder import CheckBuilder
 from .registry import CheckRun, check_programme, run_checks
 
@@ -21,10 +21,17 @@ __all__ = ["CheckContext", "CheckRun", "check_programme", "run_checks", "setup"]
 def setup(app: Sphinx) -> dict[str, Any]:
     """Run the checks in every build and publish their findings."""
     # Late, after the model's own config-inited handlers: only reads settings.
+    # First of all: our wording and count of Sphinx's, sphinx-needs' and MyST's own warnings.
+    app.connect("config-inited", messages.install, priority=0)
     app.connect("config-inited", settings.validate, priority=800)
     # Before Sphinx's own use of SOURCE_DATE_EPOCH (its copyright year, at 800), which crashes on a bad value.
     app.connect("config-inited", settings.validate_environment, priority=2)
     app.connect("env-before-read-docs", events.forget_previous_run)
+    # After Sphinx's own check of source_encoding (790), which would call our UTF-8 codec foreign.
+    app.connect("config-inited", source.read_any_bytes, priority=795)
+    # Where items stand, and what was typed wrong (PT107-PT109), kept in the domain per page.
+    app.connect("source-read", source.read_source)
+    app.connect("include-read", source.read_include)
     # After sphinx-needs' own write-started handlers (500): the needs are then
     # post-processed and validated, and our findings follow its messages.
     app.connect("write-started", events.check_all_items, priority=600)

@@ -13,7 +13,7 @@ from .. import domain
 from ..findings import report
 from ..items import programme_of_build
 from ..reports import summary_line, write_reports
-from . import settings
+from . import messages, settings
 from .registry import check_programme
 
 logger = logging.getLogger(__name__)
@@ -52,4 +52,4 @@ def write_reports_and_summary(app: Sphinx, exception: BaseException | None) -> N
     if run is None:
         return
     write_reports(Path(app.outdir), run.findings, run.items)
-    logger.info(summary_line(run.findings))
+    logger.info(summary_line(run.findings, messages.upstream_count(app)))

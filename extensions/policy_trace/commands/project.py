@@ -78,6 +78,9 @@ def sphinx_build(argv: Sequence[str], *, capture: bool = False) -> tuple[int, st
     """
     from sphinx.cmd.build import build_main
 
+    from ..dates import import_sphinx_builders_despite_a_bad_epoch
+
+    import_sphinx_builders_despite_a_bad_epoch()  # SOURCE_DATE_EPOCH=abc: a Dutch message, no traceback
     out, err = io.StringIO(), io.StringIO()
     streams = (
         (contextlib.redirect_stdout(out), contextlib.redirect_stderr(err))

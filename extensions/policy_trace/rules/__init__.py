@@ -2,7 +2,7 @@
 
 Each rule's code, default severity, summary, fix and failing example sit in a
 ``@rule`` decorator right above its check, in the module of its theme
-(``links``, ``ids``, ``fields``, ``measurements``, ``satisfaction``,
+(``links``, ``ids``, ``fields``, ``source``, ``measurements``, ``satisfaction``,
 ``plans``, ``progress``, ``dates``, ``parties``, ``assumptions``): ``grep
 PT203`` finds the rule and its check together.
 This package gathers them into :data:`RULES`, sorted by code, which the checks,
@@ -46,7 +46,19 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import assumptions, dates, fields, ids, links, measurements, parties, plans, progress, satisfaction
+from . import (
+    assumptions,
+    dates,
+    fields,
+    ids,
+    links,
+    measurements,
+    parties,
+    plans,
+    progress,
+    satisfaction,
+    source,
+)
 from .common import CheckContext
 from .examples import EXAMPLE_CONTEXT, EXAMPLE_PERIOD, EXAMPLE_REFERENCE_DATE
 from .rule import (
@@ -63,7 +75,7 @@ from .rule import (
 
 #: The modules of checks: every function in them declared with ``@rule`` is a rule.
 CHECK_MODULES: tuple[ModuleType, ...] = (
-    links, ids, fields, measurements, satisfaction, plans, progress, dates, parties, assumptions,
+    links, ids, fields, source, measurements, satisfaction, plans, progress, dates, parties, assumptions,
 )
 
 

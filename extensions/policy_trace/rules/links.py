@@ -199,7 +199,14 @@ def chain_cycles(programme: Programme, context: CheckContext) -> Iterator[Proble
         start = min(component)
         if len(component) == 1 and start not in {t for t, _ in graph[start]}:
             continue
-        path = _cycle_path(graph, start, set(component))
+        members = set(component)
+        inside = sum(1 for node in component for target, _ in graph[node] if target in members)
+        if inside > len(component):
+            # More links than items: several cycles share items (a figure eight, …). One finding
+            # names them all, with links whose removal breaks every cycle at once.
+            yield _tangle_finding(programme, start, members, graph)
+            continue
+        path = _cycle_path(graph, start, members)
         yield _cycle_finding(programme, path)
 
 
@@ -283,6 +290,59 @@ def _cycle_path(
                 previous[target] = (node, link_name)
                 queue.append(target)
     raise AssertionError(f"{start} lies on no cycle")  # unreachable: start's component is a cycle
+
+
+def _back_links(
+    graph: dict[str, list[tuple[str, str]]], start: str, members: set[str]
+) -> list[tuple[str, str, str]]:
+    """Links (source, target, link) that point back along a depth-first walk inside ``members``.
+
+    Removing every such link leaves no cycle (a walk without back links is a
+    graph without cycles); iterative, so any size fits.
+    """
+    back: list[tuple[str, str, str]] = []
+    state: dict[str, int] = {}  # 1: on the walk's path, 2: done
+    for root in sorted(members):
+        if root in state:
+            continue
+        state[root] = 1
+        work = [(root, iter(sorted(e for e in graph[root] if e[0] in members)))]
+        while work:
+            node, edges = work[-1]
+            for target, link in edges:
+                if state.get(target) == 1:
+                    back.append((node, target, link))
+                elif target not in state:
+                    state[target] = 1
+                    work.append((target, iter(sorted(e for e in graph[target] if e[0] in members))))
+                    break
+            else:
+                state[node] = 2
+                work.pop()
+    return sorted(back)
+
+
+def _some(names: list[str]) -> str:
+    more = len(names) - _CYCLE_SHOWN
+    return ", ".join(names[:_CYCLE_SHOWN]) + (f" en {more} andere" if more > 0 else "")
+
+
+def _tangle_finding(
+    programme: Programme, start: str, members: set[str], graph: dict[str, list[tuple[str, str]]]
+) -> Problem:
+    ids = sorted(members)
+    shown = _some(ids)
+    example = " → ".join([node for node, _ in _cycle_path(graph, start, members)] + [start])
+    breaks = _back_links(graph, start, members)
+    named = [f"':{link}: {target}' bij {source}" for source, target, link in breaks]
+    listed = _some(named)
+    return Problem(
+        programme.items[start],
+        f"de ketenkoppelingen vormen meer dan één kring door dezelfde {len(ids)} items: {shown} "
+        f"(bijvoorbeeld {example}).",
+        f"haal deze {len(breaks)} {'koppeling' if len(breaks) == 1 else 'koppelingen'} weg, dan is er geen "
+        f"kring meer: {listed}; of laat de keten op een andere manier één kant op lopen.",
+    )
 
 
 def _cycle_finding(programme: Programme, path: list[tuple[str, str]]) -> Problem:

@@ -1,0 +1,128 @@
+"""What the source files say, kept per document: read while reading, for the rules and the locations.
+
+Read while each document is read (``source-read``, and ``include-read`` for
+files pulled in with ``{include}``), kept in a Domain, so Sphinx purges a
+document's part when it is read again and merges the parts of parallel
+readers. The findings are reported with the others on every build, also when
+the file was not read again: an incremental build reports what a clean one does.
+
+The rules that read it (PT107-PT109) are in ``rules.source``; the programme
+carries the scans to them (``Programme.sources``).
+"""
+
+from __future__ import annotations
+
+import codecs
+import encodings.utf_8_sig
+from collections.abc import Iterator
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+
+from .. import domain, model
+from ..sourcescan import DocumentScan, ScannedItem, scan
+
+
+def _scans(env: BuildEnvironment) -> dict[str, DocumentScan]:
+    return domain.of(env).sources
+
+
+def colon_fence(config: Config) -> bool:
+    return "colon_fence" in (getattr(config, "myst_enable_extensions", None) or ())
+
+
+def read_source(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: scan a document as it is read."""
+    file = str(app.env.doc2path(docname, base=False)).replace("\\", "/")
+    if not file.endswith(".md"):
+        return  # only MyST Markdown holds our fences
+    domain.of(app.env).add_scan(docname, scan(source[0], file, model.TYPE_NAMES, colon_fence(app.config)))
+
+
+def read_include(app: Sphinx, relative_path: Path, parent_docname: str, content: list[str]) -> None:
+    """``include-read``: scan an included file under the document that includes it, at its own name."""
+    file = Path(relative_path).as_posix()
+    if not file.endswith(".md"):
+        return
+    # The document being read, not MyST's parent_docname (a file stem, wrong in a subfolder).
+    docname = app.env.current_document.docname or parent_docname
+    domain.of(app.env).add_scan(docname, scan(content[0], file, model.TYPE_NAMES, colon_fence(app.config)))
+
+
+def scanned(env: BuildEnvironment) -> Iterator[tuple[str, ScannedItem]]:
+    """Every item fence of the project, as (docname, item), in document order."""
+    docs = _scans(env)
+    for docname in sorted(docs):
+        for found in docs[docname].scans:
+            for item in found.items:
+                yield docname, item
+
+
+def item_locations(env: BuildEnvironment) -> dict[tuple[str, str], tuple[str, int]]:
+    """Where each item's fence stands: (docname, ID) to (file, line), the first fence of an ID per document.
+
+    Why: sphinx-needs knows only the document and a line, which for an
+    included file is that file's line under the including file's name, and
+    inside a colon-fenced ``{note}`` one line late.
+    """
+    result: dict[tuple[str, str], tuple[str, int]] = {}
+    for docname, item in scanned(env):
+        if item.id:
+            result.setdefault((docname, item.id), (item.file, item.line))
+    return result
+
+
+# --- reading any byte: a file that is no UTF-8 gets a message, not Sphinx's "Encoding error!" ----------
+
+#: The codec name Sphinx reads sources with (``source_encoding``), set at ``config-inited``.
+CODEC = "policy-trace-utf-8"
+_CODEC_KEY = "policy_trace_utf_8"  # as Python normalises the name before asking a search function
+
+
+_UTF_8_SIG = codecs.lookup("utf-8-sig")
+_UTF_8 = codecs.lookup("utf-8")  # writing: no byte-order mark
+
+
+def _decode(data: bytes, errors: str = "strict") -> tuple[str, int]:
+    # UTF-8 with an optional byte-order mark (Sphinx's default, utf-8-sig), undecodable bytes as
+    # U+FFFD: the scan finds their lines and PT109 says where, instead of the build stopping.
+    return _UTF_8_SIG.decode(data, "replace")
+
+
+class _IncrementalDecoder(encodings.utf_8_sig.IncrementalDecoder):
+    """What ``open()``/``Path.read_text`` use: the same, a chunk at a time."""
+
+    def __init__(self, errors: str = "strict") -> None:
+        super().__init__("replace")
+
+
+def _search(name: str) -> codecs.CodecInfo | None:
+    if name != _CODEC_KEY:
+        return None
+    return codecs.CodecInfo(
+        _UTF_8.encode, _decode, name=CODEC,  # type: ignore[arg-type]
+        incrementalencoder=_UTF_8.incrementalencoder, incrementaldecoder=_IncrementalDecoder,
+        streamreader=_UTF_8_SIG.streamreader, streamwriter=_UTF_8.streamwriter,
+    )
+
+
+# Python's codec registry is process-wide; registering one more name changes nothing else.
+codecs.register(_search)
+
+
+def read_any_bytes(app: Sphinx, config: Config) -> None:
+    """``config-inited``: read sources as UTF-8 that keeps going on a bad byte (see :data:`CODEC`).
+
+    Sphinx reads a source with ``Path.read_text(encoding=source_encoding)``,
+    which raises on the first byte that is no UTF-8 and ends the build in
+    "Encoding error!". ``source_encoding`` is Sphinx's documented setting for
+    the codec; only the default UTF-8 is replaced, a project's own choice stays.
+    """
+    if str(config.source_encoding).lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8"):
+        config.source_encoding = CODEC
+
+
+__all__ = ["colon_fence", "item_locations", "read_any_bytes", "read_include", "read_source",
+           ]

@@ -1,0 +1,100 @@
+"""Incremental builds that give what a clean build gives, also when items move between files.
+
+sphinx-needs keeps its needs per document and purges a document's needs just
+before that document is read again (``env-purge-doc``). Sphinx reads changed
+documents one by one in name order; so when an item moves from ``extra.md`` to
+``doelen.md``, ``doelen.md`` is read while the item still stands in the store
+under ``extra.md``: refused as a duplicate of its old self, and then purged with
+``extra.md``. And when the first of two items with one ID is deleted, the
+second is never read again, so the ID is gone. Two Sphinx events, no internals:
+
+- ``env-before-read-docs``: purge every document that will be read before the
+  first one is read, as Sphinx's own parallel reader does (``_read_parallel``:
+  "clear all outdated docs at once"). Each purge handler forgets only what the
+  document itself declared, so the second purge Sphinx does per document finds
+  nothing more to forget.
+- ``env-get-outdated``: also read again every unchanged document that declares
+  an ID that a changed, added or removed document declared before or declares
+  now. Then the same documents compete for an ID, read in the same (name) order,
+  as in a clean build, and the first one keeps it in both.
+- ``build-finished``: remove the written pages of removed documents; a clean
+  build has none, and an old page would still show the items that are gone.
+- ``env-get-updated``: when a page was added or removed (a rename is both),
+  write every page again: each page's navigation (the site's page tree, the
+  previous and next links) names the pages there are, and Sphinx would keep
+  the old navigation on the pages it did not read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from . import domain, model
+from .checks.source import colon_fence
+from .sourcescan import scan
+
+
+def _ids_of(env: BuildEnvironment, docname: str) -> set[str]:
+    found = domain.of(env).sources.get(docname)
+    return {item.id for part in found.scans for item in part.items if item.id} if found else set()
+
+
+def _ids_now(app: Sphinx, docname: str) -> set[str]:
+    path = app.env.doc2path(docname)
+    if path.suffix != ".md":
+        return set()
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    found = scan(text, docname, model.TYPE_NAMES, colon_fence(app.config))
+    return {item.id for item in found.items if item.id}
+
+
+def competitors(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: the unchanged documents that share an ID with an edited one."""
+    edited = added | changed | removed
+    domain.of(env).pages_added_or_removed = bool(added or removed)
+    domain.of(env).pages_removed = set(removed)
+    if not edited:
+        return []
+    involved: set[str] = set()
+    for docname in changed | removed:
+        involved |= _ids_of(env, docname)  # what it declared in the last build
+    for docname in added | changed:
+        involved |= _ids_now(app, docname)  # what it declares now
+    if not involved:
+        return []
+    return sorted(
+        docname
+        for docname in domain.of(env).sources
+        if docname not in edited and docname in env.found_docs and _ids_of(env, docname) & involved
+    )
+
+
+def purge_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: forget every document about to be read, before the first is read."""
+    for docname in docnames:
+        app.events.emit("env-purge-doc", env, docname)
+        env.clear_doc(docname)
+
+
+def all_pages_when_pages_come_or_go(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: every page, if this build found a page added or removed."""
+    return sorted(env.found_docs) if domain.of(env).pages_added_or_removed else []
+
+
+def remove_pages_of_removed_documents(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: delete the output pages (and copied sources) of documents that are gone."""
+    removed = domain.of(app.env).pages_removed if exception is None else set()
+    outfile = getattr(app.builder, "get_outfilename", None)  # HTML builders (StandaloneHTMLBuilder)
+    if not removed or outfile is None:
+        return
+    for docname in sorted(removed):
+        for path in (Path(outfile(docname)), Path(app.outdir, "_sources", f"{docname}.md.txt")):
+            path.unlink(missing_ok=True)

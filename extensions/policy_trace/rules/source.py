@@ -1,0 +1,180 @@
+"""What was typed: options given twice and IDs given twice (PT107), the generic ``:links:`` (PT108),
+text meant as an item that is not read as one, or a file that is no UTF-8 (PT109).
+
+These rules read the scans of the source files that the programme carries
+(``Programme.sources``, made while reading by ``checks.source``), not the
+items: what they find is exactly what never became (a part of) an item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from types import MappingProxyType
+
+from .. import model
+from ..items import Item, Programme
+from ..sourcescan import LostItem, Scan, ScannedItem
+from .common import CheckContext
+from .rule import Problem, rule
+
+
+def _at(item_id: str, type_name: str, file: str, line: int, docname: str, title: str = "") -> Item:
+    """The place a finding is about, as an item: a fence may stand where no item was made."""
+    return Item(item_id, type_name, title, file, line, "", (), MappingProxyType({}), MappingProxyType({}),
+                docname)
+
+
+def _scanned(programme: Programme) -> Iterator[tuple[str, Scan]]:
+    for docname, document in programme.sources:
+        for part in document.scans:
+            yield docname, part
+
+
+def _link_options(type_name: str) -> str:
+    names = [f"':{link.name}:'" for link in model.links_from(type_name)]
+    if not names:
+        return f"een {type_name} heeft geen koppelingen; haal ':links:' weg"
+    return "gebruik " + (names[0] if len(names) == 1 else ", ".join(names[:-1]) + " of " + names[-1])
+
+
+@rule(
+    "PT107",
+    "error",
+    summary="Een optie staat twee keer in één item, of twee items hebben hetzelfde ID.",
+    fix=(
+        "Zet elke optie één keer neer (meerdere waarden achter elkaar, met een komma ertussen) en geef elk "
+        "item een eigen ID."
+    ),
+    example="""\
+```{uitgangspunt} Dicht bij de inwoner
+:id: UP-DICHTBIJ
+:tags: inwoner
+:tags: wijk
+```
+""",
+)
+def given_twice(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """An option repeated within one item (the last value silently wins), or an ID on two fences."""
+    first: dict[str, ScannedItem] = {}
+    for docname, part in _scanned(programme):
+        for item in part.items:
+            here = _at(item.id, item.type, item.file, item.line, docname)
+            lines: dict[str, list[int]] = {}
+            for name, line in item.options:
+                lines.setdefault(name, []).append(line)
+            for name, at in lines.items():
+                if len(at) > 1:
+                    yield Problem(
+                        here,
+                        f"de optie ':{name}:' staat {len(at)} keer in dit item (regels "
+                        f"{', '.join(map(str, at))}); alleen de laatste telt, de andere worden stil "
+                        "genegeerd.",
+                        f"zet ':{name}:' één keer neer; geef meerdere ID's of waarden daar, met een komma "
+                        "ertussen",
+                    )
+            if item.id and (earlier := first.setdefault(item.id, item)) is not item:
+                yield Problem(
+                    here,
+                    f"het ID {item.id} is al gegeven aan het item op {earlier.file}:{earlier.line}; dit "
+                    "tweede item wordt niet gelezen.",
+                    "geef één van beide items een eigen ID (en pas de koppelingen ernaar aan), of haal het "
+                    "dubbele weg",
+                )
+
+
+@rule(
+    "PT108",
+    "error",
+    summary="Een item gebruikt de algemene optie ':links:' van sphinx-needs, die voor geen regel telt.",
+    fix="Vervang ':links:' door de koppeling van het model die je bedoelt, zoals ':draagt_bij_aan:'.",
+    example="""\
+```{effect} Snellere hulp
+:id: EF-SNELLER
+:draagt_bij_aan: SD-BRAND
+:links: IN-PREVENTIE
+```
+""",
+)
+def generic_links(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """sphinx-needs' own ``:links:``: accepted by it, read by none of our rules."""
+    for docname, part in _scanned(programme):
+        for item in part.items:
+            if any(name == "links" for name, _ in item.options):
+                yield Problem(
+                    _at(item.id, item.type, item.file, item.line, docname),
+                    "de algemene optie ':links:' van sphinx-needs telt voor geen enkele regel van het "
+                    "model: welke soort koppeling het is, staat er niet bij.",
+                    f"vervang ':links:' door de koppeling die je bedoelt: {_link_options(item.type)}",
+                )
+
+
+_LOST_WHY = {
+    "backtick": (
+        "er staat een backtick (`) in de regel van de fence, en dan is ``` geen fence meer: het item en "
+        "wat volgt tot de volgende fence worden gewone tekst of code",
+        "zet de titel zonder backtick (schrijf bijvoorbeeld ’ of zet de tekst in de beschrijving), of "
+        "open het item met ~~~ of ::: in plaats van ```",
+    ),
+    "colon_fence": (
+        "':::' opent alleen een item als MyST's 'colon_fence' aan staat, en dat staat in deze build "
+        "uit: het item wordt gewone tekst",
+        'zet myst_enable_extensions = ["colon_fence"] in conf.py, of open het item met ``` in plaats '
+        "van :::",
+    ),
+    "in_code": (
+        "dit item staat in een codeblok dat op regel {opened_at} werd geopend (een fence zonder taal, "
+        "vaak de sluitende ``` van een item dat zelf niet gelezen werd): het wordt als code getoond, niet "
+        "gelezen",
+        "sluit het codeblok voor dit item, of herstel het item erboven (zie de melding daar)",
+    ),
+    "fence": (
+        "dit lijkt een item, maar een fence heeft minstens drie tekens (```, ~~~ of :::) direct voor "
+        "de {{{type}}}: het wordt gewone tekst",
+        "begin de regel met ```{{{type}}} en sluit het item af met ```",
+    ),
+}
+
+
+@rule(
+    "PT109",
+    "error",
+    summary="Tekst die als item bedoeld is, wordt niet als item gelezen, of een bestand is geen UTF-8.",
+    fix=(
+        "Herstel de fence volgens de melding (geen backtick in de titel, ::: alleen met colon_fence, "
+        "minstens drie tekens), of sla het bestand op als UTF-8."
+    ),
+    example="""\
+```{uitgangspunt} Zo`n uitgangspunt
+:id: UP-ZON
+```
+""",
+)
+def not_read_as_items(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """A fence of our types that CommonMark/MyST read as text or code; a file with bytes no UTF-8."""
+    for docname, part in _scanned(programme):
+        for lost in part.lost:
+            yield _lost(lost, docname)
+        if part.unreadable_lines:
+            yield _unreadable(part, docname)
+
+
+def _lost(lost: LostItem, docname: str) -> Problem:
+    why, fix = _LOST_WHY[lost.reason]
+    return Problem(
+        _at(lost.id or "(zonder ID)", lost.type, lost.file, lost.line, docname),
+        f"dit is als {lost.type} bedoeld, maar wordt niet als item gelezen: "
+        + why.format(opened_at=lost.opened_at, type=lost.type),
+        fix.format(type=lost.type),
+    )
+
+
+def _unreadable(part: Scan, docname: str) -> Problem:
+    lines = part.unreadable_lines
+    more = f" (en op {len(lines) - 1} andere regels)" if len(lines) > 1 else ""
+    return Problem(
+        _at("(bestand)", "", part.file, lines[0], docname),
+        "dit bestand is geen UTF-8 (vaak Latin-1 of Windows-1252 uit een ander programma): tekens op "
+        f"deze regel{more} zijn onleesbaar geworden (�)",
+        "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' met codering UTF-8) en "
+        "bouw opnieuw",
+    )

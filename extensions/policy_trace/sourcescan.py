@@ -1,0 +1,216 @@
+"""What an author typed as items, read from the Markdown source itself, line by line.
+
+MyST and sphinx-needs turn a fence into an item only when everything about it
+is right; otherwise the text silently becomes a paragraph or a code block, and
+an option given twice silently keeps its last value. This scan follows the
+fences as CommonMark and MyST read them, so it can say where an item was meant
+and why it was not read (PT109), which options an item repeats (PT107) or sets
+that our rules ignore (PT108), and where each item really stands (the file and
+line of its fence, also inside an ``{include}``d file or a ``{note}``).
+
+Pure: text in, facts out, no Sphinx. The same rules as CommonMark where they
+matter here: a fence is three or more backticks, tildes or (with MyST's
+``colon_fence``) colons; a backtick fence's info string holds no backtick; a
+fence closes with the same character, at least as many, and nothing after.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+#: A fence line: indentation, the fence itself, and what follows (the info string).
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}|:{3,})(?P<info>.*)$")
+#: Too short a fence, or one with a space: ``{doel}``, ``::{doel}``, ``` ``{doel} ```.
+_ALMOST = re.compile(r"^[ \t]*(?P<fence>`{1,2}|:{1,2}|~{1,2})?[ \t]*\{(?P<name>[A-Za-z_]+)\}")
+_DIRECTIVE = re.compile(r"^[ \t]*\{(?P<name>[^}\s]+)\}(?P<argument>.*)$")
+_OPTION = re.compile(r"^[ \t]*:(?P<name>[A-Za-z0-9_-]+):(?:[ \t]+(?P<value>.*))?$")
+_YAML_OPTION = re.compile(r"^[ \t]*(?P<name>[A-Za-z0-9_-]+):(?:[ \t]+(?P<value>.*))?$")
+
+#: Directives whose content is shown as written, not read as Markdown: an item
+#: inside is an example on purpose (the handbook shows items that way).
+LITERAL_DIRECTIVES = frozenset({
+    "code-block", "code", "sourcecode", "code-cell", "literalinclude", "raw", "eval-rst",
+    "eval-md", "mermaid", "math", "graphviz", "csv-table", "parsed-literal",
+})
+
+
+@dataclass(frozen=True)
+class ScannedItem:
+    """A fence that opens one of our item types, where it stands and what it sets."""
+
+    file: str
+    line: int
+    type: str
+    id: str
+    #: The options in the order written, repeats included: (name, line).
+    options: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class LostItem:
+    """Text meant as an item that MyST does not read as one; ``reason`` names why."""
+
+    file: str
+    line: int
+    type: str
+    id: str
+    #: ``backtick`` (a backtick in the title), ``colon_fence`` (``:::`` without MyST's
+    #: colon_fence), ``in_code`` (inside a code block that an earlier fence left open),
+    #: ``fence`` (fewer than three fence characters, or none).
+    reason: str
+    #: For ``in_code``: the line of the fence that opened the code block.
+    opened_at: int = 0
+
+
+@dataclass(frozen=True)
+class Scan:
+    """Everything the scan found in one file."""
+
+    file: str = ""
+    items: tuple[ScannedItem, ...] = ()
+    lost: tuple[LostItem, ...] = ()
+    #: Lines that are no valid UTF-8 (the codec left U+FFFD where bytes could not be read).
+    unreadable_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentScan:
+    """The scans of one document: its own file, then each file it includes."""
+
+    scans: tuple[Scan, ...] = ()
+
+
+@dataclass
+class _Open:
+    char: str
+    length: int
+    literal: bool
+    line: int
+    bare: bool = False
+
+
+@dataclass
+class _State:
+    stack: list[_Open] = field(default_factory=list)
+
+    @property
+    def in_literal(self) -> _Open | None:
+        return next((block for block in self.stack if block.literal), None)
+
+
+def scan(text: str, file: str, type_names: Iterable[str], colon_fence: bool) -> Scan:
+    """Every item fence of ``text`` (the file ``file``), read as MyST reads it; see the module doc."""
+    types = frozenset(type_names)
+    lines = text.splitlines()
+    items: list[ScannedItem] = []
+    lost: list[LostItem] = []
+    state = _State()
+    in_comment = False
+    index = _front_matter_end(lines)
+    while index < len(lines):
+        number, line = index + 1, lines[index]
+        index += 1
+        if in_comment:
+            in_comment = "-->" not in line
+            continue
+        literal = state.in_literal
+        match = _FENCE.match(line)
+        if match and state.stack and _closes(state.stack[-1], match):
+            state.stack.pop()
+            continue
+        if literal is not None:
+            # Inside code: an item here is shown, not read. Said only where an earlier
+            # fence left a code block open without a language (the usual slip).
+            name, item_id = _typed(line, lines, index, types)
+            if name and literal.bare:
+                lost.append(LostItem(file, number, name, item_id, "in_code", literal.line))
+            continue
+        if line.lstrip().startswith("<!--") and "-->" not in line:
+            in_comment = True
+            continue
+        if match:
+            char, info = match["fence"][0], match["info"].strip()
+            if char == "`" and "`" in info:
+                # CommonMark: no backtick in a backtick fence's info string, so this is no fence.
+                directive = _DIRECTIVE.match(info)
+                if directive and directive["name"] in types:
+                    item_id = _id_after(lines, index)
+                    lost.append(LostItem(file, number, directive["name"], item_id, "backtick"))
+                continue
+            if char == ":" and not colon_fence:
+                directive = _DIRECTIVE.match(info)
+                if directive and directive["name"] in types:
+                    item_id = _id_after(lines, index)
+                    lost.append(LostItem(file, number, directive["name"], item_id, "colon_fence"))
+                continue
+            directive = _DIRECTIVE.match(info)
+            name = directive["name"] if directive else ""
+            opened = _Open(char, len(match["fence"]), False, number)
+            if not directive:
+                opened.literal, opened.bare = True, not info
+            elif name in LITERAL_DIRECTIVES:
+                opened.literal = True
+            state.stack.append(opened)
+            if name in types:
+                options, index = _options(lines, index)
+                item_id = next((value for option, _, value in options if option == "id"), "")
+                items.append(
+                    ScannedItem(file, number, name, item_id, tuple((o, n) for o, n, _ in options))
+                )
+            continue
+        almost = _ALMOST.match(line)
+        if (
+            almost
+            and almost["name"] in types
+            and index < len(lines)
+            and _OPTION.match(lines[index])  # options follow: meant as an item, not prose about one
+        ):
+            lost.append(LostItem(file, number, almost["name"], _id_after(lines, index), "fence"))
+    unreadable = tuple(number for number, line in enumerate(lines, 1) if "\ufffd" in line)
+    return Scan(file, tuple(items), tuple(lost), unreadable)
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    if lines and lines[0].strip() == "---":
+        for index in range(1, len(lines)):
+            if lines[index].strip() in ("---", "..."):
+                return index + 1
+    return 0
+
+
+def _closes(block: _Open, match: re.Match[str]) -> bool:
+    fence = match["fence"]
+    return fence[0] == block.char and len(fence) >= block.length and not match["info"].strip()
+
+
+def _typed(line: str, lines: list[str], index: int, types: frozenset[str]) -> tuple[str, str]:
+    match = _FENCE.match(line)
+    if not match:
+        return "", ""
+    directive = _DIRECTIVE.match(match["info"].strip())
+    if not directive or directive["name"] not in types:
+        return "", ""
+    return directive["name"], _id_after(lines, index)
+
+
+def _id_after(lines: list[str], index: int) -> str:
+    options, _ = _options(lines, index)
+    return next((value for name, _, value in options if name == "id"), "")
+
+
+def _options(lines: list[str], index: int) -> tuple[list[tuple[str, int, str]], int]:
+    """The options right after a directive's first line (``:name: value`` lines or a ``---`` block)."""
+    options: list[tuple[str, int, str]] = []
+    if index < len(lines) and lines[index].strip() == "---":
+        end = next((i for i in range(index + 1, len(lines)) if lines[i].strip() == "---"), None)
+        if end is not None:
+            for i in range(index + 1, end):
+                if (match := _YAML_OPTION.match(lines[i])) and not lines[i].startswith((" ", "\t")):
+                    options.append((match["name"], i + 1, (match["value"] or "").strip()))
+            return options, end + 1
+    while index < len(lines) and (match := _OPTION.match(lines[index])):
+        options.append((match["name"], index + 1, (match["value"] or "").strip()))
+        index += 1
+    return options, index
