@@ -177,3 +177,22 @@ def test_every_field_of_the_spec_table_is_in_the_model_with_its_values_and_defau
             default = re.search(r"default `([a-z_]+)`|`([a-z_]+)` \(default\)", values)
             if default:
                 assert field.default == (default.group(1) or default.group(2)), f"{type_name}.{name}"
+
+
+def test_every_status_a_type_allows_has_one_meaning_and_none_is_left_over():
+    allowed = {status for item_type in model.ITEM_TYPES for status in item_type.statuses}
+    assert allowed == set(model.STATUSES_BY_NAME)
+    assert len(model.STATUSES_BY_NAME) == len(model.STATUSES)  # no status declared twice
+    # What the rules read: a done project may leave no milestone open (PT301), and only the
+    # statuses of a decision taken make a criterion's gaps an error (PT203).
+    assert set(model.OPEN_STATUSES) <= set(model.MILESTONE_STATUSES)
+    assert "concept" not in model.DECIDED_STATUSES and "vastgesteld" in model.DECIDED_STATUSES
+
+
+@pytest.mark.sphinx("html", testroot="every-type")
+def test_every_setting_is_declared_once_in_the_model_with_its_types(app):
+    registered = {name for name in app.config.values if name.startswith("policy_trace_")}
+    assert registered == {setting.name for setting in model.SETTINGS}
+    for setting in model.SETTINGS:
+        assert setting.types, setting.name
+        assert app.config.values[setting.name].valid_types == frozenset(setting.types), setting.name

@@ -25,7 +25,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     for setting in model.SETTINGS:
         app.add_config_value(
-            setting.name, setting.default, "env", types=setting.types, description=setting.description
+            setting.name, setting.default, setting.rebuild,
+            types=setting.types, description=setting.description,
         )
 
     # Before the environment is loaded: fewer garbage collections over the build's long-lived objects.

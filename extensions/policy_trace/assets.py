@@ -68,12 +68,7 @@ class Sources:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the node_modules setting and serve Mermaid from the built site."""
-    app.add_config_value(
-        "policy_trace_mermaid_dir", None, "html", types=(str, type(None)),
-        description="Map node_modules met de npm-pakketten mermaid en d3 (standaard: die van het "
-        "project, anders die naast de policy_trace-extensie).",
-    )
+    """Serve Mermaid from the built site (policy_trace_mermaid_dir is in model.SETTINGS)."""
     # After sphinxcontrib-mermaid registered its settings; before any page is written.
     app.connect("config-inited", configure_mermaid)
     app.connect("builder-inited", copy_mermaid)

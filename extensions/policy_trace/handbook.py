@@ -436,21 +436,13 @@ class RulesDirective(_MarkdownDirective):
 
 
 class SettingsDirective(_MarkdownDirective):
-    """``policy-trace-settings``: every programme setting for conf.py, none missing.
-
-    The model's settings first, then any other ``policy_trace_*`` value an
-    extension module registered (the banner's, Mermaid's folder), read from
-    Sphinx's own register with the description given there.
-    """
+    """``policy-trace-settings``: every setting for conf.py (model.SETTINGS), none missing."""
 
     def markdown(self) -> str:
-        rows = [[_code(s.name), _code(repr(s.default)), s.description] for s in model.SETTINGS]
-        declared = {s.name for s in model.SETTINGS}
-        for name, option in sorted(self.config.values.items()):
-            if name.startswith("policy_trace_") and name not in declared:
-                default = getattr(option, "default", None)
-                rows.append([_code(name), _code(repr(default)), str(getattr(option, "description", ""))])
-        return _table(["Instelling", "Standaard", "Betekenis"], rows)
+        return _table(
+            ["Instelling", "Standaard", "Betekenis"],
+            ([_code(s.name), _code(repr(s.default)), s.description] for s in model.SETTINGS),
+        )
 
 
 #: What each page directive shows, and each of its options, in the handbook's words.

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 FieldKind = Literal["text", "choice", "date", "number_or_text"]
+#: The colour family of a status badge.
+Tone = Literal["good", "risk", "bad", "neutral"]
 
 #: Every ID is PREFIX-SLUG: the slug of A-Z, 0-9 and '-', starting with a letter or digit.
 ID_SLUG_PATTERN = r"[A-Z0-9][A-Z0-9-]*"
@@ -112,17 +115,68 @@ class LinkType:
 
 
 @dataclass(frozen=True)
+class Status:
+    """What a status value means, for every type that has it."""
+
+    name: str
+    #: How it reads at a glance: the colour family of its badge. The word is
+    #: always shown too; the colour only helps (WCAG 1.4.1).
+    tone: Tone = "neutral"
+    #: The item has been decided on: what measures it must be checkable (PT203).
+    decided: bool = False
+    #: Still to happen: a done project may not leave it behind (PT301); the
+    #: planning draws a milestone without it as done.
+    open: bool = False
+
+
+class PlanElement(NamedTuple):
+    """One element (a-e) of a project plan: a field, a link, or the project's milestones."""
+
+    letter: str
+    #: The field or link that holds it, or ``mijlpaal`` for the milestones.
+    name: str
+    #: What to fill in, in the words of a PT204 fix.
+    hint: str
+
+
+@dataclass(frozen=True)
 class Setting:
-    """A programme setting in conf.py."""
+    """A setting in conf.py: of the programme, or of its site (banner, Mermaid's folder)."""
 
     name: str
     default: object
     description: str
-    #: The types conf.py may give (``types=`` of ``add_config_value``); empty: the default's type.
-    types: tuple[type, ...] = ()
+    #: The types conf.py may give (``types=`` of ``add_config_value``).
+    types: tuple[type, ...]
+    #: What a change makes Sphinx redo: "env" reads every page again, "html" only writes them again.
+    rebuild: Literal["env", "html"] = "env"
 
 
-# --- fields -----------------------------------------------------------------
+# --- statuses ---------------------------------------------------------------
+
+#: Every status value of the model and what it means. The tuples per type
+#: below name them in the order an item goes through them.
+STATUSES: tuple[Status, ...] = (
+    Status("voorgesteld"),
+    Status("vastgesteld", "good", decided=True),
+    Status("in_uitvoering", decided=True),
+    Status("behaald", "good", decided=True),
+    Status("niet_behaald", "bad", decided=True),
+    Status("vervallen", "bad"),
+    Status("concept"),
+    Status("ter_besluitvorming", "risk"),
+    Status("afgerond", "good"),
+    Status("gestopt", "bad"),
+    Status("gepland", open=True),
+    Status("vertraagd", "risk", open=True),
+    Status("onbepaald"),
+    Status("op_koers", "good"),
+    Status("risico", "risk"),
+    Status("onbevestigd"),
+    Status("bevestigd", "good"),
+    Status("weerlegd", "bad"),
+)
+STATUSES_BY_NAME: dict[str, Status] = {s.name: s for s in STATUSES}
 
 GOAL_STATUSES = ("voorgesteld", "vastgesteld", "in_uitvoering", "behaald", "niet_behaald", "vervallen")
 PROJECT_STATUSES = ("concept", "ter_besluitvorming", "vastgesteld", "in_uitvoering", "afgerond", "gestopt")
@@ -133,8 +187,15 @@ ASSUMPTION_STATUSES = ("onbevestigd", "bevestigd", "weerlegd")
 #: The goal types: each must say *wanneer zijn we tevreden* (PT201).
 GOAL_TYPES = ("hoofddoel", "doel")
 
-#: Statuses from which a goal, effort or project counts as decided (PT203, PT204).
-DECIDED_STATUSES = ("vastgesteld", "in_uitvoering", "behaald", "niet_behaald")
+#: Statuses from which a goal, effort or project counts as decided (PT203).
+DECIDED_STATUSES: tuple[str, ...] = tuple(s.name for s in STATUSES if s.decided)
+#: Statuses of what is still to happen (PT301).
+OPEN_STATUSES: tuple[str, ...] = tuple(s.name for s in STATUSES if s.open)
+#: Project statuses from which a full plan is required (PT204): ter_besluitvorming or later.
+PLAN_REQUIRED_STATUSES: tuple[str, ...] = PROJECT_STATUSES[PROJECT_STATUSES.index("ter_besluitvorming") :]
+#: The steering levels, top down: hoofddoel, strategic goals, efforts and the
+#: projects that carry them out (the doelenboom draws these).
+TREE_LEVELS: tuple[str, ...] = ("hoofddoel", "doel", "inspanning", "project")
 
 INSPANNING_FIELDS = (
     # Optional: spec section 2 marks only mijlpaal.datum and besluit.datum required
@@ -285,12 +346,12 @@ LINKS_BY_NAME: dict[str, LinkType] = {link.name: link for link in LINK_TYPES}
 CHAIN_LINKS: tuple[str, ...] = tuple(link.name for link in LINK_TYPES if link.chain)
 
 #: Plan element (b) is a link, (e) is the project's milestones (spec section 2).
-PLAN_ELEMENTS: tuple[tuple[str, str], ...] = (
-    ("a", "opdracht"),
-    ("b", "opdrachtnemer"),
-    ("c", "financiering"),
-    ("d", "borging"),
-    ("e", "mijlpaal"),
+PLAN_ELEMENTS: tuple[PlanElement, ...] = (
+    PlanElement("a", "opdracht", "de SMART gemaakte opdracht"),
+    PlanElement("b", "opdrachtnemer", "de partij die het uitvoert"),
+    PlanElement("c", "financiering", "hoe het betaald wordt"),
+    PlanElement("d", "borging", "hoe de afspraken geborgd worden"),
+    PlanElement("e", "mijlpaal", "minstens één mijlpaal"),
 )
 
 
@@ -327,17 +388,32 @@ def _values_setting(type_name: str, field: Field) -> Setting:
     )
 
 
+_DATE_TYPES: tuple[type, ...] = (str, date, datetime, type(None))
+
+#: Every setting in conf.py, each registered once with its types (policy_trace/__init__.py).
 SETTINGS: tuple[Setting, ...] = (
     Setting("policy_trace_programme_noun", DEFAULT_PROGRAMME_NOUN,
             'Hoe de pagina\'s het programma noemen, met lidwoord: "het programma", "de strategie", '
             '"het hitteplan".', (str,)),
     *(_values_setting(type_name, field) for type_name, field in PROGRAMME_FIELDS),
     Setting("policy_trace_period", None,
-            'De looptijd van het programma: ("JJJJ-MM-DD", "JJJJ-MM-DD").'),
+            'De looptijd van het programma: ("JJJJ-MM-DD", "JJJJ-MM-DD").', (tuple, list, type(None))),
     Setting("policy_trace_reference_date", None,
-            "De peildatum (JJJJ-MM-DD) voor tijdregels; None: SOURCE_DATE_EPOCH of vandaag."),
+            "De peildatum (JJJJ-MM-DD) voor tijdregels; None: SOURCE_DATE_EPOCH of vandaag.", _DATE_TYPES),
     Setting("policy_trace_severity", {},
-            'Per regel een andere ernst: {"PT203": "error", "PT301": "off"}.'),
+            'Per regel een andere ernst: {"PT203": "error", "PT301": "off"}.', (dict,)),
+    # The site's: the banner on every page (views/banner.py) and Mermaid's folder (assets.py).
+    Setting("policy_trace_date", None,
+            "De datum van deze versie (JJJJ-MM-DD); None: de datum van de build (SOURCE_DATE_EPOCH of "
+            "vandaag).", _DATE_TYPES, "html"),
+    Setting("policy_trace_mermaid_dir", None,
+            "Map node_modules met de npm-pakketten mermaid en d3 (standaard: die van het project, anders die "
+            "naast de policy_trace-extensie).", (str, type(None)), "html"),
+    Setting("policy_trace_status", "werkversie",
+            "De status van deze versie, bijvoorbeeld 'vastgesteld' of 'voorstel aan het bestuur'.",
+            (str,), "html"),
+    Setting("policy_trace_version", "", "Het versienummer van het programma, bijvoorbeeld '1.0'.",
+            (str,), "html"),
 )
 
 #: Shared by all item types (core sphinx-needs options).
@@ -345,6 +421,8 @@ COMMON_FIELDS: tuple[str, ...] = ("status", "tags")
 
 __all__ = [
     "CHAIN_LINKS", "COMMON_FIELDS", "DECIDED_STATUSES", "GOAL_TYPES", "ITEM_TYPES", "LINKS_BY_NAME",
-    "LINK_NAMES", "LINK_TYPES", "PLAN_ELEMENTS", "PROGRAMME_FIELDS", "SETTINGS", "TYPES_BY_NAME",
-    "TYPE_NAMES", "Field", "ItemType", "LinkRule", "LinkType", "Setting", "item_type_for_id", "links_from",
+    "LINK_NAMES", "LINK_TYPES", "OPEN_STATUSES", "PLAN_ELEMENTS", "PLAN_REQUIRED_STATUSES",
+    "PROGRAMME_FIELDS", "SETTINGS", "STATUSES", "STATUSES_BY_NAME", "TREE_LEVELS", "TYPES_BY_NAME",
+    "TYPE_NAMES", "Field", "ItemType", "LinkRule", "LinkType", "PlanElement", "Setting", "Status",
+    "item_type_for_id", "links_from",
 ]

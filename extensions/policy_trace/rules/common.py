@@ -10,10 +10,6 @@ from ..items import Item, Programme
 
 #: The criterion fields that make *wanneer zijn we tevreden* checkable (PT203).
 CRITERION_ESSENTIALS: tuple[str, ...] = ("indicator", "streefwaarde", "deadline", "bron")
-#: Project statuses from which a full plan is required (PT204): ter_besluitvorming or later.
-PLAN_REQUIRED_STATUSES: tuple[str, ...] = model.PROJECT_STATUSES[
-    model.PROJECT_STATUSES.index("ter_besluitvorming") :
-]
 
 
 @dataclass(frozen=True)
@@ -80,7 +76,7 @@ def criterion_gaps(criterion: Item) -> tuple[str, ...]:
 def missing_plan_elements(programme: Programme, project: Item) -> tuple[tuple[str, str], ...]:
     """The plan elements (letter, name) a project lacks: a-d are fields or links, e its milestones."""
     missing = []
-    for letter, name in model.PLAN_ELEMENTS:
+    for letter, name, _hint in model.PLAN_ELEMENTS:
         if name == "mijlpaal":
             present = bool(milestones(programme, project))
         elif name in model.LINKS_BY_NAME:

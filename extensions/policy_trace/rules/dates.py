@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .. import series
 from ..dates import parse_iso
-from ..items import Programme
+from ..items import Item, Programme
 from .common import CheckContext
 from .rule import Problem, rule
 
@@ -45,6 +45,15 @@ def dates_outside_period(programme: Programme, context: CheckContext) -> Iterato
             )
 
 
+def overdue_date(milestone: Item, reference_date: date) -> date | None:
+    """The datum of a milestone still gepland after it passed the reference date, else None.
+
+    PT402's rule; the planning marks the same milestones as past the peildatum.
+    """
+    when = parse_iso(milestone.field("datum"))
+    return when if milestone.status == "gepland" and when is not None and when < reference_date else None
+
+
 @rule(
     "PT402",
     "advice",
@@ -62,8 +71,8 @@ def dates_outside_period(programme: Programme, context: CheckContext) -> Iterato
 def overdue_milestones(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """A milestone is still gepland after its datum has passed the reference date."""
     for milestone in programme.of_type("mijlpaal"):
-        when = parse_iso(milestone.field("datum"))
-        if milestone.status == "gepland" and when is not None and when < context.reference_date:
+        when = overdue_date(milestone, context.reference_date)
+        if when is not None:
             yield Problem(
                 milestone,
                 f"de mijlpaal staat nog op gepland, maar de datum {when.isoformat()} ligt voor de peildatum "

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..items import Programme
-from .common import PLAN_REQUIRED_STATUSES, CheckContext, missing_plan_elements
+from .. import model
+from ..items import Item, Programme
+from .common import CheckContext, missing_plan_elements
 from .rule import Problem, rule
 
-_HOW = {
-    "opdracht": "':opdracht:' (de SMART gemaakte opdracht)",
-    "opdrachtnemer": "':opdrachtnemer:' (de partij die het uitvoert)",
-    "financiering": "':financiering:' (hoe het betaald wordt)",
-    "borging": "':borging:' (hoe de afspraken geborgd worden)",
-    "mijlpaal": "minstens één mijlpaal met ':hoort_bij: {id}'",
-}
+
+def _how(project: Item, name: str) -> str:
+    """What to add for one missing plan element, from its hint in model.PLAN_ELEMENTS."""
+    element = next(e for e in model.PLAN_ELEMENTS if e.name == name)
+    if name in model.TYPES_BY_NAME:  # (e): the milestones, which point at their project
+        return f"{element.hint} met ':hoort_bij: {project.id}'"
+    return f"':{name}:' ({element.hint})"
 
 
 @rule(
@@ -36,13 +37,13 @@ _HOW = {
 def incomplete_plans(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """A project ter_besluitvorming or later lacks a plan element."""
     for project in programme.of_type("project"):
-        if project.status not in PLAN_REQUIRED_STATUSES:
+        if project.status not in model.PLAN_REQUIRED_STATUSES:
             continue
         missing = missing_plan_elements(programme, project)
         if not missing:
             continue
         names = ", ".join(f"{name} ({letter})" for letter, name in missing)
-        how = ", ".join(_HOW[name].format(id=project.id) for _, name in missing)
+        how = ", ".join(_how(project, name) for _, name in missing)
         yield Problem(
             project,
             f"het project is '{project.status}', maar het projectplan mist: {names}.",

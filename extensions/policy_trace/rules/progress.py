@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import series
+from .. import model, series
 from ..items import Programme
 from .common import CheckContext, measuring_criteria, milestones
 from .rule import Problem, rule
-
-_OPEN_MILESTONE = ("gepland", "vertraagd")
 
 
 @rule(
@@ -41,7 +39,7 @@ def done_with_open_milestones(programme: Programme, context: CheckContext) -> It
     for project in programme.of_type("project"):
         if project.status != "afgerond":
             continue
-        open_ones = [m for m in milestones(programme, project) if m.status in _OPEN_MILESTONE]
+        open_ones = [m for m in milestones(programme, project) if m.status in model.OPEN_STATUSES]
         if open_ones:
             listed = ", ".join(f"{m.id} ({m.status})" for m in open_ones)
             yield Problem(

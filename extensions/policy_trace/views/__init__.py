@@ -82,15 +82,13 @@ def add_static_path(_app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the view directives, the banner settings and the events that draw them."""
+    """Register the view directives and the events that draw them (their settings are in model.SETTINGS)."""
     # No writer shows these nodes (placeholders are replaced before writing).
     skip = (skip_placeholder, None)
     app.add_node(view_placeholder, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(item_details.search_text, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     for name, (directive, _render) in VIEWS.items():
         app.add_directive(name, directive)
-    for name, default, description in banner.SETTINGS:
-        app.add_config_value(name, default, "html", description=description)
 
     # After sphinx-needs' own handlers (priority 12) and before it compiles layouts (550).
     app.connect("config-inited", item_details.register_layout, priority=13)

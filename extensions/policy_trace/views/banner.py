@@ -1,4 +1,4 @@
-"""The version, status and date banner on every page, set in conf.py.
+"""The version, status and date banner on every page, set in conf.py (see model.SETTINGS).
 
 Rendered through furo's ``announcement`` theme option, so it works with the
 plain furo templates, and offered to templates as ``policy_trace_banner``.
@@ -13,21 +13,6 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..dates import build_date, dutch_date, parse_iso
-
-#: (name, default, description): the banner's settings in conf.py.
-SETTINGS: tuple[tuple[str, object, str], ...] = (
-    ("policy_trace_version", "", "Het versienummer van het programma, bijvoorbeeld '1.0'."),
-    (
-        "policy_trace_status",
-        "werkversie",
-        "De status van deze versie, bijvoorbeeld 'vastgesteld' of 'voorstel aan het bestuur'.",
-    ),
-    (
-        "policy_trace_date",
-        None,
-        "De datum van deze versie (JJJJ-MM-DD); None: de datum van de build (SOURCE_DATE_EPOCH of vandaag).",
-    ),
-)
 
 
 def banner_text(config: Any) -> str:

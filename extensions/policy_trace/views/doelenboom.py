@@ -27,9 +27,8 @@ from .htmltable import raw as raw_html
 from .placeholders import ViewDirective
 from .words import join_words
 
-#: The levels the doelenboom shows, top down (the issue: hoofddoel, strategic
-#: goals, efforts and projects). Which links join them comes from the model.
-TREE_TYPES: tuple[str, ...] = ("hoofddoel", "doel", "inspanning", "project")
+#: The levels the doelenboom shows, top down; which links join them comes from the model too.
+TREE_TYPES: tuple[str, ...] = model.TREE_LEVELS
 #: Tighter than Mermaid's defaults, and labels wrapped at 150 px, so three
 #: levels fit a 736 px column (a 1280 px screen) at the text's full size.
 DIAGRAM_CONFIG = {

@@ -271,7 +271,7 @@ def plan_elements(ctx: ViewContext, project: Item) -> list[tuple[str, str, bool,
     project_type = project.item_type or model.TYPES_BY_NAME["project"]  # the programme's own values
     missing = {letter for letter, _name in missing_plan_elements(ctx.programme, project)}
     rows = []
-    for letter, name in model.PLAN_ELEMENTS:
+    for letter, name, _hint in model.PLAN_ELEMENTS:
         present = letter not in missing
         spec = project_type.field(name)
         if spec is not None:

@@ -20,6 +20,7 @@ from docutils import nodes
 from ..checks.settings import check_settings
 from ..dates import dutch_date, parse_iso
 from ..items import Item
+from ..rules.dates import overdue_date
 from . import derive
 from .context import ViewContext, type_plural
 from .htmltable import escape, raw, scrolling, table
@@ -149,11 +150,7 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     rows = []
     for milestone, project in found:
         when = milestone.field("datum")
-        passed = (
-            " (voorbij de peildatum)"
-            if when < peildatum.isoformat() and milestone.status == "gepland"
-            else ""
-        )
+        passed = " (voorbij de peildatum)" if overdue_date(milestone, peildatum) else ""
         rows.append(
             [
                 escape(date_in_words(when)),

@@ -29,7 +29,7 @@ from . import charts, derive
 from .context import ViewContext, item_label, type_plural
 from .htmltable import escape, field_table, raw, scrolling, table
 from .placeholders import ViewDirective
-from .words import TONES, date_in_words, in_words, status_classes
+from .words import date_in_words, in_words, status_classes, tone
 
 CRITERION = model.TYPES_BY_NAME["criterium"]
 #: The fields of a criterion block, in this order, as the model labels them
@@ -222,7 +222,7 @@ def criterion_block(ctx: ViewContext, item: Item, criterion: Item) -> nodes.sect
         title,
         raw(fields + extra),
         ids=[f"tevreden-{item.id}-{criterion.id}"],
-        classes=["pt-criterion", f"pt-criterion-{TONES.get(criterion.status, 'neutral')}"],
+        classes=["pt-criterion", f"pt-criterion-{tone(criterion.status)}"],
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import model
 from ..dates import dutch_date, parse_iso
 
 
@@ -37,30 +38,12 @@ def parse_number(value: str) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
-#: How a status reads at a glance: the colour family of its badge. The word is
-#: always shown too; the colour only helps (WCAG 1.4.1).
-TONES: dict[str, str] = {
-    "behaald": "good",
-    "afgerond": "good",
-    "bevestigd": "good",
-    "op_koers": "good",
-    "vastgesteld": "good",
-    "risico": "risk",
-    "vertraagd": "risk",
-    "ter_besluitvorming": "risk",
-    "niet_behaald": "bad",
-    "gestopt": "bad",
-    "weerlegd": "bad",
-    "vervallen": "bad",
-    "voorgesteld": "neutral",
-    "concept": "neutral",
-    "gepland": "neutral",
-    "onbepaald": "neutral",
-    "onbevestigd": "neutral",
-    "in_uitvoering": "neutral",
-}
+def tone(status: str) -> str:
+    """The colour family of a status badge (model.Status.tone); neutral for a value the model lacks."""
+    meaning = model.STATUSES_BY_NAME.get(status)
+    return meaning.tone if meaning else "neutral"
 
 
 def status_classes(status: str) -> list[str]:
     """CSS classes of a status badge: the status itself and its tone."""
-    return ["pt-status", f"pt-status-{status or 'geen'}", f"pt-tone-{TONES.get(status, 'neutral')}"]
+    return ["pt-status", f"pt-status-{status or 'geen'}", f"pt-tone-{tone(status)}"]
