@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOTS, warnings_of
 from policy_trace import model
 from policy_trace.views import banner, downloads, mermaid, samenhang, tevreden
-from policy_trace.views.words import TONES, parse_number
+from policy_trace.views.words import parse_number
 from sphinx.testing.util import SphinxTestApp
 
 NASTY = 'Crisis "snel" & <b>goed</b> [1] #1; klaar'
@@ -97,11 +97,6 @@ def test_escaping_round_trips(text):
 def test_boxes_keep_white_labels_readable_for_every_type_colour():
     for item_type in model.ITEM_TYPES:
         assert mermaid.contrast_with_white(mermaid.readable_fill(item_type.color)) >= 4.5, item_type.directive
-
-
-def test_every_status_of_the_model_has_a_tone():
-    statuses = {status for item_type in model.ITEM_TYPES for status in item_type.statuses}
-    assert statuses <= set(TONES)
 
 
 def test_numbers_as_authors_type_them():
