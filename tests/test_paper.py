@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ import pytest
 from policy_trace import model
 from policy_trace.cli import main
 from policy_trace.items import Item, Programme
-from policy_trace.paper import fonts, tree
+from policy_trace.paper import document, fonts, tree
 from pypdf import PdfReader
 
 REPO = Path(__file__).resolve().parents[1]
@@ -179,3 +180,97 @@ def test_the_static_goal_tree_draws_every_item_once_with_its_whole_title_inside_
             assert upper.y + upper.height <= lower.y, (upper.item.id, lower.item.id)
     picture = tree.svg(programme)
     assert picture.count("<rect") == 6 and picture.count("<path") == 7  # one line per link in the tree
+
+
+def _paper(programme: Programme) -> document.Paper:
+    return document.Paper(
+        title="Programma X",
+        author="Bestuur",
+        version="2.0",
+        status="vastgesteld",
+        date="1 maart 2024",
+        reference_date="1 juni 2024",
+        period_start=datetime.date(2024, 1, 1),
+        programme=programme,
+        findings=(),
+        texts={"IN-A": "Een *inspanning* met tekst.\n\n<script>x</script>"},
+        stylesheet="",
+    )
+
+
+def test_the_dashboard_shows_the_latest_measurement_and_its_rule_never_an_invented_one() -> None:
+    programme = Programme.from_items(
+        [
+            Item("IN-A", "inspanning", "Oefenen", "needs/x.md", 1, "", (), {}, {}),
+            Item(
+                "CR-A",
+                "criterium",
+                "Vaker oefenen",
+                "needs/x.md",
+                5,
+                "onbepaald",
+                (),
+                {"nulmeting": "10", "streefwaarde": "20", "deadline": "2025-12-31"},
+                {"meet": ("IN-A",)},
+            ),
+            Item(
+                "CR-B",
+                "criterium",
+                "Beter oefenen",
+                "needs/x.md",
+                9,
+                "onbepaald",
+                (),
+                {},
+                {"meet": ("IN-A",)},
+            ),
+            Item(
+                "MT-A1",
+                "meting",
+                "Eerste",
+                "needs/x.md",
+                12,
+                "",
+                (),
+                {"waarde": "12", "datum": "2024-03-01", "bron": "telling"},
+                {"meet_voor": ("CR-A",)},
+            ),
+            Item(
+                "MT-A2",
+                "meting",
+                "Tweede",
+                "needs/x.md",
+                18,
+                "",
+                (),
+                {"waarde": "15", "datum": "2024-06-01", "bron": "telling"},
+                {"meet_voor": ("CR-A",)},
+            ),
+        ]
+    )
+    html = document.render(_paper(programme))
+    from bs4 import BeautifulSoup
+
+    table = BeautifulSoup(html, "html.parser").select_one("table.tevreden")
+    head = [th.get_text() for th in table.thead.find_all("th")]
+    assert head == [
+        "Criterium",
+        "Meet",
+        "Nulmeting",
+        "Streefwaarde",
+        "Meting",
+        "Deadline",
+        "Status",
+        "Voortgang",
+    ]
+    rows = {
+        tr.td.get_text(" ", strip=True).split()[0]: [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in table.tbody.find_all("tr")
+    }
+    assert all(len(cells) == len(head) for cells in rows.values())
+    assert rows["CR-A"][4] == "15 (1 juni 2024)"
+    assert rows["CR-A"][7] == "op schema: 50 % van de weg na 21 % van de tijd."  # 10 to 20, at 15
+    assert rows["CR-B"][2:5] == ["niet vastgelegd", "niet vastgelegd", "nog niet gemeten"]
+    assert rows["CR-B"][7] == "nog niet gemeten."
+    # The author's text as Markdown, without raw HTML.
+    assert "<em>inspanning</em>" in html and "<script>" not in html

@@ -165,9 +165,8 @@ def dashboard(paper: Paper) -> str:
     programme = paper.programme
     criterion = model.TYPES_BY_NAME["criterium"]
     labels = [criterion.field(name).label for name in DASHBOARD_FIELDS]  # type: ignore[union-attr]
-    head = "".join(
-        f'<th scope="col">{escape(label)}</th>' for label in ["Criterium", "Meet", *labels, "Status"]
-    )
+    columns = ["Criterium", "Meet", *labels, "Status", "Voortgang"]
+    head = "".join(f'<th scope="col">{escape(label)}</th>' for label in columns)
     rows = []
     for item in programme.of_type("criterium"):
         measured = [
@@ -182,7 +181,7 @@ def dashboard(paper: Paper) -> str:
         cells.append(escape(series.assessment(programme, item, paper.period_start).reason))
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     table = (
-        f'<table class="tabel"><caption>Criteria: wanneer zijn we tevreden</caption>'
+        f'<table class="tabel tevreden"><caption>Criteria: wanneer zijn we tevreden</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         if rows
         else "<p>Er zijn nog geen criteria.</p>"
@@ -198,7 +197,9 @@ def dashboard(paper: Paper) -> str:
         if open_items
         else ""
     )
-    return f'<section id="tevreden"><h2>Wanneer zijn we tevreden</h2>{table}{missing}</section>'
+    # Eight columns: on a landscape page, like the goal tree.
+    heading = "<h2>Wanneer zijn we tevreden</h2>"
+    return f'<section id="tevreden" class="liggend">{heading}{table}{missing}</section>'
 
 
 def findings_table(paper: Paper) -> str:
