@@ -63,6 +63,11 @@ def test_the_paper_is_a_tagged_dutch_pdf_with_title_and_embedded_fonts(paper: Pa
     assert root["/Lang"] == "nl"
     metadata = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert re.search(r'pdfuaid:part(="|>)1', metadata), "geen PDF/UA-1"
+    # The goal tree is a tagged figure with its alternative text.
+    (alt,) = _figures(root["/StructTreeRoot"])
+    assert alt.startswith(
+        "Doelenboom: het hoofddoel, de strategische doelen, de inspanningen en de projecten"
+    )
     titles = [entry.title for entry in _flatten(reader.outline)]
     for heading in (
         "Doelenboom",
@@ -73,6 +78,18 @@ def test_the_paper_is_a_tagged_dutch_pdf_with_title_and_embedded_fonts(paper: Pa
         "Inspanningen",
     ):
         assert heading in titles
+
+
+def _figures(element: object) -> list[str]:
+    """The alternative texts of the Figure elements of a PDF structure tree."""
+    element = element.get_object()  # type: ignore[attr-defined]
+    if not isinstance(element, dict):
+        return []
+    found = [str(element.get("/Alt"))] if element.get("/S") == "/Figure" else []
+    kids = element.get("/K")
+    for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+        found += _figures(kid)
+    return found
 
 
 def _flatten(outline: list) -> list:
