@@ -650,6 +650,15 @@ def test_the_dashboard_rolls_up_each_goals_criteria_as_a_bar_and_in_words(site):
     ]
 
 
+def test_the_roll_up_counts_every_criterion_status_of_the_model_with_its_own_fill():
+    from policy_trace.views import charts
+
+    assert set(charts.ROLL_UP_STATUSES) == set(model.TYPES_BY_NAME["criterium"].statuses)
+    assert charts.ROLL_UP_STATUSES[-1] == "onbepaald"
+    assert set(charts.ROLL_UP_FILLS) == set(charts.ROLL_UP_STATUSES)
+    assert len(set(charts.ROLL_UP_FILLS.values())) == len(charts.ROLL_UP_FILLS)
+
+
 def test_a_criterions_details_list_its_measurements_newest_first(site):
     details = next(
         d

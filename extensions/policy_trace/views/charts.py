@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 
+from .. import model
 from ..dates import dutch_date
 
 #: The drawing area of a line chart, in SVG units (it scales to its column).
@@ -194,17 +195,17 @@ def legend(chart: LineChart) -> str:
     return f'<ul class="pt-chart-legend">{items}</ul>'
 
 
-#: The order and words of the roll-up's categories (a criterion status each; onbepaald also for none).
-ROLL_UP_WORDS: dict[str, str] = {
-    "behaald": "behaald",
-    "op_koers": "op koers",
-    "risico": "risico",
-    "niet_behaald": "niet behaald",
-    "onbepaald": "onbepaald",
-}
+#: The roll-up's categories: the model's criterion statuses, the one that says nothing yet
+#: (onbepaald, which also counts a criterion without status) last.
+UNDETERMINED = model.CRITERION_STATUSES[0]
+ROLL_UP_STATUSES: tuple[str, ...] = (
+    *(status for status in model.CRITERION_STATUSES if status != UNDETERMINED),
+    UNDETERMINED,
+)
 
 
-#: Fallback fills of the roll-up per status (light mode); the stylesheet gives dark-mode ones.
+#: The fill of each criterion status in the roll-up: two greens tell behaald from op koers
+#: (the tones alone do not); the words beside the bar say the same.
 ROLL_UP_FILLS: dict[str, str] = {
     "behaald": "#1b6b2e",
     "op_koers": "#6fb27c",
@@ -228,7 +229,7 @@ def roll_up_bar(counts: Sequence[tuple[str, int]]) -> str:
         width = 100 * count / total
         out.append(
             f'<rect class="pt-rollup-{escape(status)}" x="{at:.2f}" y="0" width="{width:.2f}" height="10" '
-            f'fill="{ROLL_UP_FILLS.get(status, ROLL_UP_FILLS["onbepaald"])}"/>'
+            f'fill="{ROLL_UP_FILLS.get(status, ROLL_UP_FILLS[UNDETERMINED])}"/>'
         )
         at += width
     out.append("</svg>")
@@ -237,7 +238,8 @@ def roll_up_bar(counts: Sequence[tuple[str, int]]) -> str:
 
 __all__ = [
     "ROLL_UP_FILLS",
-    "ROLL_UP_WORDS",
+    "ROLL_UP_STATUSES",
+    "UNDETERMINED",
     "LineChart",
     "description",
     "legend",

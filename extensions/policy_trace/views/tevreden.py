@@ -280,9 +280,9 @@ def coverage_block(ctx: ViewContext) -> list[nodes.Node]:
 
 def roll_up_counts(criteria: list[Item]) -> list[tuple[str, int]]:
     """How many of ``criteria`` have each status (no or another status counts as onbepaald)."""
-    counts = dict.fromkeys(charts.ROLL_UP_WORDS, 0)
+    counts = dict.fromkeys(charts.ROLL_UP_STATUSES, 0)
     for criterion in criteria:
-        counts[criterion.status if criterion.status in counts else "onbepaald"] += 1
+        counts[criterion.status if criterion.status in counts else charts.UNDETERMINED] += 1
     return list(counts.items())
 
 
@@ -291,7 +291,7 @@ def roll_up_cell(criteria: list[Item]) -> str:
     if not criteria:
         return '<span class="pt-empty">geen criteria</span>'
     counts = roll_up_counts(criteria)
-    words = ", ".join(f"{count} {charts.ROLL_UP_WORDS[status]}" for status, count in counts if count)
+    words = ", ".join(f"{count} {in_words(status)}" for status, count in counts if count)
     noun = "criterium" if len(criteria) == 1 else "criteria"
     text = f"{len(criteria)} {noun}: {words}"
     return f'{charts.roll_up_bar(counts)}<span class="pt-rollup-text">{escape(text)}</span>'
