@@ -9,7 +9,7 @@ BUILD  := _build
 SPHINXOPTS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html check pdf test clean live bench serve
+.PHONY: help venv html check pdf test clean live bench serve wheel
 
 help: ## List every target with one line each
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
@@ -63,6 +63,12 @@ BENCH_SIZES ?= 500 2000 5000
 BENCH_RUNS  ?= 3
 bench: $(STAMP) ## Benchmark build times and memory (BENCH_SIZES, BENCH_RUNS); writes benchmarks/resultaten.md
 	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --output benchmarks/resultaten.md
+
+# The wheel carries Mermaid from package-lock.json, checked against its integrity hash
+# (setup.py, tools/vendor_assets.py): building it needs npm, installing it does not.
+wheel: $(STAMP) ## Build the installable package into dist/ (Mermaid included; no Node.js for its users)
+	$(BIN)/python -m pip wheel --no-deps --wheel-dir dist .
+	@echo "Het wiel staat in dist/; installeer het met: pip install dist/policy_trace-*.whl"
 
 clean: ## Remove the built site
 	rm -rf $(BUILD)

@@ -26,6 +26,30 @@ def rootdir() -> Path:
     return ROOTS
 
 
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel of this repository, built once per session (package_support)."""
+    from package_support import build_wheel
+
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
+@pytest.fixture(scope="session")
+def machine(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A fresh venv with only the wheel installed and a PATH without node or npm."""
+    from package_support import install
+
+    return install(wheel, tmp_path_factory.mktemp("machine"))
+
+
+@pytest.fixture(scope="session")
+def started_programme(machine: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A programme started with the installed ``policy-trace init`` and built with ``-W``."""
+    from package_support import start_programme
+
+    return start_programme(machine, tmp_path_factory.mktemp("gebruiker"))
+
+
 def warnings_of(app: Any) -> list[str]:
     """The build's warnings, one per line, colours stripped, source dir as ``<src>``."""
     text = ANSI.sub("", app.warning.getvalue())

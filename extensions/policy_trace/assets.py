@@ -1,8 +1,11 @@
 """Mermaid served from the site itself: never from a CDN.
 
-``make venv`` runs ``npm ci``, which installs the versions pinned in
-package-lock.json and checks each package against its integrity hash. This
-module copies the browser files of those packages into the built site's
+The versions are pinned in package-lock.json. An installed policy-trace
+(the wheel) carries their browser files in ``policy_trace/vendor/``, put there
+and checked against the lockfile's integrity hashes when the wheel was built
+(``tools/vendor_assets.py``), so its users need no Node.js. A checkout uses
+``make venv``'s ``npm ci``, which installs the same versions and checks the
+same hashes. This module copies those files into the built site's
 ``_static/mermaid/`` and points sphinxcontrib-mermaid at them, so a page with a
 diagram requests nothing from any other host.
 """
@@ -29,9 +32,15 @@ MERMAID_CHUNKS = Path("chunks") / "mermaid.esm.min"
 #: d3 drives the pan/zoom of a diagram with ``:zoom:``; served too, so zoom works offline.
 D3_SCRIPT = "d3.min.js"
 
+#: The copies inside the installed package (a wheel; not an editable install), laid out as node_modules.
+VENDORED = Path(__file__).resolve().parent / "vendor"
 #: The repository's own node_modules, for a checkout with an editable install
 #: (extensions/policy_trace/assets.py -> repo root), so test projects elsewhere find it.
 REPO_NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+
+
+#: Folders of npm packages, never pages of the site.
+NEVER_PAGES = ("node_modules", "**/node_modules")
 
 
 class MermaidMissingError(SystemExit):
@@ -79,6 +88,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
 def configure_mermaid(app: Sphinx, config: Config) -> None:
     """Point sphinxcontrib-mermaid at the served copies instead of its CDN defaults."""
+    # A programme with its own node_modules (npm ci beside conf.py) must not get
+    # Mermaid's READMEs as pages.
+    config.exclude_patterns = [
+        *config.exclude_patterns,
+        *(pattern for pattern in NEVER_PAGES if pattern not in config.exclude_patterns),
+    ]
     # Relative to _static: sphinxcontrib-mermaid resolves it per page with pathto().
     if not config.mermaid_use_local:
         config.mermaid_use_local = f"{STATIC_SUBDIR}/{MERMAID_MODULE}"
@@ -91,10 +106,10 @@ def configure_mermaid(app: Sphinx, config: Config) -> None:
 
 
 def locate(app: Sphinx) -> Sources:
-    """The node_modules folder to serve from: the setting, the project's, or the repository's."""
+    """The folder to serve from: the setting, the package's own copy, the project's or the repository's."""
     if app.config.policy_trace_mermaid_dir:
         return Sources(Path(app.confdir, app.config.policy_trace_mermaid_dir))
-    for candidate in (Path(app.srcdir) / "node_modules", REPO_NODE_MODULES):
+    for candidate in (VENDORED, Path(app.srcdir) / "node_modules", REPO_NODE_MODULES):
         if candidate.is_dir():
             return Sources(candidate)
     return Sources(Path(app.srcdir) / "node_modules")
@@ -110,8 +125,9 @@ def copy_mermaid(app: Sphinx) -> None:
         raise MermaidMissingError(
             "Mermaid ontbreekt: de site serveert Mermaid zelf, maar deze bestanden zijn er niet:\n"
             f"{listed}\n"
-            "Installeer ze met 'make venv' (dat draait 'npm ci') of met 'npm ci' in de map van "
-            "package.json, of wijs met policy_trace_mermaid_dir in conf.py de map node_modules aan."
+            "Het geïnstalleerde policy-trace-pakket bevat Mermaid zelf; installeer het opnieuw uit een "
+            "wiel (pip install policy_trace-….whl). In een checkout van policy-trace: draai 'npm ci' "
+            "(of 'make venv'). Of wijs met policy_trace_mermaid_dir in conf.py een map node_modules aan."
         )
     target = Path(app.outdir) / "_static" / STATIC_SUBDIR
     target.mkdir(parents=True, exist_ok=True)

@@ -17,10 +17,10 @@ from types import ModuleType
 from typing import NoReturn
 
 from . import __version__
-from .commands import build, check, live, new, pdf
+from .commands import build, check, init, live, new, pdf
 
 #: The subcommands, in the order ``policy-trace --help`` lists them.
-COMMANDS: tuple[ModuleType, ...] = (new, build, check, live, pdf)
+COMMANDS: tuple[ModuleType, ...] = (init, new, build, check, live, pdf)
 
 #: Exit code for input we refuse (the same code argparse uses for usage errors).
 EXIT_USAGE = 2
@@ -56,6 +56,7 @@ _ARGPARSE_MESSAGES = (
         r"argument \1: ongeldige keuze \2 (kies uit \3)",
     ),
     (re.compile(r"argument (\S+): expected one argument"), r"argument \1: verwacht één waarde"),
+    (re.compile(r"argument (\S+): expected (\d+) arguments"), r"argument \1: verwacht \2 waarden"),
     (
         re.compile(r"argument (\S+): expected at least one argument"),
         r"argument \1: verwacht minstens één waarde",

@@ -40,6 +40,8 @@ class Item:
     docname: str = ""
     #: The type as this programme configures it (its own value lists); None: the model's.
     spec: model.ItemType | None = field(default=None, compare=False, repr=False)
+    #: The item's own text (the directive's body), as written.
+    body: str = ""
 
     @property
     def item_type(self) -> model.ItemType | None:
@@ -136,6 +138,7 @@ def item_from_need(need: Mapping[str, Any], file: str, words: Vocabulary = DEFAU
         links=MappingProxyType(links),
         docname=need.get("docname") or "",
         spec=words.item_type(need.get("type", "")),
+        body=need.get("content") or "",
     )
 
 

@@ -407,8 +407,8 @@ SETTINGS: tuple[Setting, ...] = (
             "De datum van deze versie (JJJJ-MM-DD); None: de datum van de build (SOURCE_DATE_EPOCH of "
             "vandaag).", _DATE_TYPES, "html"),
     Setting("policy_trace_mermaid_dir", None,
-            "Map node_modules met de npm-pakketten mermaid en d3 (standaard: die van het project, anders die "
-            "naast de policy_trace-extensie).", (str, type(None)), "html"),
+            "Map node_modules met de npm-pakketten mermaid en d3. Standaard: de vastgepinde kopie in het "
+            "geïnstalleerde pakket, anders node_modules van het project (na npm ci).", (str, type(None)), "html"),
     Setting("policy_trace_status", "werkversie",
             "De status van deze versie, bijvoorbeeld 'vastgesteld' of 'voorstel aan het bestuur'.",
             (str,), "html"),

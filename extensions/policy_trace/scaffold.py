@@ -25,6 +25,10 @@ from . import model
 #: give: it matches the ID pattern, so the only finding left is PT101 (the item
 #: does not exist), which names the link to fill in.
 PLACEHOLDER_SLUG = "INVULLEN"
+#: A placeholder ID as the scaffold writes it: ``SD-INVULLEN``, ``PA-INVULLEN-2``.
+PLACEHOLDER_ID = re.compile(rf"\b[A-Z]+-{PLACEHOLDER_SLUG}(?:-\d+)?\b")
+#: The body text of every scaffolded item (``new`` and ``init``); PT407 reports it until replaced.
+PLACEHOLDER_BODY = "Beschrijf hier in gewone tekst wat dit item is en waarom."
 
 
 class ScaffoldError(ValueError):
@@ -161,8 +165,7 @@ def snippet(
     check_link_targets(item_type, links or {})
     options = [f":id: {item_id}"]
     options += [f":{line.name}: {line.value}".rstrip() for line in lines_for(item_type, links, today)]
-    body = "Beschrijf hier in gewone tekst wat dit item is en waarom."
-    return "\n".join([f"```{{{item_type.directive}}} {title}", *options, "", body, "```", ""])
+    return "\n".join([f"```{{{item_type.directive}}} {title}", *options, "", PLACEHOLDER_BODY, "```", ""])
 
 
 def guide(type_name: str, links: Mapping[str, Sequence[str]] | None = None) -> str:

@@ -3,7 +3,7 @@
 Each rule's code, default severity, summary, fix and failing example sit in a
 ``@rule`` decorator right above its check, in the module of its theme
 (``links``, ``ids``, ``fields``, ``source``, ``measurements``, ``satisfaction``,
-``plans``, ``progress``, ``dates``, ``parties``, ``assumptions``): ``grep
+``plans``, ``progress``, ``dates``, ``parties``, ``assumptions``, ``placeholders``): ``grep
 PT203`` finds the rule and its check together.
 This package gathers them into :data:`RULES`, sorted by code, which the checks,
 the reports, the Controle page and the authoring handbook all read.
@@ -54,6 +54,7 @@ from . import (
     links,
     measurements,
     parties,
+    placeholders,
     plans,
     progress,
     satisfaction,
@@ -76,6 +77,7 @@ from .rule import (
 #: The modules of checks: every function in them declared with ``@rule`` is a rule.
 CHECK_MODULES: tuple[ModuleType, ...] = (
     links, ids, fields, source, measurements, satisfaction, plans, progress, dates, parties, assumptions,
+    placeholders,
 )
 
 
