@@ -408,7 +408,8 @@ SETTINGS: tuple[Setting, ...] = (
             "vandaag).", _DATE_TYPES, "html"),
     Setting("policy_trace_mermaid_dir", None,
             "Map node_modules met de npm-pakketten mermaid en d3. Standaard: de vastgepinde kopie in het "
-            "geïnstalleerde pakket, anders node_modules van het project (na npm ci).", (str, type(None)), "html"),
+            "geïnstalleerde pakket, anders node_modules van het project (na npm ci).",
+            (str, type(None)), "html"),
     Setting("policy_trace_status", "werkversie",
             "De status van deze versie, bijvoorbeeld 'vastgesteld' of 'voorstel aan het bestuur'.",
             (str,), "html"),
