@@ -10,6 +10,7 @@ import json
 import re
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from checks_support import copy_root
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -40,14 +42,21 @@ def _scripts(job: dict[str, Any]) -> list[str]:
     return [*job.get("before_script", []), *job.get("script", [])]
 
 
-def test_make_html_builds_with_warnings_as_errors() -> None:
-    # make html is every programme's front door: policy-trace build (sphinx-build -W --keep-going -b html).
+def test_make_html_builds_with_warnings_as_errors(tmp_path: Path) -> None:
+    # make html is every programme's front door: policy-trace build, into _build/html.
     recipe = _makefile_recipe("html")
     assert re.search(r"policy-trace build \.", recipe)
     assert "$(BUILD)/html" in recipe and _make_variable("BUILD") == "_build"
-    from policy_trace.commands import build
-
-    assert '"-W", "--keep-going", "-b", "html"' in Path(build.__file__).read_text(encoding="utf-8")
+    # And policy-trace build really fails on a warning that is no finding of ours (without
+    # -W it would pass), after reporting it with its place.
+    srcdir = copy_root("test-every-type", tmp_path)
+    index = srcdir / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\nZie ook {doc}`bestaat-niet`.\n", "utf-8")
+    command = [str(Path(sys.executable).parent / "policy-trace"), "build", str(srcdir)]
+    failed = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert failed.returncode != 0
+    assert "index.md" in failed.stderr and "bestaat-niet" in failed.stderr, failed.stderr
+    assert "de bouw is mislukt" in failed.stderr
 
 
 @pytest.fixture(scope="module")

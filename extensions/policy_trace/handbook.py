@@ -333,7 +333,7 @@ class TypesDirective(_MarkdownDirective):
             "**Velden**\n\n"
             + _table(["Veld", "Toegestane waarden", "Verplicht", "Standaard", "Uitleg"], field_rows)
         )
-        outgoing = [(link, link.rule_for(name)) for link in model.links_from(name)]
+        outgoing = model.link_rules_from(name)
         if outgoing:
             parts.append(
                 "**Koppelingen vanuit dit item**\n\n"
@@ -342,7 +342,6 @@ class TypesDirective(_MarkdownDirective):
                     (
                         [_code(link.name), link.outgoing, _type_names(rule.targets), _count(rule)]
                         for link, rule in outgoing
-                        if rule
                     ),
                 )
             )

@@ -360,6 +360,11 @@ def links_from(type_name: str) -> tuple[LinkType, ...]:
     return tuple(link for link in LINK_TYPES if type_name in link.sources)
 
 
+def link_rules_from(type_name: str) -> tuple[tuple[LinkType, LinkRule], ...]:
+    """Each link type an item of this type may declare, with its rule for this type."""
+    return tuple((link, rule) for link in LINK_TYPES for rule in link.rules if rule.source == type_name)
+
+
 def item_type_for_id(item_id: str) -> ItemType | None:
     """The type whose prefix this ID carries, if any."""
     return next((t for t in ITEM_TYPES if item_id.startswith(t.prefix)), None)
@@ -425,5 +430,5 @@ __all__ = [
     "LINK_NAMES", "LINK_TYPES", "OPEN_STATUSES", "PLAN_ELEMENTS", "PLAN_REQUIRED_STATUSES",
     "PROGRAMME_FIELDS", "SETTINGS", "STATUSES", "STATUSES_BY_NAME", "TREE_LEVELS", "TYPES_BY_NAME",
     "TYPE_NAMES", "Field", "ItemType", "LinkRule", "LinkType", "PlanElement", "Setting", "Status",
-    "item_type_for_id", "links_from",
+    "item_type_for_id", "link_rules_from", "links_from",
 ]

@@ -83,17 +83,15 @@ def check_title(title: str) -> str:
 
 def check_link_targets(item_type: model.ItemType, links: Mapping[str, Sequence[str]]) -> None:
     """Raise :class:`ScaffoldError` if a link is not allowed from this type or a target has the wrong type."""
-    allowed = {link.name: link for link in model.links_from(item_type.directive)}
+    allowed = {link.name: rule for link, rule in model.link_rules_from(item_type.directive)}
     for name, targets in links.items():
-        link = allowed.get(name)
-        if link is None:
+        rule = allowed.get(name)
+        if rule is None:
             names = ", ".join(allowed) or "geen"
             raise ScaffoldError(
                 f"een {item_type.directive} kan geen koppeling '{name}' hebben. "
                 f"Mogelijke koppelingen: {names}."
             )
-        rule = link.rule_for(item_type.directive)
-        assert rule is not None  # links_from() only returns links with a rule for this type
         prefixes = tuple(model.TYPES_BY_NAME[t].prefix for t in rule.targets)
         for target in targets:
             target_type = model.item_type_for_id(target)
@@ -126,9 +124,7 @@ def lines_for(
         hint = _with_description(_field_hint(field), field.description)
         (required if field.required else optional).append(Line(field.name, value, hint, field.required))
 
-    for link in model.links_from(item_type.directive):
-        rule = link.rule_for(item_type.directive)
-        assert rule is not None
+    for link, rule in model.link_rules_from(item_type.directive):
         given = list(links.get(link.name, ()))
         if not given and rule.minimum:
             # One placeholder per required target; PT101 points the author here.

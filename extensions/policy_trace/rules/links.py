@@ -134,16 +134,13 @@ def _allows(source_type: str, link_name: str, target_type: str) -> bool:
 def missing_links(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """A required link is missing, or a link allowing exactly one target has more."""
     for item in programme:
-        for link in model.links_from(item.type):
-            rule = link.rule_for(item.type)
-            if rule is None:  # cannot happen: links_from gives only links with a rule for this type
-                continue
+        for link, allowed in model.link_rules_from(item.type):
             # Every written target counts, dead or of a wrong type: those are
             # PT101 and PT102, and one problem gets one message.
             targets = tuple(dict.fromkeys(item.links.get(link.name, ())))
-            what = describe_types(rule.targets)
-            exactly = rule.maximum == rule.minimum == 1
-            if len(targets) < rule.minimum:
+            what = describe_types(allowed.targets)
+            exactly = allowed.maximum == allowed.minimum == 1
+            if len(targets) < allowed.minimum:
                 how_many = "precies één" if exactly else "minstens één"
                 yield Problem(
                     item,
@@ -152,8 +149,8 @@ def missing_links(programme: Programme, context: CheckContext) -> Iterator[Probl
                     f"voeg ':{link.name}: <ID van een {what}>' toe, en controleer de "
                     "spelling van de optienaam.",
                 )
-            elif rule.maximum is not None and len(targets) > rule.maximum:
-                at_most = "één" if rule.maximum == 1 else str(rule.maximum)
+            elif allowed.maximum is not None and len(targets) > allowed.maximum:
+                at_most = "één" if allowed.maximum == 1 else str(allowed.maximum)
                 yield Problem(
                     item,
                     f"'{link.name}' verwijst naar {len(targets)} items ({', '.join(targets)}), maar een "
