@@ -22,6 +22,7 @@ from .. import model, series
 from ..findings import Finding
 from ..items import Item, Programme
 from ..rules import SEVERITY_LABELS
+from ..rules.common import measuring_criteria, needs_criterion
 from ..views import derive
 from ..views.context import item_label
 from ..views.words import date_in_words, in_words
@@ -190,7 +191,7 @@ def dashboard(paper: Paper) -> str:
         item
         for name in derive.measured_types()
         for item in programme.of_type(name)
-        if derive.needs_criterion(item) and not derive.criteria_of(programme, item)
+        if needs_criterion(item) and not measuring_criteria(programme, item)
     ]
     missing = (
         "<p>Nog zonder criterium: " + ", ".join(_a(item) for item in open_items) + ".</p>"

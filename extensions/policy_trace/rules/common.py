@@ -47,13 +47,17 @@ def incoming_of_type(programme: Programme, item: Item, link: str, type_name: str
 
 
 def measuring_criteria(programme: Programme, item: Item) -> list[Item]:
-    """The criteria that ``meet`` this item."""
-    return incoming_of_type(programme, item, "meet", "criterium")
+    """The criteria that ``meet`` this item, by ID, each once (however often it names the item)."""
+    return _once(incoming_of_type(programme, item, "meet", "criterium"))
 
 
 def milestones(programme: Programme, project: Item) -> list[Item]:
-    """The milestones that ``hoort_bij`` this project."""
-    return incoming_of_type(programme, project, "hoort_bij", "mijlpaal")
+    """The milestones that ``hoort_bij`` this project, by ID, each once."""
+    return _once(incoming_of_type(programme, project, "hoort_bij", "mijlpaal"))
+
+
+def _once(items: list[Item]) -> list[Item]:
+    return list({item.id: item for item in items}.values())
 
 
 def is_prioritised(item: Item) -> bool:

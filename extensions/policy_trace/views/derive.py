@@ -55,27 +55,6 @@ def party_links() -> tuple[model.LinkType, ...]:
     return tuple(link for link in model.LINK_TYPES if all(rule.targets == ("partij",) for rule in link.rules))
 
 
-def criteria_of(programme: Programme, item: Item) -> list[Item]:
-    """The criteria that measure ``item``, sorted by ID."""
-    found: dict[str, Item] = {}
-    for link in measuring_links():
-        for other in programme.incoming(item.id, link.name):
-            if other.type == "criterium":
-                found[other.id] = other
-    return [found[key] for key in sorted(found)]
-
-
 def milestones_of(programme: Programme, project: Item) -> list[Item]:
-    """The milestones of a project, by date then ID."""
-    found = {
-        other.id: other
-        for link in links_between("mijlpaal", project.type)
-        for other in programme.incoming(project.id, link.name)
-        if other.type == "mijlpaal"
-    }
-    return sorted(found.values(), key=lambda m: (m.field("datum"), m.id))
-
-
-def needs_criterion(item: Item) -> bool:
-    """Whether *wanneer zijn we tevreden* must be explicit for this item: the checks' answer (PT201)."""
-    return checks_common.needs_criterion(item)
+    """The milestones of a project (the checks' lookup), by date then ID."""
+    return sorted(checks_common.milestones(programme, project), key=lambda m: (m.field("datum"), m.id))

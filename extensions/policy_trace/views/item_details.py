@@ -25,10 +25,10 @@ from sphinx.config import Config
 from .. import model, series
 from ..checks.settings import check_settings
 from ..items import Item
-from ..rules.common import missing_plan_elements
+from ..rules.common import measuring_criteria, missing_plan_elements, needs_criterion
 from . import charts, derive, outdated, tevreden
 from .context import ViewContext, type_plural
-from .words import date_in_words, in_words, status_classes
+from .words import date_in_words, in_words, status_html
 
 LAYOUT = "policy_trace"
 
@@ -116,12 +116,6 @@ def own_words(item: Item) -> str:
         if value:
             parts.append(field_value(spec, value))
     return " ".join(parts)
-
-
-def status_html(item: Item) -> str:
-    """The status in words, with a class per value for colour (never the only cue)."""
-    classes = escape(" ".join(status_classes(item.status)))
-    return f'<span class="{classes}">{escape(in_words(item.status))}</span>'
 
 
 def field_value(field: model.Field, value: str) -> str:
@@ -213,11 +207,11 @@ def details(ctx: ViewContext, item: Item) -> str:
 def criteria_block(ctx: ViewContext, item: Item) -> str:
     """The criteria that measure the item, with their status: *wanneer zijn we tevreden*."""
     rubric = _rubric("Wanneer zijn we tevreden?")
-    criteria = derive.criteria_of(ctx.programme, item)
+    criteria = measuring_criteria(ctx.programme, item)
     if not criteria:
         open_text = (
             "Nog open: er is nog geen criterium vastgelegd dat zegt wanneer we tevreden zijn."
-            if derive.needs_criterion(item)
+            if needs_criterion(item)
             else "Er is (nog) geen criterium dat dit item meet."
         )
         return f'{rubric}<p class="pt-open">{escape(open_text)}</p>'
@@ -335,5 +329,4 @@ __all__ = [
     "register_layout",
     "search_text",
     "stable_container_ids",
-    "status_html",
 ]

@@ -25,8 +25,7 @@ from . import derive
 from .context import ViewContext, type_plural
 from .htmltable import escape, raw, scrolling, table
 from .placeholders import ViewDirective
-from .tevreden import status_html
-from .words import date_in_words
+from .words import date_in_words, status_html
 
 
 class PlanningDirective(ViewDirective):

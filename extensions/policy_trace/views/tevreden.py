@@ -24,12 +24,13 @@ from ..coverage import coverage
 from ..dates import parse_iso
 from ..items import Item
 from ..judgement import RULE, Assessment, parse_quantity, percent
+from ..rules.common import measuring_criteria, needs_criterion
 from ..vocabulary import of_config
 from . import charts, derive
 from .context import ViewContext, item_label, type_plural
 from .htmltable import escape, field_table, raw, scrolling, table
 from .placeholders import ViewDirective
-from .words import date_in_words, in_words, status_classes, tone
+from .words import date_in_words, in_words, status_node, tone
 
 CRITERION = model.TYPES_BY_NAME["criterium"]
 #: The fields of a criterion block, in this order, as the model labels them
@@ -45,21 +46,6 @@ class TevredenDirective(ViewDirective):
     """``{tevreden}``: the dashboard *wanneer zijn we tevreden*."""
 
     view = "tevreden"
-
-
-def _status_word(item: Item) -> str:
-    return in_words(item.status) if item.status else "geen status"
-
-
-def status_html(item: Item) -> str:
-    """The status as a word in a coloured badge (the word is the cue, the colour helps)."""
-    classes = escape(" ".join(status_classes(item.status)))
-    return f'<span class="{classes}">{escape(_status_word(item))}</span>'
-
-
-def status_node(item: Item) -> nodes.inline:
-    """:func:`status_html` as a docutils node, for headings."""
-    return nodes.inline("", _status_word(item), classes=status_classes(item.status))
 
 
 def _value(criterion: Item, name: str) -> str:
@@ -231,7 +217,7 @@ def groups(ctx: ViewContext) -> list[tuple[str, list[tuple[Item, list[Item]]]]]:
     result = []
     for type_name in derive.measured_types():
         measured = [
-            (item, derive.criteria_of(ctx.programme, item)) for item in ctx.programme.of_type(type_name)
+            (item, measuring_criteria(ctx.programme, item)) for item in ctx.programme.of_type(type_name)
         ]
         measured = [(item, criteria) for item, criteria in measured if criteria]
         if measured:
@@ -245,7 +231,7 @@ def open_items(ctx: ViewContext) -> list[Item]:
         item
         for type_name in derive.measured_types()
         for item in ctx.programme.of_type(type_name)
-        if derive.needs_criterion(item) and not derive.criteria_of(ctx.programme, item)
+        if needs_criterion(item) and not measuring_criteria(ctx.programme, item)
     ]
 
 
@@ -315,9 +301,9 @@ def roll_up_block(ctx: ViewContext) -> list[nodes.Node]:
         return []
     rows = []
     for goal in goals:
-        own = derive.criteria_of(ctx.programme, goal)
+        own = measuring_criteria(ctx.programme, goal)
         of_efforts = {
-            c.id: c for effort in efforts_of(ctx, goal) for c in derive.criteria_of(ctx.programme, effort)
+            c.id: c for effort in efforts_of(ctx, goal) for c in measuring_criteria(ctx.programme, effort)
         }
         rows.append(
             [ctx.a(goal), roll_up_cell(own), roll_up_cell([of_efforts[k] for k in sorted(of_efforts)])]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from html import escape
+
+from docutils import nodes
+
 from .. import model
 from ..dates import dutch_date, parse_iso
+from ..items import Item
 
 
 def in_words(value: str) -> str:
@@ -47,3 +52,19 @@ def tone(status: str) -> str:
 def status_classes(status: str) -> list[str]:
     """CSS classes of a status badge: the status itself and its tone."""
     return ["pt-status", f"pt-status-{status or 'geen'}", f"pt-tone-{tone(status)}"]
+
+
+def status_word(status: str) -> str:
+    """The status as a reader says it; ``geen status`` when the author gave none."""
+    return in_words(status) if status else "geen status"
+
+
+def status_html(item: Item) -> str:
+    """The status as a word in a coloured badge (the word is the cue, the colour only helps)."""
+    classes = escape(" ".join(status_classes(item.status)))
+    return f'<span class="{classes}">{escape(status_word(item.status))}</span>'
+
+
+def status_node(item: Item) -> nodes.inline:
+    """:func:`status_html` as a docutils node, for headings."""
+    return nodes.inline("", status_word(item.status), classes=status_classes(item.status))
