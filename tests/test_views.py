@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOTS, warnings_of
 from policy_trace import model
-from policy_trace.views import banner, downloads, mermaid, samenhang, tevreden
+from policy_trace.views import banner, downloads, mermaid, samenhang, tevreden, words
 from policy_trace.views.words import parse_number
 from sphinx.testing.util import SphinxTestApp
 
@@ -733,3 +733,10 @@ def test_a_line_chart_has_round_levels_and_places_the_deadline_in_time():
         "2 metingen van 1 januari 2024 tot 1 januari 2025, van 40 % naar 50 %; nulmeting 40 %; "
         "streefwaarde 90 %; deadline 1 januari 2026."
     )
+
+
+def test_a_status_badge_says_geen_status_when_the_author_gave_none():
+    # One badge for every view (item details, dashboard, planning): the same words for no status.
+    assert words.status_word("") == "geen status"
+    assert words.status_word("in_uitvoering") == "in uitvoering"
+    assert words.status_classes("") == ["pt-status", "pt-status-geen", "pt-tone-neutral"]
