@@ -188,3 +188,12 @@ def test_the_name_defaults_to_the_folder_and_the_period_to_four_years(tmp_path, 
     assert 'project = "Hitte plan zuid"' in conf
     begin, end = re.search(r'policy_trace_period = \("(\d{4})-01-01", "(\d{4})-12-31"\)', conf).groups()
     assert int(end) - int(begin) == 3
+
+
+def test_a_node_modules_folder_in_the_programme_never_becomes_pages(fresh, capsys):
+    # Someone ran npm ci beside conf.py: Mermaid's READMEs must not become pages (nor -W warnings).
+    readme = fresh / "node_modules" / "mermaid" / "README.md"
+    readme.parent.mkdir(parents=True)
+    readme.write_text("# Mermaid\n\nGenerate diagrams from markdown-like text.\n", encoding="utf-8")
+    assert cli.main(["build", "hitteplan"]) == 0, capsys.readouterr().err
+    assert not (fresh / "_build/html/node_modules").exists()

@@ -109,10 +109,14 @@ def locate(app: Sphinx) -> Sources:
     """The folder to serve from: the setting, the package's own copy, the project's or the repository's."""
     if app.config.policy_trace_mermaid_dir:
         return Sources(Path(app.confdir, app.config.policy_trace_mermaid_dir))
-    for candidate in (VENDORED, Path(app.srcdir) / "node_modules", REPO_NODE_MODULES):
-        if candidate.is_dir():
-            return Sources(candidate)
-    return Sources(Path(app.srcdir) / "node_modules")
+    folders = (VENDORED, Path(app.srcdir) / "node_modules", REPO_NODE_MODULES)
+    candidates = [Sources(folder) for folder in folders]
+    # The first complete one: a programme's own node_modules may hold other packages, or none of ours.
+    for sources in candidates:
+        if not sources.missing():
+            return sources
+    existing = [sources for sources in candidates if sources.node_modules.is_dir()]
+    return existing[0] if existing else candidates[1]
 
 
 def copy_mermaid(app: Sphinx) -> None:
