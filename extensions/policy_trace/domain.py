@@ -6,7 +6,7 @@ re-read or removed page, and ``merge_domaindata`` takes over what parallel
 readers found. No event handler of ours purges or merges by hand.
 
 Per page it holds what incremental builds compare (see ``views.outdated``) and
-whether the page shows the Controle overview (see ``checks.page``); for the
+whether the page shows the Controle overview (see ``views.controle``); for the
 whole build the reference date the overviews were read for, and (in memory
 only, never pickled) this build's check outcome.
 """

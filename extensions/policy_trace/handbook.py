@@ -481,8 +481,8 @@ PAGE_DIRECTIVES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
 
 def page_directives() -> dict[str, type]:
     """Every directive policy-trace gives a page, by name (its item directives come from the model)."""
-    from .checks.page import ControlOverviewDirective  # the checks and views build on this module's
     from .views import VIEWS  # neighbours; imported when the handbook is written, not at import
+    from .views.controle import ControlOverviewDirective  # the checks and views build on this module's
 
     found: dict[str, type] = {name: directive for name, (directive, _render) in VIEWS.items()}
     found["controle-overzicht"] = ControlOverviewDirective

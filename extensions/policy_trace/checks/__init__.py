@@ -1,7 +1,7 @@
 """The rules of spec section 5 (``policy_trace.rules``) in the build.
 
 ``setup`` registers when the checks run (once per build, over all items),
-how findings reach the console and the report files, and the Controle page.
+how findings reach the console and the report files (the Controle page is a view: views/controle.py).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from ..rules import CheckContext
-from . import events, messages, page, settings, source
+from . import events, messages, settings, source
 from .builder import CheckBuilder
 from .registry import CheckRun, check_programme, run_checks
 
@@ -39,10 +39,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", events.write_reports_and_summary, priority=900)
 
     app.add_builder(CheckBuilder)  # make check
-    app.add_node(page.ControlOverview)
-    app.add_directive("controle-overzicht", page.ControlOverviewDirective)
-    app.connect("doctree-resolved", page.render_overviews)
-    app.connect("env-get-outdated", page.outdated_overview_pages)
-    app.connect("env-updated", page.remember_reference_date)
 
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -19,6 +19,7 @@ from sphinx.config import Config
 from . import (
     aannames,
     banner,
+    controle,
     doelenboom,
     downloads,
     item_details,
@@ -89,6 +90,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(item_details.search_text, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     for name, (directive, _render) in VIEWS.items():
         app.add_directive(name, directive)
+    # The Controle page: filled in once the checks have run (over all documents).
+    app.add_node(controle.ControlOverview)
+    app.add_directive("controle-overzicht", controle.ControlOverviewDirective)
+    app.connect("doctree-resolved", controle.render_overviews)
+    app.connect("env-get-outdated", controle.outdated_overview_pages)
+    app.connect("env-updated", controle.remember_reference_date)
 
     # After sphinx-needs' own handlers (priority 12) and before it compiles layouts (550).
     app.connect("config-inited", item_details.register_layout, priority=13)

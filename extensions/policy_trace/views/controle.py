@@ -1,4 +1,4 @@
-"""The Controle page: findings by rule and by item, with links to the items, and the coverage figures.
+"""The Controle page (a view): findings by rule and by item, with links to the items, and coverage.
 
 A ``controle-overzicht`` directive leaves a placeholder while reading; the
 findings exist only once all documents are read, so the placeholder is
@@ -15,10 +15,10 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .. import domain
+from ..checks import settings
+from ..checks.registry import CheckRun
 from ..findings import Finding, count_phrases
 from ..rules import RULES, SEVERITY_LABELS
-from . import settings
-from .registry import CheckRun
 
 
 class ControlOverview(nodes.General, nodes.Element):
