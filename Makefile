@@ -9,7 +9,7 @@ BUILD  := _build
 SPHINXOPTS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html check pdf test clean live bench serve wheel
+.PHONY: help venv html check pdf publish test clean live bench serve wheel
 
 help: ## List every target with one line each
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
@@ -40,6 +40,20 @@ check: $(STAMP) ## Run every check without writing the site (fast); reports in _
 pdf: $(STAMP) ## Print the programme as one PDF for a board meeting: _build/pdf/programma.pdf
 	@mkdir -p $(BUILD)/pdf
 	$(BIN)/policy-trace pdf . --uitvoer $(BUILD)/pdf/programma.pdf -- $(SPHINXOPTS)
+
+# Every git tag versie-X is published as adopted version X (built from that tag, dated by its commit),
+# then this checkout as the working version; each compares with the adopted version before it.
+PUBLIC := $(BUILD)/public
+publish: $(STAMP) ## Publish every tag versie-X and this checkout (werkversie) into _build/public, with versions.json
+	rm -rf $(PUBLIC)
+	@set -e; for tag in $$(git tag --list 'versie-*' --sort=version:refname); do \
+	  src=$$(mktemp -d)/src; git worktree add -q --detach "$$src" "$$tag"; \
+	  ln -s "$(CURDIR)/node_modules" "$$src/node_modules"; \
+	  $(BIN)/policy-trace publish --version "$${tag#versie-}" --status vastgesteld \
+	    --datum "$$(git log -1 --format=%cs "$$tag")" $(PUBLIC) "$$src"; \
+	  git worktree remove --force "$$src"; \
+	done
+	$(BIN)/policy-trace publish $(PUBLIC) . -- $(SPHINXOPTS)
 
 serve: ## Preview the built site (make html first) on http://127.0.0.1:8000
 	@test -f $(BUILD)/html/index.html || { echo "Er is nog geen site: bouw hem eerst met 'make html'" >&2; exit 1; }

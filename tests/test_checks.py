@@ -134,11 +134,11 @@ def test_the_controle_page_shows_the_coverage_figures(rules_app):
         [c.get_text(strip=True) for c in row.select("td")]
         for row in BeautifulSoup(html, "html.parser").select("table.policy-coverage tbody tr")
     ]
-    # 12 goals, one without a criterion (SD-ZONDER-CRITERIUM); 3 prioritised efforts,
-    # one without; 24 criteria of which 4 complete; 10 projects of which 3 with plan a-e.
+    # 13 goals, one without a criterion (SD-ZONDER-CRITERIUM); 3 prioritised efforts,
+    # one without; 27 criteria of which 6 complete; 10 projects of which 3 with plan a-e.
     assert rows == [
-        ["(Hoofd)doelen met een criterium", "11 van 12", "92%"],
+        ["(Hoofd)doelen met een criterium", "12 van 13", "92%"],
         ["Inspanningen met voorrang en een criterium", "2 van 3", "67%"],
-        ["Criteria met indicator, streefwaarde, deadline en bron", "4 van 24", "17%"],
+        ["Criteria met indicator, streefwaarde, deadline en bron", "6 van 27", "22%"],
         ["Projecten met een volledig plan (a-e)", "3 van 10", "30%"],
     ]

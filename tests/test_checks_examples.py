@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from checks_support import build_once, report
 from policy_trace.rules import EXAMPLE_CONTEXT, EXAMPLE_PERIOD, EXAMPLE_REFERENCE_DATE, RULES
 
 
-@pytest.fixture(scope="module")
-def codes_per_file(tmp_path_factory):
-    srcdir = tmp_path_factory.mktemp("examples")
+def _examples(srcdir, previous_needs=None, as_published=False):
+    srcdir.mkdir(parents=True, exist_ok=True)
     (srcdir / "conf.py").write_text(
         'extensions = ["myst_parser", "policy_trace"]\n'
         f"policy_trace_period = {EXAMPLE_PERIOD!r}\n"
-        f"policy_trace_reference_date = {EXAMPLE_REFERENCE_DATE!r}\n",
+        f"policy_trace_reference_date = {EXAMPLE_REFERENCE_DATE!r}\n"
+        f"policy_trace_previous = {previous_needs and str(previous_needs)!r}\n",
         encoding="utf-8",
     )
     pages = ["context"] + [rule.code.lower() for rule in RULES]
@@ -24,7 +25,16 @@ def codes_per_file(tmp_path_factory):
     )
     (srcdir / "context.md").write_text(f"# Basisprogramma\n\n{EXAMPLE_CONTEXT}", encoding="utf-8")
     for rule in RULES:
-        (srcdir / f"{rule.code.lower()}.md").write_text(f"# {rule.code}\n\n{rule.example}", encoding="utf-8")
+        text = (rule.previous or rule.example) if as_published else rule.example
+        (srcdir / f"{rule.code.lower()}.md").write_text(f"# {rule.code}\n\n{text}", encoding="utf-8")
+    return srcdir
+
+
+@pytest.fixture(scope="module")
+def codes_per_file(tmp_path_factory):
+    # The last publication: the examples as it had them (PT405 compares with it).
+    published = build_once(_examples(tmp_path_factory.mktemp("published"), as_published=True), "html")
+    srcdir = _examples(tmp_path_factory.mktemp("examples"), Path(published.outdir) / "needs.json")
     # The needs builder is what `make check` runs: reading and the checks, no HTML.
     app = build_once(srcdir, "needs")
     found = defaultdict(set)

@@ -100,13 +100,16 @@ def test_every_link_has_readable_names_both_ways():
 def test_generated_needs_types_declare_each_types_fields_and_links():
     types = {entry["directive"]: entry for entry in needs_config.need_types()}
     assert {name: entry["prefix"] for name, entry in types.items()} == SPEC_TYPES
-    assert set(types["project"]["fields"]) == {"opdracht", "financiering", "borging"}
+    # Every type also has the waiver fields of spec section 7 and the review field.
+    every = {"uitzondering", "uitzondering_door", "uitzondering_reden", "herzien"}
+    assert all(every <= set(entry["fields"]) for entry in types.values())
+    assert set(types["project"]["fields"]) == {"opdracht", "financiering", "borging"} | every
     assert set(types["project"]["links"]) == {"voert_uit", "trekker", "opdrachtgever", "opdrachtnemer",
                                                "hangt_samen_met"}
     assert set(types["criterium"]["fields"]) == {"indicator", "nulmeting", "streefwaarde", "meting",
                                                  "meetdatum", "deadline", "bron", "smart", "toelichting",
-                                                 "eenheid"}
-    assert set(types["meting"]["fields"]) == {"waarde", "datum", "bron"}
+                                                 "eenheid"} | every
+    assert set(types["meting"]["fields"]) == {"waarde", "datum", "bron"} | every
     assert set(types["meting"]["links"]) == {"meet_voor"}
     assert types["partij"]["links"] == {}
     assert types["uitgangspunt"]["links"] == {}

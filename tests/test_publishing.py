@@ -68,7 +68,9 @@ def gitlab() -> dict[str, Any]:
 def test_gitlab_builds_with_w_and_keeps_the_site(gitlab: dict[str, Any]) -> None:
     build = gitlab["build"]
     assert "make html" in _scripts(build)
-    assert build["artifacts"]["paths"] == ["_build/html"]
+    assert "make publish" in _scripts(build)  # the versioned publication, after the -W build
+    assert build["artifacts"]["paths"] == ["_build/html", "_build/public"]
+    assert gitlab["variables"]["GIT_DEPTH"] == "0"  # every tag versie-X is a version
     assert gitlab["stages"].index(build["stage"]) < gitlab["stages"].index(gitlab["pages"]["stage"])
 
 
@@ -80,13 +82,21 @@ def test_gitlab_runs_the_tests_with_chromium(gitlab: dict[str, Any]) -> None:
     assert any("make venv" in line for line in lines), "npm ci en pip draaien in make venv"
 
 
+def test_gitlab_keeps_the_findings_as_junit_and_sarif(gitlab: dict[str, Any]) -> None:
+    check = gitlab["check"]
+    assert any(line.startswith(".venv/bin/policy-trace check") for line in _scripts(check))
+    assert check["artifacts"]["reports"]["junit"] == "_build/check/policy-report.xml"
+    assert "_build/check/policy-report.sarif" in check["artifacts"]["paths"]
+    assert check["artifacts"]["when"] == "always"
+
+
 def test_gitlab_deploys_the_built_site_to_pages_only_after_build_and_tests(gitlab: dict[str, Any]) -> None:
     pages = gitlab["pages"]
     needed = {need["job"] if isinstance(need, dict) else need for need in pages["needs"]}
-    assert needed == {"build", "test"}
+    assert needed == {"build", "test", "check"}
     assert {"job": "build", "artifacts": True} in pages["needs"]
     assert pages["artifacts"]["paths"] == ["public"]
-    assert "cp -r _build/html public" in pages["script"]
+    assert "cp -r _build/public public" in pages["script"]
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     # Its own set-up is empty: it only copies what the build job made.
     assert pages["before_script"] == []
@@ -115,7 +125,13 @@ def test_github_builds_with_w_tests_and_uploads_the_site(github: dict[str, Any])
     upload = [
         step for step in _steps(build) if step.get("uses", "").startswith("actions/upload-pages-artifact@")
     ]
-    assert len(upload) == 1 and upload[0]["with"]["path"] == "_build/html"
+    assert len(upload) == 1 and upload[0]["with"]["path"] == "_build/public"
+    assert runs.index("make test") < runs.index("make publish")
+    uses = "github/codeql-action/upload-sarif@"
+    sarif = [step for step in _steps(build) if step.get("uses", "").startswith(uses)]
+    assert len(sarif) == 1 and sarif[0]["with"]["sarif_file"] == "_build/check/policy-report.sarif"
+    assert github["permissions"]["security-events"] == "write"
+    assert _steps(build)[0]["with"]["fetch-depth"] == 0
     # The upload is the last step: a failed build or test never publishes.
     assert _steps(build)[-1] is upload[0]
 

@@ -381,6 +381,7 @@ class FieldsDirective(_MarkdownDirective):
             for f in t.fields
         ]
         rows.append(["`tags`", "elk type", "trefwoorden, gescheiden door komma's", "nee", ""])
+        rows += [[_code(f.name), "elk type", f.description, "nee", ""] for f in model.ITEM_FIELDS]
         return _table(["Veld", "Bij type", "Toegestane waarden", "Verplicht", "Standaard"], rows)
 
 

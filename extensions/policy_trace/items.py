@@ -120,6 +120,7 @@ def item_from_need(need: Mapping[str, Any], file: str, words: Vocabulary = DEFAU
     # Every field of the model is kept, also one this programme switched off: PT106 reports it.
     item_type = model.TYPES_BY_NAME.get(need.get("type", ""))
     field_names = {f.name for f in item_type.fields} if item_type else set()
+    field_names.update(model.ITEM_FIELD_NAMES)
     fields = {
         name: str(need[name]).strip()
         for name in sorted(field_names)

@@ -255,6 +255,22 @@ BESLUIT_FIELDS = (
     Field("datum", "Datum", "date", required=True, description="De datum van het besluit (JJJJ-MM-DD)."),
 )
 
+#: Fields every item type has, besides ``status`` and ``tags``: a waiver of a
+#: rule (PT501, PT502) and the review of changed linked items (PT405).
+ITEM_FIELDS = (
+    Field("uitzondering", "Uitzondering", "text",
+          description="Een regel die voorlopig niet geldt: `CODE tot JJJJ-MM-DD`, meer dan één "
+                      "gescheiden door komma's (bijvoorbeeld `PT203 tot 2015-06-01`)."),
+    Field("uitzondering_door", "Uitzondering door", "text",
+          description="De partij (`PA-…`) die de uitzondering draagt; verplicht bij een uitzondering."),
+    Field("uitzondering_reden", "Reden van de uitzondering", "text",
+          description="Waarom de bevinding voorlopig wordt aanvaard; verplicht bij een uitzondering."),
+    Field("herzien", "Herzien", "text",
+          description="De gewijzigde items waarnaar dit item verwijst en die je hebt nagelezen: "
+                      "`ID@vingerafdruk`, zoals advies PT405 ze noemt, gescheiden door komma's."),
+)
+ITEM_FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in ITEM_FIELDS)
+
 # --- item types ---------------------------------------------------------------
 
 ITEM_TYPES: tuple[ItemType, ...] = (
@@ -420,13 +436,20 @@ SETTINGS: tuple[Setting, ...] = (
             (str,), "html"),
     Setting("policy_trace_version", "", "Het versienummer van het programma, bijvoorbeeld '1.0'.",
             (str,), "html"),
+    Setting("policy_trace_previous", None,
+            "Het pad naar de needs.json van de vorige publicatie, om mee te vergelijken "
+            "(Wat is er veranderd, PT405); None: niets te vergelijken.", (str,)),
+    Setting("policy_trace_versions", None,
+            "Het pad naar de versions.json van de publicatie (zet policy-trace publish zelf): de banner "
+            "linkt dan naar de andere versies; None: geen versielijst.", (str,), "html"),
 )
 
 #: Shared by all item types (core sphinx-needs options).
 COMMON_FIELDS: tuple[str, ...] = ("status", "tags")
 
 __all__ = [
-    "CHAIN_LINKS", "COMMON_FIELDS", "DECIDED_STATUSES", "GOAL_TYPES", "ITEM_TYPES", "LINKS_BY_NAME",
+    "CHAIN_LINKS", "COMMON_FIELDS", "DECIDED_STATUSES", "GOAL_TYPES", "ITEM_FIELDS",
+    "ITEM_FIELD_NAMES", "ITEM_TYPES", "LINKS_BY_NAME",
     "LINK_NAMES", "LINK_TYPES", "OPEN_STATUSES", "PLAN_ELEMENTS", "PLAN_REQUIRED_STATUSES",
     "PROGRAMME_FIELDS", "SETTINGS", "STATUSES", "STATUSES_BY_NAME", "TREE_LEVELS", "TYPES_BY_NAME",
     "TYPE_NAMES", "Field", "ItemType", "LinkRule", "LinkType", "PlanElement", "Setting", "Status",

@@ -29,7 +29,7 @@ def need_types() -> list[dict[str, Any]]:
             "prefix": item_type.prefix,
             "color": item_type.color,
             "style": "node",
-            "fields": {f.name: _field_declaration(f) for f in item_type.fields},
+            "fields": {f.name: _field_declaration(f) for f in (*item_type.fields, *model.ITEM_FIELDS)},
             "links": {link.name: {} for link in model.links_from(item_type.directive)},
         }
         for item_type in model.ITEM_TYPES

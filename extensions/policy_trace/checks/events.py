@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
+from typing import Any, cast
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .. import domain
-from ..findings import report
+from .. import changes, domain
+from ..findings import WARNING_TYPE, report
 from ..items import programme_of_build
 from ..reports import summary_line, write_reports
 from . import messages, settings
@@ -33,12 +36,52 @@ def check_all_items(app: Sphinx, builder: Builder) -> None:
     findings are reported again in every build.
     """
     chosen = settings.check_settings(app.config)
-    run = check_programme(
-        programme_of_build(app), chosen.context, chosen.overrides, app.config.suppress_warnings
-    )
+    context = chosen.context
+    compared = compare_with_previous(app)
+    if compared is not None:
+        context = replace(context, changes=compared)
+    run = check_programme(programme_of_build(app), context, chosen.overrides, app.config.suppress_warnings)
     domain.of(app.env).run = run
     for found in run.findings:
         report(found)
+
+
+def compare_with_previous(app: Sphinx) -> changes.Changes | None:
+    """This build compared with the needs.json of ``policy_trace_previous``; None without it.
+
+    A previous publication that cannot be read is a ``policy.config`` warning
+    (``-W`` fails): a comparison that silently shows nothing would mislead.
+    """
+    value = app.config.policy_trace_previous
+    if value in (None, ""):
+        return None
+    if not isinstance(value, (str, Path)):
+        logger.warning(
+            "conf.py: policy_trace_previous moet een pad naar een needs.json zijn; nu is het: %r. "
+            "Er wordt nu niet vergeleken.",
+            value,
+            type=WARNING_TYPE,
+            subtype="config",
+        )
+        return None
+    from sphinx_needs.api import get_needs_view
+
+    path = Path(app.confdir, value)
+    try:
+        previous, publication = changes.load_previous(path)
+    except changes.PreviousError as error:
+        logger.warning(
+            "conf.py: policy_trace_previous: %s Er wordt nu niet vergeleken; geef het pad naar de "
+            "needs.json van de vorige publicatie.",
+            error,
+            type=WARNING_TYPE,
+            subtype="config",
+        )
+        return None
+    # A NeedItem reads like a mapping (get, []) but is not registered as one.
+    needs = get_needs_view(app).values()
+    current = {str(need["id"]): changes.snapshot(cast(Mapping[str, Any], need)) for need in needs}
+    return changes.compare(previous, current, publication)
 
 
 def forget_previous_run(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -52,4 +95,7 @@ def write_reports_and_summary(app: Sphinx, exception: BaseException | None) -> N
     if run is None:
         return
     write_reports(Path(app.outdir), run.findings, run.items)
+    if run.context.changes is not None:
+        text = changes.changes_json(run.context.changes, programme_of_build(app))
+        Path(app.outdir, changes.CHANGES_FILE).write_text(text, encoding="utf-8")
     logger.info(summary_line(run.findings, messages.upstream_count(app)))

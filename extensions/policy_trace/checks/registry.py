@@ -10,6 +10,10 @@ from ..findings import Finding, apply_severities, finding
 from ..items import Programme
 from ..reports import CheckedItem, checked_items
 from ..rules import RULES, RULES_BY_CODE, CheckContext
+from .waivers import apply_waivers
+
+#: The rules found over the findings of the others (PT501, PT502: waivers), applied after them.
+FINDING_RULES: tuple[str, ...] = tuple(rule.code for rule in RULES if rule.check is None)
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ def run_checks(
     found = [
         finding(rule.code, problem.item, problem.message, problem.fix)
         for rule in chosen
+        if rule.check is not None
         for problem in rule.check(programme, context)
     ]
     return sorted(found, key=Finding.sort_key)
@@ -41,8 +46,12 @@ def check_programme(
     overrides: Mapping[str, str] | None = None,
     suppress_warnings: Sequence[str] = (),
 ) -> CheckRun:
-    """Check all rules (skipping those switched off) and apply the configured severities."""
+    """Check all rules (skipping those switched off), apply the configured severities, then the waivers."""
     overrides = overrides or {}
     codes = [code for code in RULES_BY_CODE if overrides.get(code) != "off"]
     findings = apply_severities(run_checks(programme, context, codes), overrides, suppress_warnings)
+    waived = apply_waivers(programme, findings, context.reference_date)
+    made = [f for f in waived if f.code in FINDING_RULES]
+    kept = [f for f in waived if f.code not in FINDING_RULES]
+    findings = sorted(kept + apply_severities(made, overrides, suppress_warnings), key=Finding.sort_key)
     return CheckRun(tuple(findings), checked_items(programme), coverage(programme), context)

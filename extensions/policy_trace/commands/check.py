@@ -75,6 +75,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="de vorm van de regels op het scherm: sphinx (standaard, met voortgang), kort (alleen de "
         "bevindingen, één per regel) of github (meldingen bij de regel in GitHub Actions)",
     )
+    parser.add_argument(
+        "--baseline",
+        metavar="RAPPORT",
+        type=Path,
+        default=None,
+        help="faal alleen op fouten die niet al in dit policy-report.json van een eerdere controle staan "
+        "(vergeleken op regelcode en item-ID); toont welke nieuw zijn en welke opgelost",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -86,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
     outdir = programme.output("check", args.uitvoer)
     argv = ["-W", "--keep-going", "-b", "policy_check", "-j", "auto", *args.extra]
     argv += [str(programme.folder), str(outdir)]
+    if args.baseline is not None:
+        return _run_with_baseline(args, programme, outdir, argv)
     if args.format == "sphinx":
         code, _, _ = projects.sphinx_build(argv)
         if code == 0:
@@ -106,6 +116,51 @@ def run(args: argparse.Namespace) -> int:
     if summary:
         print(summary[-1])
     return projects.EXIT_OK if code == 0 else projects.EXIT_FINDINGS
+
+
+def _run_with_baseline(
+    args: argparse.Namespace, programme: projects.Project, outdir: Path, argv: list[str]
+) -> int:
+    """``--baseline``: the same check, failing only on errors the baseline lacks (policy_trace.ratchet)."""
+    from .. import ratchet
+
+    try:
+        baseline = ratchet.read_baseline(args.baseline)
+    except ratchet.BaselineError as error:
+        print(f"policy-trace check: fout: {error}", file=sys.stderr)
+        return projects.EXIT_USAGE
+    code, out, err = projects.sphinx_build(argv, capture=True)
+    report = _read_report(outdir)
+    others = list(_other_warnings(programme.folder, err))
+    if args.format == "sphinx":
+        sys.stdout.write(out)
+        sys.stderr.write(err)
+    else:
+        lines = list(_finding_lines(programme.folder, report)) + others
+        lines.sort(key=lambda line: (line.file, line.line, line.code, line.text))
+        show = Line.github if args.format == "github" else Line.short
+        for line in lines:
+            print(show(line))
+        for text in _other_output(err):
+            print(text, file=sys.stderr)
+    if report is None:  # the build stopped before the checks ran: nothing to compare
+        return projects.EXIT_FINDINGS
+    result = ratchet.compare(baseline, report.get("findings", []))
+
+    def location(found: dict) -> str:
+        file = projects.relative(programme.folder / found["file"]) if found.get("file") else ""
+        return f"{file}:{found.get('line')}"
+
+    for text in ratchet.lines(result, location):
+        print(text)
+    if others:
+        print(
+            f"policy-trace check: {len(others)} andere waarschuwing(en) van de build (geen bevinding); "
+            "die laten de controle altijd falen.",
+            file=sys.stderr,
+        )
+    passed = result.passes and not others and code in (0, 1)
+    return projects.EXIT_OK if passed else projects.EXIT_FINDINGS
 
 
 def _reports_sentence(outdir: Path) -> str:

@@ -57,8 +57,10 @@ from . import (
     placeholders,
     plans,
     progress,
+    review,
     satisfaction,
     source,
+    waivers,
 )
 from .common import CheckContext
 from .examples import EXAMPLE_CONTEXT, EXAMPLE_PERIOD, EXAMPLE_REFERENCE_DATE
@@ -77,7 +79,7 @@ from .rule import (
 #: The modules of checks: every function in them declared with ``@rule`` is a rule.
 CHECK_MODULES: tuple[ModuleType, ...] = (
     links, ids, fields, source, measurements, satisfaction, plans, progress, dates, parties, assumptions,
-    placeholders,
+    placeholders, review, waivers,
 )
 
 

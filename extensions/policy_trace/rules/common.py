@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .. import model
+from ..changes import Changes
 from ..items import Item, Programme
 
 #: The criterion fields that make *wanneer zijn we tevreden* checkable (PT203).
@@ -18,6 +19,8 @@ class CheckContext:
 
     reference_date: date
     period: tuple[date, date] | None = None
+    #: The comparison with the last publication (``policy_trace_previous``), if set.
+    changes: Changes | None = None
 
     @property
     def example_date(self) -> date:

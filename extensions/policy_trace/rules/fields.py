@@ -5,10 +5,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from .. import model
 from ..dates import parse_iso
 from ..items import Item, Programme
 from .common import CheckContext
+from .review import review_problems
 from .rule import Problem, rule
+from .waivers import waiver_problems
 
 
 @rule(
@@ -34,14 +37,21 @@ from .rule import Problem, rule
 """,
 )
 def field_values(programme: Programme, context: CheckContext) -> Iterator[Problem]:
-    """A value outside the allowed values, a date that is not a real date, a required field unset."""
+    """A value outside the allowed values, a date that is not a real date, a required field unset,
+    a waiver or review written wrongly."""
     for item in programme:
+        if any(name in item.fields for name in ("uitzondering", "uitzondering_door", "uitzondering_reden")):
+            yield from waiver_problems(programme, item)
+        if "herzien" in item.fields:
+            yield from review_problems(item)
         item_type = item.item_type
         if item_type is None:
             continue
         if item_type.statuses and item.status and item.status not in item_type.statuses:
             yield _not_allowed(item, "status", item.status, item_type.statuses)
         for name in item.fields:
+            if name in model.ITEM_FIELD_NAMES:
+                continue  # every type has these (waivers, reviews), checked above
             if item_type.field(name) is None:  # in the model, but this programme switched it off
                 setting = f"policy_trace_{name}_values"
                 yield Problem(

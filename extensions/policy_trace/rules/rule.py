@@ -46,13 +46,21 @@ class Rule:
     fix: str
     #: A minimal failing MyST example; it relies on the items of EXAMPLE_CONTEXT.
     example: str
-    check: Check = field(repr=False, compare=False)
+    #: The check; ``None`` for a rule found over the findings of the other rules, not over the
+    #: programme alone (the waivers, PT501 and PT502: ``checks/waivers.py`` applies them).
+    check: Check | None = field(repr=False, compare=False)
+    #: For a rule that compares with the last publication (``policy_trace_previous``): the
+    #: example's items as that publication had them. The examples are checked against a build of
+    #: EXAMPLE_CONTEXT with, per rule, this text (or the example itself when empty).
+    previous: str = ""
 
 
-def rule(code: str, severity: Severity, *, summary: str, fix: str, example: str) -> Callable[[Check], Rule]:
+def rule(
+    code: str, severity: Severity, *, summary: str, fix: str, example: str, previous: str = ""
+) -> Callable[[Check], Rule]:
     """Declare the rule ``code`` on the check below it; the check's name then holds the Rule."""
 
     def declare(check: Check) -> Rule:
-        return Rule(code, severity, summary, fix, example, check)
+        return Rule(code, severity, summary, fix, example, check, previous)
 
     return declare

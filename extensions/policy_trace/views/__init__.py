@@ -28,6 +28,7 @@ from . import (
     planning,
     samenhang,
     tevreden,
+    wijzigingen,
 )
 from .context import ViewContext, programme
 from .placeholders import skip_placeholder, view_placeholder
@@ -44,6 +45,7 @@ VIEWS: MappingProxyType[str, tuple[type, Renderer]] = MappingProxyType(
         "partijen": (partijen.PartijenDirective, partijen.render),
         "planning": (planning.PlanningDirective, planning.render),
         "downloads": (downloads.DownloadsDirective, downloads.render),
+        "wijzigingen": (wijzigingen.WijzigingenDirective, wijzigingen.render),
     }
 )
 
@@ -102,6 +104,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", banner.set_announcement, priority=800)  # after conf.py's theme options
     app.connect("config-inited", add_static_path)
     app.connect("html-page-context", banner.add_to_context)
+    app.connect("build-finished", banner.write_version_file)
     app.add_css_file(STYLESHEET)
     app.connect("builder-inited", add_auto_dark_stylesheet)
 

@@ -7,12 +7,16 @@ plain furo templates, and offered to templates as ``policy_trace_banner``.
 from __future__ import annotations
 
 import html
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..changes import VERSION_FILE, version_json
 from ..dates import build_date, dutch_date, parse_iso
+from ..publish import ROOT_PAGE, WORKING, PublishError, Version, read_versions_file
+from . import outdated
 
 
 def banner_text(config: Any) -> str:
@@ -31,16 +35,86 @@ def banner_text(config: Any) -> str:
     return " \u00b7 ".join(parts)
 
 
+def version_date(config: Any) -> str:
+    """The date of this version (ISO): ``policy_trace_date``, else the build date."""
+    fixed = parse_iso(config.policy_trace_date)
+    return (fixed or build_date()).isoformat()
+
+
+def write_version_file(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: ``versie.json`` at the root of an HTML build (read by a later comparison)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    config = app.config
+    text = version_json(
+        str(config.policy_trace_version or ""), str(config.policy_trace_status or ""), version_date(config)
+    )
+    Path(app.outdir, VERSION_FILE).write_text(text, encoding="utf-8")
+
+
+def _static_banner(config: Any) -> str:
+    return f'<span class="pt-banner">{html.escape(banner_text(config))}</span>'
+
+
 def set_announcement(_app: Sphinx, config: Config) -> None:
     """``config-inited``: show the banner as furo's announcement, unless conf.py set one."""
     if config.html_theme != "furo":
         return  # other themes warn about an unknown option; they can place policy_trace_banner
     options = dict(config.html_theme_options or {})
     if not options.get("announcement"):
-        options["announcement"] = f'<span class="pt-banner">{html.escape(banner_text(config))}</span>'
+        options["announcement"] = _static_banner(config)
         config.html_theme_options = options
 
 
-def add_to_context(_app: Sphinx, _pagename: str, _template: str, context: dict, _doctree: Any) -> None:
-    """``html-page-context``: the banner text for templates that place it themselves."""
-    context["policy_trace_banner"] = banner_text(_app.config)
+def _versions(app: Sphinx) -> list[Version]:
+    """The versions of the publication (``policy_trace_versions``), read once per build."""
+    value = app.config.policy_trace_versions
+    if not value:
+        return []
+    cached = getattr(app.builder, "_policy_trace_versions", None)
+    if cached is not None and cached[0] == value:
+        return cast(list[Version], cached[1])
+    path = Path(app.confdir, value)
+    try:
+        found = read_versions_file(path)
+    except PublishError:
+        found = []
+    app.builder._policy_trace_versions = (value, found)  # type: ignore[attr-defined]
+    return found
+
+
+def banner_links(app: Sphinx, pathto: Any) -> str:
+    """The banner's links from one page: the other versions, all versions, and Wat is er veranderd.
+
+    Per page, because a link is relative to the page it is on. Only versions
+    known when this one was published are listed; the page with all versions
+    (the publication's root) always has the current list.
+    """
+    esc = html.escape
+    parts = []
+    versions = _versions(app)
+    if versions:
+        own = str(app.config.policy_trace_version or "").strip() or WORKING
+        others = [
+            f'<a href="{esc(pathto(f"../{v.path}index.html", 1))}">'
+            f"{esc(WORKING if v.version == WORKING else 'versie ' + v.version)}</a>"
+            for v in versions
+            if v.version != own
+        ]
+        if others:
+            parts.append("andere versies: " + ", ".join(others))
+        parts.append(f'<a href="{esc(pathto("../" + ROOT_PAGE, 1))}">alle versies</a>')
+    pages = outdated.pages_with(app.env, "wijzigingen")
+    if pages:
+        parts.append(f'<a href="{esc(pathto(pages[0]))}">wat is er veranderd</a>')
+    if not parts:
+        return ""
+    return ' <span class="pt-banner-links">\u00b7 ' + " \u00b7 ".join(parts) + "</span>"
+
+
+def add_to_context(app: Sphinx, _pagename: str, _template: str, context: dict, _doctree: Any) -> None:
+    """``html-page-context``: the banner text for templates, and furo's banner with this page's links."""
+    context["policy_trace_banner"] = banner_text(app.config)
+    ours = _static_banner(app.config)
+    if context.get("theme_announcement") == ours and "pathto" in context:
+        context["theme_announcement"] = ours + banner_links(app, context["pathto"])

@@ -122,8 +122,31 @@ def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
                 f" ({item.location}, {SEVERITY_LABELS[item.severity][0]}): {item.message} "
             )
             paragraph += nodes.emphasis(text=f"Oplossing: {item.fix}")
+            if item.waiver is not None:
+                paragraph += nodes.Text(f" Uitgezonderd: {item.waiver.text}.")
             listing += nodes.list_item("", paragraph)
         result.append(listing)
+
+    waived = [f for f in run.findings if f.waiver is not None]
+    if waived:
+        result.append(nodes.rubric(text="Uitzonderingen", ids=["uitzonderingen"]))
+        result.append(
+            nodes.paragraph(
+                text="Deze bevindingen zijn voorlopig aanvaard: ze tellen niet als fout tot en met de "
+                "einddatum. Daarna gelden ze weer (PT501)."
+            )
+        )
+        result.append(
+            _table(
+                ("Item", "Regel", "Door", "Tot en met", "Reden"),
+                [
+                    (_item_link(app, docname, f), f.code, f.waiver.owner, f.waiver.until, f.waiver.reason)
+                    for f in waived
+                    if f.waiver is not None
+                ],
+                classes=["policy-waivers"],
+            )
+        )
 
     result.append(nodes.rubric(text="Bevindingen per item"))
     if not run.findings:

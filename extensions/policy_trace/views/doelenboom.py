@@ -21,7 +21,7 @@ from docutils import nodes
 
 from .. import model
 from ..items import Item, Programme
-from . import mermaid
+from . import mermaid, wijzigingen
 from .context import ViewContext, type_plural, type_title
 from .htmltable import raw as raw_html
 from .placeholders import ViewDirective
@@ -110,6 +110,8 @@ def _flow_node(ctx: ViewContext, item: Item) -> mermaid.FlowNode:
     label = item.title or item.id
     if item.type != GROUPED_TYPE:
         label = f"{type_title(item.type)}: {label}"
+    if item.id in wijzigingen.suspects_of_build(ctx):
+        label = f"{label} (te herzien)"
     return mermaid.FlowNode(item.id, _break_long_words(label), item.type, ctx.uri(item))
 
 
@@ -211,7 +213,10 @@ _ENTRY_ID = "doelenboom-"
 
 
 def _entry_label(ctx: ViewContext, item: Item) -> str:
-    return f"{escape(type_title(item.type))}: {ctx.a(item, item.title or item.id)}"
+    mark = ""
+    if item.id in wijzigingen.suspects_of_build(ctx):
+        mark = ' <strong class="pt-te-herzien-mark">te herzien</strong>'
+    return f"{escape(type_title(item.type))}: {ctx.a(item, item.title or item.id)}{mark}"
 
 
 def _starts(programme: Programme) -> Iterator[Item]:

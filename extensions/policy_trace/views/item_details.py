@@ -23,10 +23,11 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .. import model, series
+from ..changes import Suspect
 from ..checks.settings import check_settings
 from ..items import Item
 from ..rules.common import measuring_criteria, missing_plan_elements, needs_criterion
-from . import charts, derive, outdated, tevreden
+from . import charts, derive, outdated, tevreden, wijzigingen
 from .context import ViewContext, type_plural
 from .words import date_in_words, in_words, status_html
 
@@ -192,6 +193,9 @@ def details(ctx: ViewContext, item: Item) -> str:
             rows.append((derive.capitalised(link.incoming), _joined(ctx, sources)))
 
     out = [_field_list(rows)] if rows else []
+    to_review = wijzigingen.suspects_of_build(ctx).get(item.id)
+    if to_review:
+        out.insert(0, review_mark(ctx, to_review))
     if item.type in derive.measured_types():
         out.append(criteria_block(ctx, item))
     if item.type == "criterium":
@@ -202,6 +206,20 @@ def details(ctx: ViewContext, item: Item) -> str:
     if item.type == "partij":
         out.append(party_overview_link(ctx, item))
     return "".join(out)
+
+
+def review_mark(ctx: ViewContext, to_review: tuple[Suspect, ...]) -> str:
+    """The *te herzien* mark: which linked items changed, and where the overview is."""
+    changes = wijzigingen.changes_of_build(ctx)
+    causes = "".join(
+        f"<li>{wijzigingen.cause_html(ctx, s, changes)}</li>" for s in to_review if changes is not None
+    )
+    uri = wijzigingen.page_uri(ctx, wijzigingen.SUSPECT_ANCHOR)
+    more = f' <a class="reference internal" href="{escape(uri)}">Wat is er veranderd</a>' if uri else ""
+    return (
+        '<div class="pt-te-herzien" role="note"><p><strong class="pt-te-herzien-mark">Te herzien</strong>'
+        f" sinds de vorige publicatie.{more}</p><ul class=\"simple\">{causes}</ul></div>"
+    )
 
 
 def criteria_block(ctx: ViewContext, item: Item) -> str:

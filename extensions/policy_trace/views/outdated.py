@@ -187,8 +187,12 @@ def pages_to_rewrite(_app: Sphinx, env: BuildEnvironment) -> list[str]:
         return []
     records = store.pages
     reread = [records[docname] for docname in before if docname in records]
-    if any(NEEDS_EXTEND in record.views for record in [*before.values(), *reread]):
-        # A needextend may change items on any page: rewrite everything that shows items.
+    if any(NEEDS_EXTEND in record.views for record in [*before.values(), *reread]) or (
+        _app.config.policy_trace_previous
+    ):
+        # A needextend may change items on any page; compared with a previous publication, an edit
+        # of one item's text makes the items linking to it te herzien on their pages: rewrite
+        # everything that shows items.
         return sorted(docname for docname, record in records.items() if record.views)
     old = _located(before.items())
     new = _located(records.items())

@@ -1,0 +1,271 @@
+"""Compare a build with the last publication (``policy_trace_previous``): what was added, removed
+and changed, and which items must be reviewed (*te herzien*) because an item they link to changed.
+
+Both sides are reduced to a *snapshot* per item: its title, text, status,
+tags, every field and every link option of the model, as plain strings. The
+comparison, the fingerprints and the suspect items are pure functions of two
+snapshots, so two builds of the same input write the same ``changes.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import model
+from .items import Programme
+
+CHANGES_FILE = "changes.json"
+#: Written at the root of every HTML build: the version, status and date its banner names, so a
+#: later build that compares with this one's needs.json knows what it compares with.
+VERSION_FILE = "versie.json"
+
+#: The names of a snapshot besides fields and links, in the order the page shows them.
+BASE_NAMES: tuple[str, ...] = ("title", "content", "status", "tags")
+#: Changing these does not make the items that link here suspect: they are the item's state or
+#: its own bookkeeping (waivers, reviews), not what others rely on.
+NOT_SUBSTANTIVE: frozenset[str] = frozenset(("status", "tags", *model.ITEM_FIELD_NAMES))
+#: The review of a removed item (its fingerprint).
+REMOVED = "verwijderd"
+#: Length of a fingerprint in hex digits: short enough to type, long enough not to collide by chance.
+FINGERPRINT_LENGTH = 8
+
+Snapshot = Mapping[str, str]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v).strip() for v in value if str(v).strip())
+    return str(value).strip()
+
+
+def snapshot(need: Mapping[str, Any]) -> dict[str, str]:
+    """One item (a sphinx-needs need or a needs.json entry) as the names it can change by."""
+    item_type = model.TYPES_BY_NAME.get(need.get("type", ""))
+    names = [
+        *BASE_NAMES,
+        *(f.name for f in (item_type.fields if item_type else ())),
+        *model.ITEM_FIELD_NAMES,
+        *model.LINK_NAMES,
+    ]
+    result = {"type": _text(need.get("type"))}
+    for name in names:
+        value = _text(need.get(name))
+        if value:
+            result[name] = value
+    return result
+
+
+def fingerprint(snap: Snapshot | None) -> str:
+    """A short, stable hash of what others rely on in an item: all but :data:`NOT_SUBSTANTIVE`."""
+    if snap is None:
+        return REMOVED
+    relied_on = {name: value for name, value in snap.items() if name not in NOT_SUBSTANTIVE}
+    text = json.dumps(relied_on, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
+
+
+@dataclass(frozen=True)
+class Publication:
+    """The publication compared with: its version, status and date as its banner named them."""
+
+    version: str
+    status: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """One item in both builds whose title, text, status, tags, a field or a link changed."""
+
+    id: str
+    type: str
+    #: The names that changed (``title``, ``content``, a field or link name), in snapshot order.
+    names: tuple[str, ...]
+    old: tuple[tuple[str, str], ...]
+    new: tuple[tuple[str, str], ...]
+
+    @property
+    def substantive(self) -> tuple[str, ...]:
+        """The changed names that make linking items suspect."""
+        return tuple(name for name in self.names if name not in NOT_SUBSTANTIVE)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The comparison of this build with the last publication (picklable: kept on the environment)."""
+
+    previous: Publication
+    #: Added items: (id, type, title), sorted by ID.
+    added: tuple[tuple[str, str, str], ...]
+    #: Removed items: (id, type, title), sorted by ID.
+    removed: tuple[tuple[str, str, str], ...]
+    changed: tuple[ItemChange, ...]
+    #: Per changed or removed item that makes linking items suspect: its current fingerprint.
+    fingerprints: tuple[tuple[str, str], ...]
+
+    def fingerprint_of(self, item_id: str) -> str | None:
+        """The fingerprint a review of ``item_id`` must name, if that item makes others suspect."""
+        return dict(self.fingerprints).get(item_id)
+
+    def change_of(self, item_id: str) -> ItemChange | None:
+        return next((c for c in self.changed if c.id == item_id), None)
+
+
+def compare(
+    previous: Mapping[str, Snapshot], current: Mapping[str, Snapshot], publication: Publication
+) -> Changes:
+    """What changed from ``previous`` to ``current`` (snapshots by ID)."""
+    added = tuple(
+        (i, current[i]["type"], current[i].get("title", "")) for i in sorted(current.keys() - previous)
+    )
+    removed = tuple(
+        (i, previous[i]["type"], previous[i].get("title", "")) for i in sorted(previous.keys() - current)
+    )
+    changed = []
+    for item_id in sorted(current.keys() & previous.keys()):
+        old, new = previous[item_id], current[item_id]
+        order = [*dict.fromkeys([*old, *new])]
+        names = tuple(n for n in _ordered(order) if n != "type" and old.get(n, "") != new.get(n, ""))
+        if names:
+            changed.append(
+                ItemChange(
+                    item_id,
+                    new["type"],
+                    names,
+                    tuple((n, old.get(n, "")) for n in names),
+                    tuple((n, new.get(n, "")) for n in names),
+                )
+            )
+    fingerprints = [(c.id, fingerprint(current[c.id])) for c in changed if c.substantive]
+    fingerprints += [(item_id, REMOVED) for item_id, _type, _title in removed]
+    return Changes(publication, added, removed, tuple(changed), tuple(sorted(fingerprints)))
+
+
+def _ordered(names: Iterable[str]) -> list[str]:
+    # Title and text first, then status and tags, then fields and links in the model's order.
+    rank = {name: number for number, name in enumerate((*BASE_NAMES, *_MODEL_NAMES))}
+    return sorted(names, key=lambda n: (rank.get(n, len(rank)), n))
+
+
+_MODEL_NAMES: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [
+            *(f.name for t in model.ITEM_TYPES for f in t.fields),
+            *model.ITEM_FIELD_NAMES,
+            *model.LINK_NAMES,
+        ]
+    )
+)
+
+
+# --- reviews and suspect items ----------------------------------------------------------------
+
+
+def reviews(value: str) -> tuple[dict[str, str], list[str]]:
+    """``herzien``: ``ID@vingerafdruk`` entries by ID, and the entries written wrongly."""
+    result: dict[str, str] = {}
+    wrong = []
+    for part in (p.strip() for p in value.split(",")):
+        if not part:
+            continue
+        item_id, at, mark = part.partition("@")
+        if not at or not item_id.strip() or not mark.strip() or " " in part:
+            wrong.append(part)
+            continue
+        result[item_id.strip()] = mark.strip()
+    return result, wrong
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """An item that links to a changed or removed item and has not recorded a review of it."""
+
+    id: str
+    #: The changed or removed item, the link options that point to it, and its fingerprint.
+    cause: str
+    links: tuple[str, ...]
+    fingerprint: str
+
+
+def suspects(programme: Programme, changes: Changes) -> dict[str, tuple[Suspect, ...]]:
+    """Per suspect item (by ID, sorted), what makes it suspect, in order of the linked IDs."""
+    marks = dict(changes.fingerprints)
+    result: dict[str, tuple[Suspect, ...]] = {}
+    for item in programme:
+        reviewed, _wrong = reviews(item.fields.get("herzien", ""))
+        links_to: dict[str, list[str]] = {}
+        for link, targets in item.links.items():
+            for target in targets:
+                if target in marks and target != item.id:
+                    links_to.setdefault(target, []).append(link)
+        own = tuple(
+            Suspect(item.id, target, tuple(links), marks[target])
+            for target, links in sorted(links_to.items())
+            if reviewed.get(target) != marks[target]
+        )
+        if own:
+            result[item.id] = own
+    return result
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+class PreviousError(ValueError):
+    """The previous publication cannot be read; the message says why, in Dutch."""
+
+
+def load_previous(path: Path) -> tuple[dict[str, dict[str, str]], Publication]:
+    """The snapshots of a published needs.json and the publication it belongs to."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PreviousError(f"{path} bestaat niet.") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise PreviousError(f"{path} kan niet worden gelezen ({error}).") from None
+    except json.JSONDecodeError as error:
+        raise PreviousError(f"{path} is geen geldige JSON (regel {error.lineno}: {error.msg}).") from None
+    try:
+        version = data["versions"][data.get("current_version", "")]
+        needs = version["needs"]
+        snaps = {str(need["id"]): snapshot(need) for need in needs.values()}
+    except (KeyError, TypeError, AttributeError):
+        raise PreviousError(
+            f"{path} is geen needs.json van sphinx-needs (er ontbreekt 'versions' met 'needs')."
+        ) from None
+    return snaps, _publication(path.parent / VERSION_FILE, str(data.get("current_version") or ""))
+
+
+def _publication(path: Path, fallback_version: str) -> Publication:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Publication(str(data.get("version") or ""), str(data.get("status") or ""), data.get("date"))
+    except (OSError, ValueError, AttributeError):
+        return Publication(fallback_version, "", None)
+
+
+def changes_json(changes: Changes, programme: Programme) -> str:
+    """``changes.json``: previous version and date, added, removed, changed and suspect, sorted."""
+    data = {
+        "previous": {"version": changes.previous.version or None, "date": changes.previous.date},
+        "added": [item_id for item_id, _type, _title in changes.added],
+        "removed": [item_id for item_id, _type, _title in changes.removed],
+        "changed": {c.id: list(c.names) for c in changes.changed},
+        "suspect": {
+            item_id: [s.cause for s in own] for item_id, own in suspects(programme, changes).items()
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def version_json(version: str, status: str, date: str) -> str:
+    """``versie.json``: what this build's banner names."""
+    data = {"version": version, "status": status, "date": date}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

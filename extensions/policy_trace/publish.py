@@ -1,0 +1,172 @@
+"""Versioned publication: every version at a fixed path, a list of versions, a root page.
+
+``policy-trace publish --version 1.1 --status vastgesteld UIT`` puts a build at
+``UIT/1.1/``; an adopted (``vastgesteld``) version is never overwritten.
+Without ``--version`` the build is the working version, ``UIT/werkversie/``.
+``UIT/versions.json`` lists every version and ``UIT/index.html`` points to the
+latest adopted one (the Logius/ReSpec pattern: a fixed address per version and
+one for the latest). This module holds what is decided and written; the
+command (``commands/publish.py``) runs the build.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .dates import dutch_date, parse_iso
+
+VERSIONS_FILE = "versions.json"
+ROOT_PAGE = "index.html"
+WORKING = "werkversie"
+ADOPTED = "vastgesteld"
+#: A version names a folder: digits, letters, dots and dashes (``1.1``, ``2024-1``, ``1.0-rc1``).
+VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.-]*")
+
+
+class PublishError(ValueError):
+    """A publication we refuse; the message says why and what to do, in Dutch."""
+
+
+@dataclass(frozen=True)
+class Version:
+    """One published version: its name, status, date (ISO) and folder (relative to UIT, ending in /)."""
+
+    version: str
+    status: str
+    date: str
+    path: str
+
+    @property
+    def adopted(self) -> bool:
+        return self.status == ADOPTED
+
+
+def _order(version: str) -> tuple[int, tuple[tuple[int, object], ...]]:
+    # 1.10 after 1.9; the working version last.
+    if version == WORKING:
+        return (1, ())
+    parts = re.split(r"[.-]", version)
+    return (0, tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts))
+
+
+def read_versions(out: Path) -> list[Version]:
+    """The versions listed in ``UIT/versions.json`` (none if it does not exist yet)."""
+    return read_versions_file(out / VERSIONS_FILE)
+
+
+def read_versions_file(path: Path) -> list[Version]:
+    """The versions listed in a ``versions.json`` (none if it does not exist)."""
+    if not path.exists():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [
+            Version(str(v["version"]), str(v["status"]), str(v["date"]), str(v["path"]))
+            for v in data["versions"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise PublishError(
+            f"{path} is geen lijst van versies van policy-trace ({error}); herstel of verwijder het bestand."
+        ) from None
+
+
+def check_version(version: str | None) -> str:
+    """The folder name of a version, or a PublishError if it cannot be one."""
+    if version is None:
+        return WORKING
+    if version == WORKING:
+        raise PublishError(
+            f"'{WORKING}' is de naam van de werkversie; laat --version weg om die te publiceren."
+        )
+    if not VERSION_PATTERN.fullmatch(version):
+        raise PublishError(
+            f"versie '{version}' kan geen mapnaam zijn; gebruik cijfers, letters, punten en streepjes, "
+            "bijvoorbeeld 1.1."
+        )
+    return version
+
+
+def refuse_overwrite(out: Path, versions: list[Version], name: str) -> None:
+    """Raise if ``UIT/name`` holds an adopted version: those are never overwritten."""
+    listed = next((v for v in versions if v.version == name), None)
+    on_disk = _status_on_disk(out / name)
+    if (listed is not None and listed.adopted) or on_disk == ADOPTED:
+        raise PublishError(
+            f"versie {name} is al vastgesteld gepubliceerd in {out / name} en wordt nooit overschreven. "
+            "Publiceer de wijzigingen als een nieuwe versie, bijvoorbeeld met --version "
+            f"{next_version(name)}."
+        )
+
+
+def _status_on_disk(folder: Path) -> str | None:
+    try:
+        return str(json.loads((folder / "versie.json").read_text(encoding="utf-8")).get("status"))
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def next_version(version: str) -> str:
+    """``1.1`` -> ``1.2``: a suggestion for the next version number."""
+    match = re.fullmatch(r"(.*?)(\d+)", version)
+    return f"{match[1]}{int(match[2]) + 1}" if match else f"{version}.1"
+
+
+def with_version(versions: list[Version], new: Version) -> list[Version]:
+    """The list after publishing ``new`` (replacing an unadopted entry of the same name), in order."""
+    kept = [v for v in versions if v.version != new.version]
+    return sorted([*kept, new], key=lambda v: _order(v.version))
+
+
+def latest_adopted(versions: list[Version], other_than: str | None = None) -> Version | None:
+    """The highest adopted version (optionally other than one)."""
+    adopted = [v for v in versions if v.adopted and v.version != other_than]
+    return max(adopted, key=lambda v: _order(v.version)) if adopted else None
+
+
+def versions_json(versions: list[Version]) -> str:
+    """``versions.json``: the latest adopted version and every version, in order."""
+    latest = latest_adopted(versions)
+    data = {"latest": latest.version if latest else None, "versions": [asdict(v) for v in versions]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _date_words(value: str) -> str:
+    day = parse_iso(value)
+    return dutch_date(day) if day else value
+
+
+def version_label(version: Version) -> str:
+    """``Versie 1.1 (vastgesteld, 2 december 2026)``; the working version by its name."""
+    name = "Werkversie" if version.version == WORKING else f"Versie {version.version}"
+    status = "" if version.status == WORKING else f"{version.status}, "
+    return f"{name} ({status}{_date_words(version.date)})"
+
+
+def root_page(title: str, versions: list[Version]) -> str:
+    """``UIT/index.html``: a small Dutch page pointing to the latest adopted version, then all versions."""
+    esc = html.escape
+    latest = latest_adopted(versions)
+    if latest is not None:
+        lead = (
+            f'<p class="latest">De laatst vastgestelde versie is <a href="{esc(latest.path)}index.html">'
+            f"{esc(version_label(latest))}</a>.</p>"
+        )
+    else:
+        lead = "<p>Er is nog geen vastgestelde versie.</p>"
+    items = "".join(
+        f'<li><a href="{esc(v.path)}index.html">{esc(version_label(v))}</a></li>' for v in reversed(versions)
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}: versies</title>\n"
+        "<style>body{font-family:system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em;"
+        "line-height:1.5;color:#1a1a1a;background:#fff}a{color:#0b4f8a}</style>\n"
+        "</head>\n<body>\n<main>\n"
+        f"<h1>{esc(title)}</h1>\n{lead}\n<h2>Alle versies</h2>\n<ul>{items}</ul>\n"
+        "</main>\n</body>\n</html>\n"
+    )

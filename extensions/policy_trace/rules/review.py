@@ -1,0 +1,102 @@
+"""Items to review (*te herzien*): an item links to an item that changed since the last publication
+(PT405), until the author records the review with ``:herzien: ID@vingerafdruk``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..changes import REMOVED, reviews, suspects
+from ..items import Item, Programme
+from .common import CheckContext
+from .rule import Problem, rule
+
+#: Names of a snapshot as an adviser reads them.
+NAME_LABELS: dict[str, str] = {"title": "titel", "content": "tekst"}
+
+
+@rule(
+    "PT405",
+    "advice",
+    summary="Een item verwijst naar een item dat sinds de vorige publicatie is veranderd of verwijderd: "
+    "het is te herzien.",
+    fix="Lees het item na en leg met de optie herzien vast dat het nog klopt, met de vingerafdruk die "
+    "het advies noemt.",
+    example="""\
+```{doel} Minder slachtoffers bij branden
+:id: SD-SLACHTOFFERS
+:draagt_bij_aan: HD-VEILIG
+:status: vastgesteld
+
+Niemand komt meer om bij een woningbrand.
+```
+
+```{criterium} Doden bij woningbranden
+:id: CR-DODEN
+:meet: SD-SLACHTOFFERS
+:indicator: Doden bij woningbranden per jaar
+:streefwaarde: 0
+:deadline: 2025-12-31
+:bron: Jaarverslag brandweer
+```
+""",
+    previous="""\
+```{doel} Minder slachtoffers bij branden
+:id: SD-SLACHTOFFERS
+:draagt_bij_aan: HD-VEILIG
+:status: vastgesteld
+
+De helft minder doden bij woningbranden.
+```
+
+```{criterium} Doden bij woningbranden
+:id: CR-DODEN
+:meet: SD-SLACHTOFFERS
+:indicator: Doden bij woningbranden per jaar
+:streefwaarde: 0
+:deadline: 2025-12-31
+:bron: Jaarverslag brandweer
+```
+""",
+)
+def changed_links(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """An item links to an item whose content changed, or that was removed, and has not reviewed it."""
+    changes = context.changes
+    if changes is None:
+        return
+    since = f" ({changes.previous.version})" if changes.previous.version else ""
+    for item_id, own in suspects(programme, changes).items():
+        item = programme.items[item_id]
+        for suspect in own:
+            links = ", ".join(f"'{name}'" for name in suspect.links)
+            if suspect.fingerprint == REMOVED:
+                what = (
+                    f"{suspect.cause}, waarnaar {links} verwijst, is verwijderd sinds de vorige "
+                    f"publicatie{since}."
+                )
+                fix = (
+                    f"verwijs naar een ander item, of leg vast dat je het hebt nagelezen met "
+                    f"':herzien: {suspect.cause}@{REMOVED}'"
+                )
+            else:
+                change = changes.change_of(suspect.cause)
+                names = ", ".join(NAME_LABELS.get(n, n) for n in (change.substantive if change else ()))
+                what = (
+                    f"{suspect.cause}, waarnaar {links} verwijst, is veranderd sinds de vorige "
+                    f"publicatie{since}: {names}."
+                )
+                fix = (
+                    f"lees dit item na tegen de nieuwe {suspect.cause} en leg vast dat het nog klopt met "
+                    f"':herzien: {suspect.cause}@{suspect.fingerprint}'"
+                )
+            yield Problem(item, f"te herzien: {what}", fix)
+
+
+def review_problems(item: Item) -> Iterator[Problem]:
+    """For PT106: a ``herzien`` entry that is not ``ID@vingerafdruk``."""
+    _reviewed, wrong = reviews(item.fields.get("herzien", ""))
+    for entry in wrong:
+        yield Problem(
+            item,
+            f"'herzien' bevat '{entry}', maar een herziening schrijf je als ID@vingerafdruk.",
+            "neem over wat advies PT405 noemt, bijvoorbeeld ':herzien: SD-BRAND@1a2b3c4d'",
+        )
