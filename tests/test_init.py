@@ -41,7 +41,7 @@ def test_init_writes_every_file_of_a_programme(fresh):
         assert re.search(rf"^# .*\n{setting} = ", conf, flags=re.MULTILINE), setting
     index = (fresh / "index.md").read_text(encoding="utf-8")
     assert index.startswith(f"# {NAME}\n") and "```{doelenboom}" in index
-    for page in ("tevreden", "samenhang", "planning", "partijen", "downloads", "controle"):
+    for page in ("tevreden", "samenhang", "planning", "partijen", "downloads", "wijzigingen", "controle"):
         assert f"docs/{page}\n" in index
     assert "_build/" in (fresh / ".gitignore").read_text(encoding="utf-8").splitlines()
 
@@ -70,9 +70,12 @@ def test_a_fresh_programme_builds_with_w_and_its_only_findings_are_placeholder_a
         "docs/planning",
         "docs/partijen",
         "docs/downloads",
+        "docs/wijzigingen",
         "docs/controle",
     ):
         assert (site / f"{page}.html").is_file(), page
+    changes = (site / "docs/wijzigingen.html").read_text(encoding="utf-8")
+    assert "Er is geen eerdere versie om mee te vergelijken." in changes
     assert f"<title>{NAME}" in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "needs.json").is_file()
     capsys.readouterr()
@@ -126,7 +129,9 @@ def test_the_pipelines_check_build_and_publish_the_site(fresh):
     assert "policy-trace check . --format kort" in gitlab["controle"]["script"]
     assert gitlab["controle"]["artifacts"]["reports"]["junit"] == "_build/check/policy-report.xml"
     pages = gitlab["pages"]
-    assert pages["script"][0] == "policy-trace build ." and "cp -r _build/html public" in pages["script"]
+    assert pages["script"][0] == "policy-trace build ." and "cp -r _build/public public" in pages["script"]
+    assert "policy-trace publish _build/public ." in pages["script"]  # after every tag versie-X
+    assert gitlab["variables"]["GIT_DEPTH"] == "0"
     assert pages["artifacts"]["paths"] == ["public"]
     assert pages["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
 
@@ -135,7 +140,12 @@ def test_the_pipelines_check_build_and_publish_the_site(fresh):
     runs = [step.get("run") for step in steps]
     assert runs.index("policy-trace check . --format github") < runs.index("policy-trace build .")
     upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact"))
-    assert upload["with"]["path"] == "_build/html"
+    assert upload["with"]["path"] == "_build/public"
+    uses = "github/codeql-action/upload-sarif"
+    sarif = next(step for step in steps if step.get("uses", "").startswith(uses))
+    assert sarif["with"]["sarif_file"] == "_build/check/policy-report.sarif"
+    assert github["permissions"]["security-events"] == "write"
+    assert steps[0]["with"]["fetch-depth"] == 0
     deploy = github["jobs"]["deploy"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages")
@@ -197,3 +207,40 @@ def test_a_node_modules_folder_in_the_programme_never_becomes_pages(fresh, capsy
     readme.write_text("# Mermaid\n\nGenerate diagrams from markdown-like text.\n", encoding="utf-8")
     assert cli.main(["build", "hitteplan"]) == 0, capsys.readouterr().err
     assert not (fresh / "_build/html/node_modules").exists()
+
+
+def test_the_generated_publish_step_publishes_each_tag_and_the_working_version(fresh, tmp_path, monkeypatch):
+    """The GitHub step's own script, run in a git repository with a tag versie-1.0 and a later edit."""
+    import os
+    import subprocess
+    import sys
+
+    github = yaml.safe_load((fresh / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    step = next(s for s in github["jobs"]["build"]["steps"] if "policy-trace publish" in s.get("run", ""))
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2026-03-01T12:00:00",
+           "GIT_COMMITTER_DATE": "2026-03-01T12:00:00"}
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=fresh, env=env, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "eerste versie")
+    git("tag", "versie-1.0")
+    doelen = fresh / "needs/doelen.md"
+    text = doelen.read_text(encoding="utf-8")
+    doelen.write_text(text.replace("```{doel} ", "```{doel} Nieuw: ", 1), "utf-8")
+    script = ["bash", "-e", "-c", step["run"]]
+    result = subprocess.run(script, cwd=fresh, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    public = fresh / "_build/public"
+    versions = json.loads((public / "versions.json").read_text(encoding="utf-8"))
+    assert [(v["version"], v["status"]) for v in versions["versions"]] == [
+        ("1.0", "vastgesteld"),
+        ("werkversie", "werkversie"),
+    ]
+    assert versions["versions"][0]["date"] == "2026-03-01" and versions["latest"] == "1.0"
+    changes = json.loads((public / "werkversie/changes.json").read_text(encoding="utf-8"))
+    assert changes["previous"]["version"] == "1.0" and list(changes["changed"].values()) == [["title"]]

@@ -470,6 +470,11 @@ PAGE_DIRECTIVES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "partijen": ("Per partij de items waarin zij een rol heeft.", {}),
     "planning": ("De mijlpalen van alle projecten op een tijdlijn en in een tabel.", {}),
     "downloads": ("De links naar `needs.json`, `ubproject.toml` en de CSV van alle items.", {}),
+    "wijzigingen": (
+        "Wat is er veranderd sinds de vorige publicatie (`policy_trace_previous`): nieuwe, verwijderde "
+        "en veranderde items per soort, en de items die daardoor te herzien zijn.",
+        {},
+    ),
     "controle-overzicht": ("De uitkomst van alle controles: de meldingen per regel en de dekking.", {}),
     "policy-trace-types": ("Voor het handboek: elke soort item met velden, koppelingen, voorbeeld.", {}),
     "policy-trace-fields": ("Voor het handboek: alle velden met hun toegestane waarden.", {}),

@@ -28,6 +28,7 @@ FILES: tuple[tuple[str, str], ...] = (
     ("docs/planning.md.tmpl", "docs/planning.md"),
     ("docs/partijen.md.tmpl", "docs/partijen.md"),
     ("docs/downloads.md.tmpl", "docs/downloads.md"),
+    ("docs/wijzigingen.md.tmpl", "docs/wijzigingen.md"),
     ("docs/controle.md.tmpl", "docs/controle.md"),
     ("README.md.tmpl", "README.md"),
     ("requirements.txt.tmpl", "requirements.txt"),

@@ -35,7 +35,8 @@ class WijzigingenDirective(ViewDirective):
 
 def changes_of_build(ctx: ViewContext) -> Changes | None:
     """The comparison of this build with the last publication, if there is one."""
-    run = domain.of(ctx.app.env).run
+    env = getattr(ctx.app, "env", None)  # a view drawn outside a build has no comparison
+    run = domain.of(env).run if env is not None else None
     return run.context.changes if run is not None else None
 
 
