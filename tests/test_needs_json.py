@@ -93,10 +93,11 @@ def test_a_build_that_fails_after_the_pages_started_keeps_the_previous_downloads
     out = Path(app.outdir)
     before = (out / "needs.json").read_bytes()
     (out / "needs.json").write_bytes(b"{}")  # marks the previous build's file
-    exports.start(app, app.builder)
-    exports.finish(app, RuntimeError("a page could not be written"))
+    downloads = exports.Exports()
+    downloads.start(app, app.builder)
+    downloads.finish(app, RuntimeError("a page could not be written"))
     assert (out / "needs.json").read_bytes() == b"{}"
     assert _pending(out) == []
-    exports.start(app, app.builder)
-    exports.finish(app, None)
+    downloads.start(app, app.builder)
+    downloads.finish(app, None)
     assert (out / "needs.json").read_bytes() == before

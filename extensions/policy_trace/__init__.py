@@ -6,13 +6,14 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import collector, domain, exports, model, needs_config, rebuild, vocabulary
+from . import collector, domain, exports, model, needs_config, rebuild, upstream, vocabulary
 
 __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the model, its settings and the extensions it builds on."""
+    upstream.check_versions()  # the dependencies our seams were written for, or a Dutch error
     app.setup_extension("sphinx_needs")
     app.add_domain(domain.PolicyTraceDomain)  # all our data on the environment (purged, merged, versioned)
     app.setup_extension("sphinxcontrib.mermaid")
@@ -30,17 +31,19 @@ def setup(app: Sphinx) -> dict[str, Any]:
         )
 
     # Before the environment is loaded: fewer garbage collections over the build's long-lived objects.
-    app.connect("config-inited", collector.tune, priority=1)
-    app.connect("env-before-read-docs", collector.set_aside_before_reading)
+    gc = collector.Collector()
+    app.connect("config-inited", gc.tune, priority=1)
+    app.connect("env-before-read-docs", gc.set_aside_before_reading)
     # Last, after every writer of this build.
-    app.connect("build-finished", collector.collect_again, priority=1000)
+    app.connect("build-finished", gc.collect_again, priority=1000)
     # Before Sphinx's own type check (800): a wrong value gets one Dutch message, then its default.
     app.connect("config-inited", vocabulary.validate, priority=7)
     # Before sphinx-needs reads its configuration (its first handler runs at 10).
     app.connect("config-inited", needs_config.apply, priority=5)
     # After the checks (600): needs.json and the CSV are then final; written beside the pages.
-    app.connect("write-started", exports.start, priority=900)
-    app.connect("build-finished", exports.finish)
+    downloads = exports.Exports()
+    app.connect("write-started", downloads.start, priority=900)
+    app.connect("build-finished", downloads.finish)
     # Incremental builds as clean ones, when items move, are deleted or share an ID (see rebuild).
     app.connect("env-get-outdated", rebuild.competitors)
     app.connect("env-get-updated", rebuild.all_pages_when_pages_come_or_go)

@@ -8,9 +8,10 @@ incremental one went to collections that found next to nothing. And at exit,
 Python's shutdown collects all of it once more (another 0.45 s) before the
 operating system frees the memory anyway.
 
-So, like mypy does for its own runs, we collect less often (which costs some
-memory: about 45 MiB more at 2,000 items), and at interpreter exit we freeze
-what is left, so that shutdown does not walk it. Reference counting still frees
+So, like mypy does for its own runs, we collect less often during a build
+(which costs some memory: about 45 MiB more at 2,000 items; the thresholds
+are given back at ``build-finished``, the build's last event), and at
+interpreter exit we freeze what is left, so that shutdown does not walk it. Reference counting still frees
 everything that is not in a cycle at once; nothing is switched off.
 
 During a build we also set aside (``gc.freeze``) what exists before reading
@@ -35,21 +36,37 @@ from sphinx.config import Config
 THRESHOLDS = (50_000, 10, 10)
 
 
-def set_aside_before_reading(_app: Sphinx, _env: object, _docnames: list[str]) -> None:
-    """``env-before-read-docs``: leave what exists now out of collections until the build ends."""
-    gc.freeze()
+class Collector:
+    """One Sphinx application's collector settings: raised for its build, given back when it ends.
 
+    ``gc`` is process-wide; holding what we changed here (one object per
+    application, not a module variable) lets a host that runs builds (the test
+    suite, a live preview) get its own thresholds back after each one.
+    """
 
-def collect_again(_app: Sphinx, _exception: Exception | None) -> None:
-    """``build-finished``: make what was set aside collectable again."""
-    gc.unfreeze()
+    def __init__(self) -> None:
+        #: The thresholds before this build raised them; None while unchanged.
+        self.before: tuple[int, int, int] | None = None
 
+    def tune(self, _app: Sphinx | None = None, _config: Config | None = None) -> None:
+        """``config-inited``: collect less often during the build, and freeze at exit."""
+        # Runs before Python's shutdown collections; atexit handlers run last-registered first,
+        # so handlers registered earlier (logging's flush) still run after this one. Unregistering
+        # first keeps it to one, however many builds this process runs.
+        atexit.unregister(gc.freeze)
+        atexit.register(gc.freeze)
+        if gc.get_threshold()[0] >= THRESHOLDS[0]:
+            return  # a host that collects less often already
+        self.before = gc.get_threshold()
+        gc.set_threshold(*THRESHOLDS)
 
-def tune(_app: Sphinx | None = None, _config: Config | None = None) -> None:
-    """``config-inited``: set the thresholds, and freeze at exit; once per process, whatever the builds."""
-    if gc.get_threshold()[0] >= THRESHOLDS[0]:
-        return  # set by an earlier build in this process, or a host that collects less often already
-    gc.set_threshold(*THRESHOLDS)
-    # Runs before Python's shutdown collections; atexit handlers run last-registered first,
-    # so handlers registered earlier (logging's flush) still run after this one.
-    atexit.register(gc.freeze)
+    def set_aside_before_reading(self, _app: Sphinx, _env: object, _docnames: list[str]) -> None:
+        """``env-before-read-docs``: leave what exists now out of collections until the build ends."""
+        gc.freeze()
+
+    def collect_again(self, _app: Sphinx, _exception: Exception | None) -> None:
+        """``build-finished``: make what was set aside collectable again; give the thresholds back."""
+        gc.unfreeze()
+        if self.before is not None:
+            gc.set_threshold(*self.before)
+            self.before = None

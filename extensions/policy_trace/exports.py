@@ -70,54 +70,68 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def start(app: Sphinx, builder: Builder) -> None:
-    """``write-started`` (after the checks): fork a child that writes the files under temporary names."""
-    files = files_of(app)
-    if not files or not hasattr(os, "fork"):
-        return
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: write, report a failure on the pipe, leave without any clean-up
-        os.close(read_end)
-        code = 0
-        try:
-            _write_pending(app, files)
-        except BaseException as error:  # noqa: BLE001 - whatever it is, the parent must hear of it
-            code = 1
-            os.write(write_end, _reason(error).encode("utf-8", "replace"))
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    builder._policy_trace_export = Child(pid, read_end, tuple(files))  # type: ignore[attr-defined]
+class Exports:
+    """One Sphinx application's exports: the child writing them in this build, if any.
 
+    Held here (one object per application, connected in ``setup``), not on
+    Sphinx's builder object, which is Sphinx's.
+    """
 
-def finish(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: wait for the child, then move its files into place (or write them here)."""
-    child: Child | None = getattr(app.builder, "_policy_trace_export", None)
-    if child is None:
-        if exception is None and (files := files_of(app)):
-            _write_pending(app, files)
-            _move_into_place(app, tuple(files))
-        return
-    app.builder._policy_trace_export = None  # type: ignore[attr-defined]
-    with os.fdopen(child.errors, "rb") as pipe:  # read before waiting: a long report may fill the pipe
-        report = pipe.read().decode("utf-8", "replace")
-    _, status = os.waitpid(child.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        _remove_pending(app, child.names)
-        logger.error(
-            "policy-trace: %s %s niet worden geschreven (%s). Oplossing: controleer of de "
-            "uitvoermap schrijfbaar is en er ruimte is, en bouw opnieuw.",
-            join_words(list(child.names)),
-            "kon" if len(child.names) == 1 else "konden",
-            report.strip() or f"het schrijfproces stopte met status {status}",
-            type="policy",
-            subtype="export",
-        )
-    elif exception is None:
-        _move_into_place(app, child.names)
-    else:
-        _remove_pending(app, child.names)
+    def __init__(self) -> None:
+        self.child: Child | None = None
+
+    def start(self, app: Sphinx, builder: Builder) -> None:
+        """``write-started`` (after the checks): fork a child that writes the files under temporary names.
+
+        ``os.fork``, not Sphinx's ``ParallelTasks``: those run only where Sphinx
+        writes in parallel and wait for each task; this child works beside
+        whichever way the pages are written, and is waited for at the end.
+        """
+        self.child = None
+        files = files_of(app)
+        if not files or not hasattr(os, "fork"):
+            return
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: write, report a failure on the pipe, leave without any clean-up
+            os.close(read_end)
+            code = 0
+            try:
+                _write_pending(app, files)
+            except BaseException as error:  # noqa: BLE001 - whatever it is, the parent must hear of it
+                code = 1
+                os.write(write_end, _reason(error).encode("utf-8", "replace"))
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self.child = Child(pid, read_end, tuple(files))
+
+    def finish(self, app: Sphinx, exception: Exception | None) -> None:
+        """``build-finished``: wait for the child, then move its files into place (or write them here)."""
+        child, self.child = self.child, None
+        if child is None:
+            if exception is None and (files := files_of(app)):
+                _write_pending(app, files)
+                _move_into_place(app, tuple(files))
+            return
+        with os.fdopen(child.errors, "rb") as pipe:  # read before waiting: a long report may fill the pipe
+            report = pipe.read().decode("utf-8", "replace")
+        _, status = os.waitpid(child.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            _remove_pending(app, child.names)
+            logger.error(
+                "policy-trace: %s %s niet worden geschreven (%s). Oplossing: controleer of de "
+                "uitvoermap schrijfbaar is en er ruimte is, en bouw opnieuw.",
+                join_words(list(child.names)),
+                "kon" if len(child.names) == 1 else "konden",
+                report.strip() or f"het schrijfproces stopte met status {status}",
+                type="policy",
+                subtype="export",
+            )
+        elif exception is None:
+            _move_into_place(app, child.names)
+        else:
+            _remove_pending(app, child.names)
 
 
 def _move_into_place(app: Sphinx, names: tuple[str, ...]) -> None:

@@ -15,11 +15,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import sphinx_autobuild.__main__ as autobuild
-from sphinx_autobuild.build import Builder
-from sphinx_autobuild.utils import show_command, show_message
-
 from . import warm
+from .upstream import sphinx_autobuild
+from .upstream.sphinx_autobuild import Builder, show_command, show_message
 
 
 class WarmBuilder(Builder):  # type: ignore[misc]
@@ -40,7 +38,7 @@ class WarmBuilder(Builder):  # type: ignore[misc]
             if shown:
                 show_message(f"Detected changes ({', '.join(shown)})")
             show_message("Rebuilding...")
-        if self._run_commands(self.pre_build_commands, "pre-build") != 0:
+        if sphinx_autobuild.run_commands(self, self.pre_build_commands, "pre-build") != 0:
             return
         show_command(["sphinx-build", *self.sphinx_args])
         exit_code = warm.build_with(self.socket_path, self.sphinx_args)
@@ -52,7 +50,7 @@ class WarmBuilder(Builder):  # type: ignore[misc]
                 "hierboven is verholpen."
             )
         else:
-            self._run_commands(self.post_build_commands, "post-build")
+            sphinx_autobuild.run_commands(self, self.post_build_commands, "post-build")
         show_message(f"Serving on {self.uri}")
 
 
@@ -65,11 +63,12 @@ def _relative(path: Path) -> str:
 
 def live(argv: Sequence[str]) -> int:
     """Run sphinx-autobuild with ``argv`` (its own options and sphinx-build's)."""
+    sphinx_autobuild.PIN.check()
     if not warm.AVAILABLE:
-        autobuild.main(list(argv))
+        sphinx_autobuild.main(argv)
         return 0
-    with warm.Worker() as worker:
-        # sphinx-autobuild makes its builder under this name (the version is pinned).
-        autobuild.Builder = functools.partial(WarmBuilder, socket_path=worker.socket_path)
-        autobuild.main(list(argv))
+    with warm.Worker() as worker, sphinx_autobuild.builder_made_by(
+        functools.partial(WarmBuilder, socket_path=worker.socket_path)
+    ):
+        sphinx_autobuild.main(argv)
     return 0

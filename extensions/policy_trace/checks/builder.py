@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sphinx_needs.builder import NeedsBuilder
+from ..upstream.sphinx_needs import NeedsBuilder
 
 
 class CheckBuilder(NeedsBuilder):

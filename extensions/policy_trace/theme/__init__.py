@@ -9,7 +9,6 @@ panels; ``dutch.py`` fills the gaps in Sphinx's Dutch catalogue;
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..upstream import furo, sphinx_needs
 from ..upstream.sphinx import set_by_programme
 from . import dutch
 from .navigation import FolderNavigation
@@ -33,12 +33,6 @@ MENU_SCRIPT = "policy_trace/menu.js"
 #: Sphinx's own default (alabaster) fails axe on every item page (contrast, links in text).
 DEFAULT_THEME = "furo"
 
-#: furo's navigation tree labels each fold button in English, in Python (navigation.py).
-_NAV_TOGGLE = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
-#: The tables sphinx-needs' needstable.js enhances; it reads its labels from this attribute.
-_NEEDSTABLE = re.compile(r'<table class="([^"]*\bNEEDS_DATATABLES\b[^"]*)"(?![^>]*data-needstable-labels)')
-#: A needtable column heading, as sphinx-needs writes it (``<th ... data-col="title" ...><p>Title</p>``).
-_COLUMN_HEADING = re.compile(r'(<th class="head needs_col_[^"]*"[^>]*><p>)([^<]*)(</p></th>)')
 #: Sphinx writes toctree captions as role="heading" without the level ARIA requires.
 _HEADING_WITHOUT_LEVEL = re.compile(r'role="heading"(?![^>]*aria-level)')
 #: Code blocks and tables (furo wraps each table in a scrolling div) that scroll
@@ -121,7 +115,7 @@ def translate_permalink_page(app: Sphinx, env: Any) -> None:
     """Make sphinx-needs' permalink page (a fixed English file) Dutch."""
     if app.config.language != "nl" or app.builder.format != "html":
         return
-    page = Path(app.outdir) / Path(app.config.needs_permalink_file).name
+    page = sphinx_needs.permalink_page(app)
     if not page.is_file():
         return
     text = page.read_text(encoding="utf-8")
@@ -145,17 +139,13 @@ def adapt_page(
 def _translate_navigation(app: Sphinx, tree: str) -> str:
     if app.config.language != "nl":
         return tree
-    return _NAV_TOGGLE.sub(lambda m: f'aria-label="Onderdelen van {m.group(1)} tonen of verbergen"', tree)
+    return furo.translate_fold_labels(tree, lambda title: f"Onderdelen van {title} tonen of verbergen")
 
 
 def _translate_tables(app: Sphinx, body: str) -> str:
-    if app.config.language != "nl" or "needs_col_" not in body:
+    if app.config.language != "nl" or not sphinx_needs.has_tables(body):
         return body
-    labels = html.escape(dutch.table_labels_attribute(), quote=True)
-    body = _NEEDSTABLE.sub(lambda m: f'<table class="{m.group(1)}" data-needstable-labels="{labels}"', body)
-    return _COLUMN_HEADING.sub(
-        lambda m: m.group(1) + dutch.TABLE_COLUMNS.get(m.group(2), m.group(2)) + m.group(3), body
-    )
+    return sphinx_needs.label_tables(body, dutch.table_labels_attribute(), dutch.TABLE_COLUMNS)
 
 
 def _fix_headings(markup: str) -> str:

@@ -83,10 +83,18 @@ PERMALINK_PAGE: dict[str, str] = {
 }
 
 
+#: A message only :class:`DutchSupplement` translates: asking the chain for it
+#: tells whether the supplement is installed (``gettext`` is public API; the
+#: chain's ``_fallback`` attribute is not).
+PROBE = "policy-trace: Dutch supplement installed?"
+
+
 class DutchSupplement(gettext.NullTranslations):
     """A translator that answers from ``TEMPLATE_MESSAGES`` and defers the rest."""
 
     def gettext(self, message: str) -> str:
+        if message == PROBE:
+            return "ja"
         if message in TEMPLATE_MESSAGES:
             return TEMPLATE_MESSAGES[message]
         return super().gettext(message)
@@ -104,12 +112,9 @@ def install_fallback(language: str | None) -> None:
     # Sphinx keeps one translator per catalogue for the process (templates use
     # the same object); its own Dutch catalogue stays first, ours fills the gaps.
     translator = locale.get_translator("sphinx")
-    chain: gettext.NullTranslations | None = translator
-    while chain is not None:
-        if isinstance(chain, DutchSupplement):
-            return
-        chain = getattr(chain, "_fallback", None)
-    translator.add_fallback(DutchSupplement())
+    if translator.gettext(PROBE) != PROBE:  # installed by an earlier build in this process
+        return
+    translator.add_fallback(DutchSupplement())  # gettext's public way to chain catalogues
 
 
 def script_catalog() -> str:

@@ -18,9 +18,9 @@ furo's own computation.
 
 furo computes the tree unconditionally in its ``html-page-context`` handler, by
 calling the module function ``furo._compute_navigation_tree``; that function is
-the only seam, so it is wrapped once per process. The wrapper is inert unless
-this build's ``FolderNavigation`` offered itself in the page's context, which it
-does only for the html builder with the furo theme. The templates live on that
+the only seam, so ``upstream/furo.py`` routes it once per process. The route is
+inert unless this build's ``FolderNavigation`` offered itself in the page's
+context, which it does only for the html builder with the furo theme. The templates live on that
 object, one per Sphinx application, and are dropped at every ``env-updated``:
 nothing is carried from one build to the next. With parallel writing each
 worker process has its own copy and fills it on its own.
@@ -29,9 +29,7 @@ worker process has its own copy and fills it on its own.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,8 +39,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 
-#: The page-context key under which this build's ``FolderNavigation`` reaches the wrapper.
-CONTEXT_KEY = "policy_trace_folder_navigation"
+from ..upstream import furo
 
 #: How furo writes the entry of the current page when it is a top-level leaf.
 CURRENT_ENTRY = '<li class="toctree-l1 current current-page"><a class="current reference internal" href="#">'
@@ -56,7 +53,7 @@ _SELF_LINK = re.compile(r'<a class="[^"]*" href="#')
 #: Any trace of a current page in a tree: a class token or a checked fold button.
 _MARKER = re.compile(r'class="[^"]*\bcurrent\b|checked="')
 
-NavigationTree = Callable[[dict[str, Any]], str]
+NavigationTree = furo.NavigationTree
 
 
 def plain_entry(href: str) -> str:
@@ -135,7 +132,7 @@ def _top_level_lists(html: str) -> tuple[tuple[int, int], ...] | None:
     return tuple(spans) if depth == 0 else None
 
 
-class FolderNavigation:
+class FolderNavigation(furo.NavigationSource):
     """One build's navigation templates, by output folder (one instance per Sphinx application)."""
 
     def __init__(self) -> None:
@@ -150,7 +147,7 @@ class FolderNavigation:
         # Only the html builder writes the pages of a source folder into one output folder.
         builder = app.builder
         if isinstance(builder, StandaloneHTMLBuilder) and builder.name == "html":
-            if app.config.html_theme == "furo" and _wrap_furo():
+            if app.config.html_theme == "furo" and furo.route_navigation_tree():
                 self.env, self.builder = env, builder
 
     def offer(
@@ -158,7 +155,7 @@ class FolderNavigation:
     ) -> None:
         """Let the wrapped furo function find this build's templates for this page."""
         if self.builder is not None:
-            context[CONTEXT_KEY] = self
+            context[furo.SOURCE_KEY] = self
 
     def tree(self, context: dict[str, Any], compute: NavigationTree) -> str:
         """The page's navigation tree: from its folder's template where safe, else from ``compute``."""
@@ -195,30 +192,3 @@ def _is_leaf(env: BuildEnvironment, docname: str) -> bool:
 
 def _shows_differently(node: nodes.Node) -> bool:
     return isinstance(node, (addnodes.toctree, addnodes.only))
-
-
-def _wrap_furo() -> bool:
-    """Route ``furo._compute_navigation_tree`` through ``FolderNavigation``, once per process.
-
-    Returns False (and the build goes on with furo's own computation) if this
-    furo has no such function.
-    """
-    import furo  # the theme, not an extension: imported only when a build uses it
-
-    original = getattr(furo, "_compute_navigation_tree", None)
-    if original is None:
-        return False
-    if getattr(original, "policy_trace_wrapper", False):
-        return True
-
-    @functools.wraps(original)
-    def navigation_tree(context: dict[str, Any]) -> str:
-        # Another project in this process, or a page we did not offer: furo's own.
-        folders = context.pop(CONTEXT_KEY, None)
-        if not isinstance(folders, FolderNavigation):
-            return str(original(context))
-        return folders.tree(context, original)
-
-    navigation_tree.policy_trace_wrapper = True  # type: ignore[attr-defined]
-    furo._compute_navigation_tree = navigation_tree
-    return True

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from sphinx.config import Config
 
+from . import Pin
+
 #: The Sphinx versions (major, minor) this module was written for.
 WRITTEN_FOR = ((9, 0),)
+#: The release checked at start-up (``upstream.check_versions``), as pyproject.toml pins it.
+PIN = Pin("sphinx", "9.0.4", "sphinx")
 
 
 def set_by_programme(config: Config, name: str) -> bool:

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..upstream import sphinx_needs
 from . import (
     aannames,
     banner,
@@ -60,7 +61,7 @@ def render_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     placeholders = list(doctree.findall(view_placeholder))
     holds_items = outdated.holds(app.env, docname, outdated.ITEMS)
     if holds_items or outdated.holds(app.env, docname, outdated.NEEDS_FILTER):  # needextract draws items too
-        item_details.stable_container_ids(doctree)
+        sphinx_needs.stable_container_ids(doctree)
     if not placeholders and not holds_items:
         return
     ctx = ViewContext(app, docname, programme(app))

@@ -80,21 +80,6 @@ def add_details(ctx: ViewContext, doctree: nodes.document) -> None:
         table.parent[at:at] = details_nodes(ctx, item)
 
 
-def stable_container_ids(doctree: nodes.document) -> None:
-    """Give each item's box an ID derived from the item's ID, the same in every build.
-
-    sphinx-needs gives the box around an item a random ID per build
-    (``SNCB-`` and 8 characters of a UUID4), so two builds of the same text
-    differ on every page with items. Nothing links to these IDs.
-    """
-    for table in doctree.findall(nodes.table):
-        box = table.parent
-        if "need" not in table["classes"] or not table["ids"] or not isinstance(box, nodes.container):
-            continue
-        if box["ids"] and box["ids"][0].startswith("SNCB-"):
-            box["ids"][0] = f"SNCB-{table['ids'][0]}"
-
-
 def details_nodes(ctx: ViewContext, item: Item) -> list[nodes.Element]:
     """The details of one item as shown (one raw HTML node) and its own words for the search index."""
     shown = nodes.raw(
@@ -346,5 +331,4 @@ __all__ = [
     "details_nodes",
     "register_layout",
     "search_text",
-    "stable_container_ids",
 ]

@@ -29,7 +29,6 @@ page is purged, and it is compared with its new one after reading.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any, cast
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -38,6 +37,7 @@ from sphinx.environment import BuildEnvironment
 from .. import domain
 from ..domain import ItemRecord, PageRecord
 from ..items import Item, item_from_need
+from ..upstream import sphinx_needs
 from . import derive
 
 #: The pseudo-view of a page that declares items.
@@ -89,56 +89,30 @@ def item_record(item: Item) -> ItemRecord:
     )
 
 
-NodeTypes = tuple[type[nodes.Element], ...]
-
-
-def _sphinx_needs_nodes() -> tuple[NodeTypes, NodeTypes, NodeTypes, type[nodes.Element]]:
-    """sphinx-needs' nodes: whole-programme ones, roles naming a need, roles listing its links, needextend.
-
-    ``NODE_TYPES`` is the table sphinx-needs itself fills in when a page is
-    written (pinned to 9.1, see the notes): every node in it but the roles
-    that name one need shows a filtered selection of all needs.
-    """
-    from sphinx_needs.directives.needextend import Needextend
-    from sphinx_needs.needs import NODE_TYPES, NODE_TYPES_PRIO
-    from sphinx_needs.roles.need_incoming import NeedIncoming
-    from sphinx_needs.roles.need_outgoing import NeedOutgoing
-    from sphinx_needs.roles.need_part import NeedPart
-    from sphinx_needs.roles.need_ref import NeedRef
-
-    names, lists = (NeedRef, NeedPart), (NeedIncoming, NeedOutgoing)
-    whole = tuple(node for node in (*NODE_TYPES_PRIO, *NODE_TYPES) if node not in (*names, *lists))
-    return whole, names, lists, Needextend
-
-
 def note_page(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: remember the page's items (as the views see them), filters and role targets."""
-    from sphinx_needs.data import SphinxNeedsData
-    from sphinx_needs.nodes import Need
-
     env = app.env
     record = domain.of(env).record(env.docname)
-    whole, names, lists, extend = _sphinx_needs_nodes()
-    roles = (*names, *lists)
+    kinds = sphinx_needs.node_classes()
+    roles = (*kinds.names, *kinds.lists)
     # Read phase: the needs of this page are collected but not yet resolved
     # (no back links), which is all a signature needs.
     needs = None
     for node in doctree.findall(nodes.Element):
-        if isinstance(node, Need):
-            needs = needs if needs is not None else SphinxNeedsData(env).get_needs_mutable()
+        if isinstance(node, kinds.need):
+            needs = needs if needs is not None else sphinx_needs.needs_while_reading(env)
             need = needs.get(node["refid"])
             if need is not None:
-                # A NeedItem reads like a mapping (get, []) but is not registered as one.
-                item = item_from_need(cast(Mapping[str, Any], need), "")
+                item = item_from_need(need, "")
                 record.items[item.id] = item_record(item)
             record.views.add(ITEMS)
         elif isinstance(node, roles):
             target = str(node.get("reftarget") or "").split(".", 1)[0]  # "ID.part" names a part of ID
             if target:
-                (record.refs if isinstance(node, names) else record.link_refs).add(target)
-        elif isinstance(node, whole):
+                (record.refs if isinstance(node, kinds.names) else record.link_refs).add(target)
+        elif isinstance(node, kinds.whole):
             record.views.add(NEEDS_FILTER)
-        elif isinstance(node, extend):
+        elif isinstance(node, kinds.extend):
             record.views.add(NEEDS_EXTEND)
 
 
