@@ -9,7 +9,13 @@ author = "Veiligheidsberaad"
 copyright = "2014, Veiligheidsberaad"
 language = "nl"
 
-extensions = ["myst_parser", "policy_trace"]
+extensions = [
+    "myst_parser",
+    "policy_trace",
+    # The contributors' page (docs/architectuur.md): policy-trace's own layers and seams, read from the
+    # package. For this repository's site only; a programme does not need it.
+    "policy_trace.architecture",
+]
 
 root_doc = "index"
 exclude_patterns = [
