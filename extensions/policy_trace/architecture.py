@@ -47,17 +47,17 @@ LAYERS: tuple[Layer, ...] = (
         "Items en gegevens",
         "Een alleen-lezen beeld van alle items en wat eruit volgt (reeksen, oordelen, dekking, data), "
         "het type bevinding, en alles wat policy-trace op de bouwomgeving bewaart (één Domain).",
-        ("items", "series", "judgement", "coverage", "dates", "findings", "domain"),
+        ("items", "series", "judgement", "coverage", "dates", "findings", "domain", "rebuild"),
     ),
     Layer(
         "Controles",
         "Eén kleine, pure functie per regel over alle items, wanneer ze draaien, en de rapporten.",
-        ("checks", "reports"),
+        ("checks", "sourcescan", "reports"),
     ),
     Layer(
         "Weergaven",
-        "Wat de site toont: de overzichten, de details per item, het handboek, de downloads.",
-        ("views", "handbook", "architecture", "exports", "needs_json", "ubproject", "assets"),
+        "Wat de site en de pdf tonen: de overzichten, de details per item, het handboek, de downloads.",
+        ("views", "paper", "handbook", "architecture", "exports", "needs_json", "ubproject", "assets"),
     ),
     Layer(
         "Thema",
