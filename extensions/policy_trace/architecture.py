@@ -52,12 +52,13 @@ LAYERS: tuple[Layer, ...] = (
     Layer(
         "Controles",
         "Eén kleine, pure functie per regel over alle items, wanneer ze draaien, en de rapporten.",
-        ("checks", "sourcescan", "reports"),
+        ("checks", "sourcescan", "reports", "ratchet"),
     ),
     Layer(
         "Weergaven",
         "Wat de site en de pdf tonen: de overzichten, de details per item, het handboek, de downloads.",
-        ("views", "paper", "handbook", "architecture", "exports", "needs_json", "ubproject", "assets"),
+        ("views", "paper", "handbook", "architecture", "exports", "needs_json", "ubproject", "assets",
+         "changes", "publish"),
     ),
     Layer(
         "Thema",
@@ -74,7 +75,7 @@ LAYERS: tuple[Layer, ...] = (
         "Opdrachten en bouwen",
         "De opdracht `policy-trace` en wat bouwen sneller maakt: het warme bouwproces, de "
         "geheugeninstellingen, het sjabloon voor een nieuw item.",
-        ("cli", "commands", "live", "warm", "collector", "scaffold"),
+        ("cli", "commands", "starter", "live", "warm", "collector", "scaffold"),
     ),
 )
 
