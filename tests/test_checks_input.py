@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -221,28 +220,23 @@ def _chain(length: int, closed: bool) -> Programme:
     return Programme.from_items(items)
 
 
-def test_a_cycle_through_ten_thousand_items_is_found_fast_and_once():
+# Deep chains must not hit Python's recursion limit; speed itself is measured by make bench, not here.
+def test_a_cycle_through_ten_thousand_items_is_found_once():
     programme = _chain(10_000, closed=True)
-    started = time.perf_counter()
     found = run_checks(programme, CONTEXT, ["PT104"])
-    elapsed = time.perf_counter() - started
     assert [(f.code, f.id, f.line) for f in found] == [("PT104", "SD-00000", 1)]
     assert (
         "kring van 10000 items: SD-00000 → SD-00001 → SD-00002 → SD-00003 → SD-00004 → SD-00005 → … → "
         "SD-09999 → SD-00000." in found[0].message
     )
     assert "':draagt_bij_aan: SD-00000' bij SD-09999" in found[0].fix
-    assert elapsed < 1.0, f"{elapsed:.2f} s: the cycle check must stay linear"
 
 
-def test_all_rules_over_a_ten_thousand_item_chain_stay_fast():
+def test_all_rules_run_over_a_ten_thousand_item_chain():
     programme = _chain(10_000, closed=False)
-    started = time.perf_counter()
     found = run_checks(programme, CONTEXT)
-    elapsed = time.perf_counter() - started
     assert {f.code for f in found} == {"PT201"}  # no cycle, and no criterion for any goal
     assert len(found) == 10_001
-    assert elapsed < 5.0, f"{elapsed:.2f} s for 10,000 items"
 
 
 def test_with_w_an_error_fails_the_build_and_advice_does_not(tmp_path):
