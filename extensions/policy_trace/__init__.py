@@ -20,7 +20,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("policy_trace.assets")  # Mermaid served from the site, not a CDN
     app.setup_extension("policy_trace.theme")  # Dutch, accessible furo overrides
     app.setup_extension("policy_trace.handbook")  # handbook tables generated from the model
-    app.setup_extension("policy_trace.checks")  # rules PT101-PT404, reports, Controle page
+    app.setup_extension("policy_trace.checks")  # when the rules run, reports, Controle page
     app.setup_extension("policy_trace.views")  # doelenboom, item details, dashboard, matrices, …
     app.setup_extension("policy_trace.paper")  # the board's PDF (policy-trace pdf)
 

@@ -31,14 +31,7 @@ DEFAULT_NAME = "programma.pdf"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "folder",
-        metavar="MAP",
-        nargs="?",
-        default=".",
-        type=Path,
-        help="de map van het programma, met conf.py (standaard: de huidige map)",
-    )
+    projects.add_folder_argument(parser)
     parser.add_argument(
         "--uitvoer",
         "-o",

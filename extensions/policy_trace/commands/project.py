@@ -34,8 +34,8 @@ class Project:
         return given if given is not None else self.folder / BUILD_FOLDER / kind
 
 
-def add_folder_arguments(parser: argparse.ArgumentParser, kind: str) -> None:
-    """The ``MAP`` argument and the ``--uitvoer`` option every front door has."""
+def add_folder_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional ``MAP`` argument: the programme's folder, the current one by default."""
     parser.add_argument(
         "folder",
         metavar="MAP",
@@ -44,6 +44,11 @@ def add_folder_arguments(parser: argparse.ArgumentParser, kind: str) -> None:
         type=Path,
         help="de map van het programma, met conf.py (standaard: de huidige map)",
     )
+
+
+def add_folder_arguments(parser: argparse.ArgumentParser, kind: str) -> None:
+    """The ``MAP`` argument and the ``--uitvoer`` option every front door has."""
+    add_folder_argument(parser)
     parser.add_argument(
         "--uitvoer",
         "-o",

@@ -28,14 +28,7 @@ PASSES_THROUGH = True
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", metavar="UIT", type=Path, help="de map met alle gepubliceerde versies")
-    parser.add_argument(
-        "folder",
-        metavar="MAP",
-        nargs="?",
-        default=".",
-        type=Path,
-        help="de map van het programma, met conf.py (standaard: de huidige map)",
-    )
+    projects.add_folder_argument(parser)
     parser.add_argument(
         "--version", dest="version", metavar="VERSIE", help="het versienummer, bijvoorbeeld 1.1"
     )
