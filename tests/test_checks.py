@@ -102,7 +102,7 @@ def test_the_controle_page_lists_findings_by_rule_and_item_with_links(rules_app,
     assert f"vond {sum(f['severity'] == 'error' for f in findings)} fouten" in text
     assert "(peildatum 2025-01-01)" in text
     rules_rows = [
-        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        [cell.get_text(" ", strip=True) for cell in row.select("th, td")]
         for row in page.select("table.policy-rules tbody tr")
     ]
     assert [row[0] for row in rules_rows] == [rule.code for rule in RULES]
@@ -118,7 +118,7 @@ def test_the_controle_page_lists_findings_by_rule_and_item_with_links(rules_app,
     assert link is not None and link.get_text() == "EF-DOOD"
     assert "bedoel je SD-BRAND?" in link.find_parent("li").get_text()
     item_rows = {
-        row.select("td")[0].get_text(strip=True): [c.get_text(strip=True) for c in row.select("td")]
+        row.select_one("th").get_text(strip=True): [c.get_text(strip=True) for c in row.select("th, td")]
         for row in page.select("table.policy-items tbody tr")
     }
     assert item_rows["BS-ONMOGELIJK"][1:] == ["besluit", "PT106", "ids-en-velden.md:68"]
@@ -131,7 +131,7 @@ def test_the_controle_page_shows_the_coverage_figures(rules_app):
 
     html = (Path(rules_app.outdir) / "controle.html").read_text(encoding="utf-8")
     rows = [
-        [c.get_text(strip=True) for c in row.select("td")]
+        [c.get_text(strip=True) for c in row.select("th, td")]
         for row in BeautifulSoup(html, "html.parser").select("table.policy-coverage tbody tr")
     ]
     # 13 goals, one without a criterion (SD-ZONDER-CRITERIUM); 3 prioritised efforts,

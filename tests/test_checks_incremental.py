@@ -34,7 +34,8 @@ def controle_items(app) -> dict[str, str]:
     html = (Path(app.outdir) / "controle.html").read_text(encoding="utf-8")
     rows = BeautifulSoup(html, "html.parser").select("table.policy-items tbody tr")
     return {
-        row.select("td")[0].get_text(strip=True): row.select("td")[2].get_text(strip=True) for row in rows
+        row.select("th, td")[0].get_text(strip=True): row.select("th, td")[2].get_text(strip=True)
+        for row in rows
     }
 
 

@@ -79,7 +79,7 @@ def test_a_waived_finding_is_reported_as_uitgezonderd_and_ci_passes(tmp_path):
     assert result["suppressions"][0]["kind"] == "inSource"
     page = BeautifulSoup((Path(app.outdir) / "controle.html").read_text(encoding="utf-8"), "html.parser")
     table = page.find("table", class_="policy-waivers")
-    cells = [td.get_text(" ", strip=True) for td in table.find("tbody").find_all("td")]
+    cells = [td.get_text(" ", strip=True) for td in table.find("tbody").find_all(["th", "td"])]
     assert cells == [
         "CR-OPKOMST",
         "PT203",

@@ -19,6 +19,8 @@ from ..checks import settings
 from ..checks.registry import CheckRun
 from ..findings import Finding, count_phrases
 from ..rules import RULES, SEVERITY_LABELS
+from . import htmltable
+from .htmltable import escape
 
 
 class ControlOverview(nodes.General, nodes.Element):
@@ -87,7 +89,7 @@ def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
     result.append(
         _table(
             ("Wat", "Aantal", "Aandeel"),
-            [(r.label, f"{r.part} van {r.total}", r.percentage) for r in run.coverage.ratios],
+            [(escape(r.label), f"{r.part} van {r.total}", escape(r.percentage)) for r in run.coverage.ratios],
             classes=["policy-coverage"],
         )
     )
@@ -100,8 +102,8 @@ def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
             [
                 (
                     _code_link(rule.code) if per_code[rule.code] else rule.code,
-                    _severity_of(per_code[rule.code], rule.severity),
-                    rule.summary,
+                    escape(_severity_of(per_code[rule.code], rule.severity)),
+                    escape(rule.summary),
                     str(len(per_code[rule.code])),
                 )
                 for rule in RULES
@@ -140,7 +142,13 @@ def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
             _table(
                 ("Item", "Regel", "Door", "Tot en met", "Reden"),
                 [
-                    (_item_link(app, docname, f), f.code, f.waiver.owner, f.waiver.until, f.waiver.reason)
+                    (
+                        _item_link_html(app, docname, f),
+                        f.code,
+                        escape(f.waiver.owner),
+                        escape(f.waiver.until),
+                        escape(f.waiver.reason),
+                    )
                     for f in waived
                     if f.waiver is not None
                 ],
@@ -161,10 +169,10 @@ def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
         first = own[0]
         rows.append(
             (
-                _item_link(app, docname, first),
-                first.type,
+                _item_link_html(app, docname, first),
+                escape(first.type),
                 ", ".join(sorted({f.code for f in own})),
-                first.location or "",
+                escape(first.location or ""),
             )
         )
     result.append(_table(("Item", "Type", "Regels", "Bestand"), rows, classes=["policy-items"]))
@@ -175,8 +183,8 @@ def _code_anchor(code: str) -> str:
     return f"bevindingen-{code.lower()}"
 
 
-def _code_link(code: str) -> nodes.Node:
-    return nodes.reference("", code, internal=True, refid=_code_anchor(code))
+def _code_link(code: str) -> str:
+    return f'<a class="reference internal" href="#{_code_anchor(code)}">{code}</a>'
 
 
 def _severity_of(found: Sequence[Finding], default: str) -> str:
@@ -193,30 +201,19 @@ def _item_link(app: Sphinx, fromdocname: str, item: Finding) -> nodes.Node:
     return reference
 
 
-def _table(
-    header: Sequence[str], rows: Sequence[Sequence[str | nodes.Node]], classes: list[str]
-) -> nodes.table:
-    table = nodes.table(classes=classes)
-    group = nodes.tgroup(cols=len(header))
-    table += group
-    for _ in header:
-        group += nodes.colspec(colwidth=1)
-    head = nodes.thead()
-    head += _row(header)
-    group += head
-    body = nodes.tbody()
-    for row in rows:
-        body += _row(row)
-    group += body
-    return table
+def _item_link_html(app: Sphinx, fromdocname: str, item: Finding) -> str:
+    """The item's ID as a link to its place, as HTML for a table cell (what ``_item_link`` renders to)."""
+    code = f'<code class="docutils literal notranslate"><span class="pre">{escape(item.id)}</span></code>'
+    if not item.docname:
+        return code
+    uri = app.builder.get_relative_uri(fromdocname, item.docname)
+    return f'<a class="reference internal" href="{escape(uri)}#{escape(item.id)}">{code}</a>'
 
 
-def _row(cells: Sequence[str | nodes.Node]) -> nodes.row:
-    row = nodes.row()
-    for cell in cells:
-        entry = nodes.entry()
-        paragraph = nodes.paragraph()
-        paragraph += cell if isinstance(cell, nodes.Node) else nodes.Text(cell)
-        entry += paragraph
-        row += entry
-    return row
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], classes: list[str]) -> nodes.Node:
+    """A table of the page in the views' one table builder; cells are HTML (escaped by the caller).
+
+    The rubric right above each table names it, so it has no caption of its own.
+    """
+    markup = htmltable.table(None, [escape(cell) for cell in header], rows, classes=classes)
+    return htmltable.scrolling(markup, f"Tabel: {', '.join(header)}")

@@ -16,7 +16,7 @@ escape = html.escape
 
 
 def table(
-    caption: str,
+    caption: str | None,
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     *,
@@ -25,13 +25,13 @@ def table(
 ) -> str:
     """An HTML table; ``caption`` is text, headers and cells are HTML (escaped by the caller).
 
-    With ``row_headers`` the first cell of each row is a row header.
+    With ``row_headers`` the first cell of each row is a row header. ``caption``
+    is ``None`` where a heading right above the table already names it.
     """
-    out = [
-        f'<table class="{escape(" ".join(("docutils", "pt-table", *classes)))}">',
-        f"<caption>{escape(caption)}</caption>",
-        "<thead><tr>",
-    ]
+    out = [f'<table class="{escape(" ".join(("docutils", "pt-table", *classes)))}">']
+    if caption is not None:
+        out.append(f"<caption>{escape(caption)}</caption>")
+    out.append("<thead><tr>")
     out += [f'<th scope="col">{header}</th>' for header in headers]
     out.append("</tr></thead><tbody>")
     for row in rows:
