@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -62,10 +63,10 @@ class _QuietServer(ThreadingHTTPServer):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site: Path) -> Iterator[str]:
-    """The built site served by a threaded http.server on a free port of 127.0.0.1."""
-    server = _QuietServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """A built site served by a threaded http.server on a free port of 127.0.0.1; yields its URL."""
+    server = _QuietServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -73,6 +74,13 @@ def base_url(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The agenda's built site, served."""
+    with serving(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .conftest import _QuietHandler, _QuietServer
+from .conftest import serving
 from .pages import SiteBrowser, html_pages
 
 pytestmark = pytest.mark.package
@@ -18,15 +16,8 @@ pytestmark = pytest.mark.package
 
 @pytest.fixture(scope="module")
 def programme_url(started_programme: Path) -> Iterator[str]:
-    site = started_programme / "_build/html"
-    server = _QuietServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(started_programme / "_build/html") as url:
+        yield url
 
 
 def test_mermaid_from_the_wheel_draws_every_diagram_as_svg_from_the_site_itself(

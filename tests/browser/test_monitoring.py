@@ -10,16 +10,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import REPO, _QuietHandler, _QuietServer
+from .conftest import REPO, serving
 from .pages import SiteBrowser, html_pages
 
 ROOT = REPO / "tests" / "roots" / "test-views"
@@ -42,14 +40,8 @@ def monitored_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def monitored_url(monitored_site: Path) -> Iterator[str]:
-    server = _QuietServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(monitored_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(monitored_site) as url:
+        yield url
 
 
 #: Colour scheme and window width: a desktop, light and dark, and a phone.
