@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import urllib.parse
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -25,6 +26,10 @@ WORKING = "werkversie"
 ADOPTED = "vastgesteld"
 #: A version names a folder: digits, letters, dots and dashes (``1.1``, ``2024-1``, ``1.0-rc1``).
 VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.-]*")
+#: Longer than any version number people write, far below what a file system allows in one name.
+VERSION_MAX = 64
+#: The file in every version folder publish wrote: it replaces only folders that carry it.
+MARKER = ".policy-trace-publish"
 
 
 class PublishError(ValueError):
@@ -42,7 +47,19 @@ class Version:
 
     @property
     def adopted(self) -> bool:
-        return self.status == ADOPTED
+        return is_adopted(self.status)
+
+
+def is_adopted(status: str) -> bool:
+    """Whether a status means adopted: ``vastgesteld`` however it is capitalised or spaced."""
+    return status.strip().casefold() == ADOPTED
+
+
+def canonical_status(status: str | None) -> str:
+    """The status as published: ``Vastgesteld`` becomes ``vastgesteld``; none is the working version."""
+    if status is None or not status.strip():
+        return WORKING
+    return ADOPTED if is_adopted(status) else status.strip()
 
 
 def _order(version: str) -> tuple[int, tuple[tuple[int, object], ...]]:
@@ -64,7 +81,7 @@ def read_versions_file(path: Path) -> list[Version]:
         return []
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return [
+        versions = [
             Version(str(v["version"]), str(v["status"]), str(v["date"]), str(v["path"]))
             for v in data["versions"]
         ]
@@ -72,6 +89,20 @@ def read_versions_file(path: Path) -> list[Version]:
         raise PublishError(
             f"{path} is geen lijst van versies van policy-trace ({error}); herstel of verwijder het bestand."
         ) from None
+    for version in versions:
+        # The path becomes a link on the root page and in every banner: only a version's own folder,
+        # never a URL (``javascript:``) or a folder elsewhere.
+        if version.path != f"{version.version}/" or not _is_folder_name(version.version):
+            raise PublishError(
+                f"{path} noemt bij versie {version.version} de map {version.path!r}; policy-trace publish "
+                f"schrijft daar altijd '<versie>/' (hier {version.version + '/'!r}). Herstel het bestand of "
+                "verwijder het (publish maakt het opnieuw)."
+            )
+    return versions
+
+
+def _is_folder_name(version: str) -> bool:
+    return version == WORKING or (len(version) <= VERSION_MAX and bool(VERSION_PATTERN.fullmatch(version)))
 
 
 def check_version(version: str | None) -> str:
@@ -82,6 +113,11 @@ def check_version(version: str | None) -> str:
         raise PublishError(
             f"'{WORKING}' is de naam van de werkversie; laat --version weg om die te publiceren."
         )
+    if len(version) > VERSION_MAX:
+        raise PublishError(
+            f"versie '{version[:10]}…' is te lang ({len(version)} tekens); een versienummer heeft "
+            f"hoogstens {VERSION_MAX} tekens, bijvoorbeeld 1.1 of 2025-2."
+        )
     if not VERSION_PATTERN.fullmatch(version):
         raise PublishError(
             f"versie '{version}' kan geen mapnaam zijn; gebruik cijfers, letters, punten en streepjes, "
@@ -90,15 +126,32 @@ def check_version(version: str | None) -> str:
     return version
 
 
-def refuse_overwrite(out: Path, versions: list[Version], name: str) -> None:
-    """Raise if ``UIT/name`` holds an adopted version: those are never overwritten."""
-    listed = next((v for v in versions if v.version == name), None)
-    on_disk = _status_on_disk(out / name)
-    if (listed is not None and listed.adopted) or on_disk == ADOPTED:
+def check_status(name: str, status: str) -> None:
+    """Raise if the working version would be adopted: it is replaced by every later publication."""
+    if name == WORKING and is_adopted(status):
         raise PublishError(
-            f"versie {name} is al vastgesteld gepubliceerd in {out / name} en wordt nooit overschreven. "
+            f"een werkversie is nooit vastgesteld; geef het versienummer met --version, bijvoorbeeld "
+            f"--version 1.0 --status {ADOPTED}."
+        )
+
+
+def refuse_overwrite(out: Path, versions: list[Version], name: str) -> None:
+    """Raise if ``UIT/name`` is adopted (never overwritten) or a folder publish did not write."""
+    listed = next((v for v in versions if v.version == name), None)
+    folder = out / name
+    on_disk = _status_on_disk(folder)
+    if (listed is not None and listed.adopted) or (on_disk is not None and is_adopted(on_disk)):
+        raise PublishError(
+            f"versie {name} is al vastgesteld gepubliceerd in {folder} en wordt nooit overschreven. "
             "Publiceer de wijzigingen als een nieuwe versie, bijvoorbeeld met --version "
             f"{next_version(name)}."
+        )
+    # A publication of before the marker is listed in versions.json and carries its versie.json.
+    ours = (folder / MARKER).is_file() or (listed is not None and on_disk is not None)
+    if (folder.exists() or folder.is_symlink()) and not ours:
+        raise PublishError(
+            f"de map {folder} bestaat al en is niet door policy-trace publish gemaakt; publish vervangt "
+            "alleen mappen die het zelf schreef. Kies een andere versie, of verplaats de map als ze weg mag."
         )
 
 
@@ -150,15 +203,20 @@ def root_page(title: str, versions: list[Version]) -> str:
     """``UIT/index.html``: a small Dutch page pointing to the latest adopted version, then all versions."""
     esc = html.escape
     latest = latest_adopted(versions)
+
+    def href(version: Version) -> str:
+        # A version's own folder, never what a versions.json says its path is (read_versions_file checks).
+        return esc(urllib.parse.quote(version.version)) + "/index.html"
+
     if latest is not None:
         lead = (
-            f'<p class="latest">De laatst vastgestelde versie is <a href="{esc(latest.path)}index.html">'
+            f'<p class="latest">De laatst vastgestelde versie is <a href="{href(latest)}">'
             f"{esc(version_label(latest))}</a>.</p>"
         )
     else:
         lead = "<p>Er is nog geen vastgestelde versie.</p>"
     items = "".join(
-        f'<li><a href="{esc(v.path)}index.html">{esc(version_label(v))}</a></li>' for v in reversed(versions)
+        f'<li><a href="{href(v)}">{esc(version_label(v))}</a></li>' for v in reversed(versions)
     )
     return (
         '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'

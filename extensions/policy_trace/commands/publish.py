@@ -18,7 +18,8 @@ HELP = "publiceer een versie van de site op een vaste plek: UIT/VERSIE/ of UIT/w
 DESCRIPTION = (
     "Bouw de site van het programma in MAP (standaard de huidige map) en zet hem op een vaste plek: "
     "met --version in UIT/VERSIE/, anders als werkversie in UIT/werkversie/. Een vastgestelde versie "
-    "wordt nooit overschreven. UIT/versions.json somt alle versies op en UIT/index.html wijst naar de "
+    "wordt nooit overschreven, en een map die publish niet zelf schreef (zonder het bestand "
+    f"{publish.MARKER}) ook niet. UIT/versions.json somt alle versies op en UIT/index.html wijst naar de "
     "laatst vastgestelde versie. Elke pagina noemt versie, status en datum en linkt naar de andere "
     "versies; de site vergelijkt zichzelf met de laatst vastgestelde versie (Wat is er veranderd). "
     "Opties van sphinx-build zelf komen na --."
@@ -45,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         programme = projects.project(args.folder)
         name = publish.check_version(args.version)
-        status = (args.status or publish.WORKING).strip()
+        status = publish.canonical_status(args.status)
+        publish.check_status(name, status)
         day = _date(args.datum)
         out: Path = args.out
         if out.exists() and not out.is_dir():
@@ -84,7 +86,13 @@ def run(args: argparse.Namespace) -> int:
         )
         return projects.EXIT_FINDINGS
     target = out / name
-    shutil.rmtree(target, ignore_errors=True)  # only an unadopted version gets here (refuse_overwrite)
+    (pending / publish.MARKER).write_text(
+        "Deze map is geschreven door policy-trace publish, dat haar bij een volgende publicatie mag "
+        "vervangen (alleen als de versie niet vastgesteld is).\n",
+        encoding="utf-8",
+    )
+    # Only an unadopted version of our own gets here (refuse_overwrite).
+    shutil.rmtree(target, ignore_errors=True)
     pending.rename(target)
     listing.replace(out / publish.VERSIONS_FILE)
     title = _title(target)
