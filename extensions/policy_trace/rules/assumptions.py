@@ -1,4 +1,4 @@
-"""Assumptions that are monitored: tested recently while what they concern is carried out (PT406)."""
+"""Assumptions that are monitored: none refuted under decided work (PT305), tested when in use (PT406)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from ..dates import parse_iso
-from ..items import Programme
+from ..items import Item, Programme
 from .common import CheckContext
 from .rule import Problem, rule
 
@@ -14,6 +14,10 @@ from .rule import Problem, rule
 RETEST_AFTER = timedelta(days=365)
 #: The status of an item being carried out: its assumptions must be followed.
 IN_EXECUTION = "in_uitvoering"
+#: The statuses of decided work that must not rest on a refuted assumption (PT305).
+DECIDED_WORK: tuple[str, ...] = ("vastgesteld", IN_EXECUTION)
+#: The status of a refuted assumption.
+REFUTED = "weerlegd"
 
 
 def tested_recently(tested: date | None, reference_date: date) -> bool:
@@ -25,8 +29,7 @@ def tested_recently(tested: date | None, reference_date: date) -> bool:
     "PT406",
     "advice",
     summary=(
-        "Een aanname van een item in uitvoering is nooit getoetst, of niet in de 365 dagen voor de "
-        "peildatum."
+        "Een aanname van een item in uitvoering is nooit getoetst, of niet in de 365 dagen voor de peildatum."
     ),
     fix="Toets de aanname en vul getoetst_op (datum) en toetsing (hoe) in.",
     example="""\
@@ -49,23 +52,98 @@ def tested_recently(tested: date | None, reference_date: date) -> bool:
 def untested_assumptions(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """An assumption of an item in execution was never tested, or not within 365 days."""
     for assumption in programme.of_type("aanname"):
-        running = [t for t in programme.outgoing(assumption, "betreft") if t.status == IN_EXECUTION]
-        if not running:
+        running = running_subjects(programme, assumption)
+        if not running or not untested(assumption, context.reference_date):
             continue
         subjects = ", ".join(t.id for t in running)
-        text = assumption.field("getoetst_op")
-        if not text:
+        tested = parse_iso(assumption.field("getoetst_op"))
+        if tested is None:
             yield Problem(
                 assumption,
                 f"de aanname is nooit getoetst, terwijl {subjects} in uitvoering is.",
                 "toets de aanname en vul ':getoetst_op:' (JJJJ-MM-DD) en ':toetsing:' (hoe) in.",
             )
-            continue
-        tested = parse_iso(text)  # a date that is no date is PT106's
-        if tested is not None and not tested_recently(tested, context.reference_date):
+        else:
             yield Problem(
                 assumption,
                 f"de aanname is getoetst op {tested.isoformat()}, meer dan 365 dagen voor de peildatum "
                 f"{context.reference_date.isoformat()}, terwijl {subjects} in uitvoering is.",
                 "toets de aanname opnieuw en werk ':getoetst_op:' en zo nodig ':status:' bij.",
             )
+
+
+def running_subjects(programme: Programme, assumption: Item) -> list[Item]:
+    """The items an assumption concerns that are in uitvoering: its tests must be kept up (PT406)."""
+    return [t for t in programme.outgoing(assumption, "betreft") if t.status == IN_EXECUTION]
+
+
+def untested(assumption: Item, reference_date: date) -> bool:
+    """Whether an assumption was never tested, or not within 365 days before ``reference_date`` (PT406).
+
+    A ``getoetst_op`` that is no date counts as tested: PT106 reports the date itself.
+    """
+    text = assumption.field("getoetst_op")
+    if not text:
+        return True
+    tested = parse_iso(text)
+    return tested is not None and not tested_recently(tested, reference_date)
+
+
+def refuted_under_decided_work(programme: Programme, assumption: Item) -> list[Item]:
+    """The items an assumption concerns that are vastgesteld or in uitvoering, if it is weerlegd (PT305)."""
+    if assumption.status != REFUTED:
+        return []
+    return [t for t in programme.outgoing(assumption, "betreft") if t.status in DECIDED_WORK]
+
+
+@rule(
+    "PT305",
+    "advice",
+    summary=(
+        "Een aanname is weerlegd terwijl een item waar ze over gaat vastgesteld of in uitvoering is: de "
+        "keten rust op een aanname die niet klopt."
+    ),
+    fix=(
+        "Herzie het item (zijn aanpak, criteria of status) nu de aanname niet klopt, of leg een nieuwe "
+        "aanname vast en laat de weerlegde vervallen."
+    ),
+    example="""\
+```{project} Gezamenlijke meldkamer
+:id: PRJ-MELDKAMER
+:voert_uit: IN-PREVENTIE
+:opdracht: Eén meldkamer voor de drie regio's voor 1 januari 2025.
+:opdrachtnemer: PA-REGIO
+:financiering: Uit de begroting van de regio.
+:borging: regionaal_crisisplan
+:status: vastgesteld
+```
+
+```{mijlpaal} Meldkamer in gebruik
+:id: MP-MELDKAMER
+:hoort_bij: PRJ-MELDKAMER
+:datum: 2025-01-01
+:status: gepland
+```
+
+```{aanname} Het Rijk betaalt de verbouwing
+:id: AN-VERBOUWING
+:betreft: PRJ-MELDKAMER
+:status: weerlegd
+:getoetst_op: 2024-03-01
+:toetsing: Brief van het ministerie
+```
+""",
+)
+def refuted_assumptions(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """An assumption is weerlegd while an item it concerns is vastgesteld or in uitvoering."""
+    for assumption in programme.of_type("aanname"):
+        subjects = refuted_under_decided_work(programme, assumption)
+        if not subjects:
+            continue
+        listed = ", ".join(f"{t.id} ({t.status.replace('_', ' ')})" for t in subjects)
+        yield Problem(
+            assumption,
+            f"de aanname is weerlegd, maar {listed} rust erop: de keten gaat uit van iets dat niet klopt.",
+            "herzie dat item (aanpak, criteria of status) nu de aanname niet klopt, of leg een nieuwe "
+            "aanname vast en laat ':betreft:' van de weerlegde aanname weg.",
+        )
