@@ -260,7 +260,8 @@ def test_item_details_show_titles_as_text_and_link_to_each_item(site):
     link = box.find("a", href="#SD-CRISIS")
     assert link.get_text() == f"SD-CRISIS {NASTY}"
     assert box.find("b") is None  # the title's <b> is text, not markup
-    assert soup.find(id="SD-CRISIS").name == "table"  # the item itself, on this page
+    # The item itself, on this page: a section whose title is a heading (no layout table).
+    assert soup.find(id="SD-CRISIS").name == "section"
     # The box sphinx-needs draws around an item gets the same ID in every build.
     assert soup.find(id="IN-OEFENEN").parent["id"] == "SNCB-IN-OEFENEN"
 

@@ -28,6 +28,7 @@ from . import (
     partijen,
     planning,
     samenhang,
+    sections,
     tevreden,
     wijzigingen,
 )
@@ -72,6 +73,11 @@ def render_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         item_details.add_details(ctx, doctree)
 
 
+def keep_examples_out_of_search(_app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: an example item in the handbook is no item of the programme to search for."""
+    sections.keep_examples_out_of_search(doctree)
+
+
 def add_auto_dark_stylesheet(app: Sphinx) -> None:
     """``builder-inited``: follow the browser's dark mode where furo does."""
     if app.builder.format == "html" and app.config.html_theme == "furo":
@@ -110,6 +116,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", add_auto_dark_stylesheet)
 
     app.connect("doctree-read", outdated.note_page)
+    app.connect("doctree-read", keep_examples_out_of_search)
     app.connect("env-get-updated", outdated.pages_to_rewrite)
     # After sphinx-needs has turned each item into its layout table (default priority 500).
     app.connect("doctree-resolved", render_views, priority=600)

@@ -28,7 +28,7 @@ from ..checks.settings import check_settings
 from ..items import Item
 from ..rules.common import measuring_criteria, missing_plan_elements, needs_criterion
 from . import charts, derive, outdated, tevreden, wijzigingen
-from .context import ViewContext, type_plural
+from .context import ViewContext, type_plural, type_title
 from .words import date_in_words, in_words, status_html
 
 LAYOUT = "policy_trace"
@@ -61,7 +61,7 @@ def register_layout(app: Sphinx, config: Config) -> None:
 
 
 def add_details(ctx: ViewContext, doctree: nodes.document) -> None:
-    """After each item's layout table on this page, add its details.
+    """Turn each item's layout table on this page into a card with a heading, and add its details.
 
     Only HTML builders get them: they are the web site's way to follow links
     between items, written as raw HTML that other writers would drop anyway.
@@ -76,15 +76,68 @@ def add_details(ctx: ViewContext, doctree: nodes.document) -> None:
         item = ctx.programme.get(table["ids"][0])
         if item is None or item.docname != ctx.docname or table.parent is None:
             continue
-        at = table.parent.index(table) + 1
-        table.parent[at:at] = details_nodes(ctx, item)
+        level = heading_level(table)
+        card = item_card(item, table)
+        table.replace_self(card)
+        parent = card.parent
+        if parent is None:  # replace_self always leaves the card in the table's place
+            continue
+        at = parent.index(card) + 1
+        parent[at:at] = details_nodes(ctx, item, min(level + 1, MAX_LEVEL))
 
 
-def details_nodes(ctx: ViewContext, item: Item) -> list[nodes.Element]:
-    """The details of one item as shown (one raw HTML node) and its own words for the search index."""
+#: HTML has six heading levels; deeper sub-headings stay at the last one.
+MAX_LEVEL = 6
+
+
+def heading_level(node: nodes.Node) -> int:
+    """The level of the heading an item gets where ``node`` stands: one below its section's."""
+    sections = sum(1 for parent in _ancestors(node) if isinstance(parent, nodes.section))
+    return min(sections + 1, MAX_LEVEL)
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+def item_card(item: Item, table: nodes.table) -> nodes.section:
+    """The item as a section: its title a real heading, its type and ID a small label below, then its text.
+
+    sphinx-needs draws an item as a layout table whose first row holds type,
+    title and ID in bold: a screen reader announces a table, and its list of
+    headings skips every item. As a section, the HTML writer gives the title
+    the heading level that follows the page's own headings, with a permalink.
+    The section keeps the item's ID, so every link to ``#ID`` still lands on it.
+    """
+    card = nodes.section(
+        "", ids=list(table["ids"]), classes=["pt-item", "need", f"needs_type_{item.type}"]
+    )
+    card += nodes.title("", item.title or item.id)
+    label = nodes.paragraph("", "", classes=["pt-item-label"])
+    label += nodes.inline("", type_title(item.type), classes=["pt-item-type"])
+    label += nodes.Text(" ")
+    label += nodes.inline("", item.id, classes=["pt-item-id"])
+    card += label
+    for entry in table.findall(nodes.entry):
+        if "content" in entry["classes"]:
+            card.extend(child.deepcopy() for child in entry.children)
+            break
+    return card
+
+
+def details_nodes(ctx: ViewContext, item: Item, level: int = 4) -> list[nodes.Element]:
+    """The details of one item as shown (one raw HTML node) and its own words for the search index.
+
+    ``level`` is the level of the details' sub-headings (one below the item's own heading).
+    """
     shown = nodes.raw(
         "",
-        details(ctx, item),
+        details(ctx, item, level),
         format="html",
         # The HTML writer wraps a raw node that has classes in a <div> with them.
         classes=["pt-item-details", f"pt-item-{item.type}", "docutils", "container", "no-search"],
@@ -98,10 +151,23 @@ def own_words(item: Item) -> str:
     parts = [in_words(item.status)] if item.status else []
     item_type = item.item_type
     for spec in item_type.fields if item_type else ():
-        value = item.field(spec.name)
+        value = shown_value(item, spec)
         if value:
             parts.append(field_value(spec, value))
     return " ".join(parts)
+
+
+#: Fields whose default decides a rule but claims nothing to a reader: shown only where an
+#: author set them (spec section 8: an unset ``smart`` still counts as ``ja`` for PT203, yet
+#: "SMART: ja" beside a criterion without baseline, deadline or source would mislead).
+SHOWN_ONLY_WHEN_SET: frozenset[str] = frozenset({"smart"})
+
+
+def shown_value(item: Item, field: model.Field) -> str:
+    """The field's value as the pages show it: its default only where the default claims nothing."""
+    if field.name in SHOWN_ONLY_WHEN_SET:
+        return item.fields.get(field.name, "")
+    return item.field(field.name)
 
 
 def field_value(field: model.Field, value: str) -> str:
@@ -133,8 +199,9 @@ def _field_list(rows: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def _rubric(text: str) -> str:
-    return f'<p class="rubric">{escape(text)}</p>'
+def _rubric(text: str, level: int) -> str:
+    # A real heading, one level below the item's: a screen reader lists it and can jump to it.
+    return f'<h{level} class="pt-rubric">{escape(text)}</h{level}>'
 
 
 def _bullets(css_class: str, lines: list[str]) -> str:
@@ -142,8 +209,11 @@ def _bullets(css_class: str, lines: list[str]) -> str:
     return f'<ul class="{css_class} simple">{items}</ul>'
 
 
-def details(ctx: ViewContext, item: Item) -> str:
-    """The details of one item, as HTML: fields, links both ways, criteria, plan, milestones."""
+def details(ctx: ViewContext, item: Item, level: int = 4) -> str:
+    """The details of one item, as HTML: fields, links both ways, criteria, plan, milestones.
+
+    ``level`` is the level of its sub-headings (*Wanneer zijn we tevreden?*, *Projectplan*, …).
+    """
     rows: list[tuple[str, str]] = []
     if item.status:
         rows.append(("Status", status_html(item)))
@@ -151,7 +221,7 @@ def details(ctx: ViewContext, item: Item) -> str:
     for spec in item_type.fields if item_type else ():
         if spec.plan_element:
             continue  # shown in the plan checklist below
-        value = item.field(spec.name)
+        value = shown_value(item, spec)
         if value:
             rows.append((spec.label, escape(field_value(spec, value))))
     if item.tags:
@@ -182,12 +252,12 @@ def details(ctx: ViewContext, item: Item) -> str:
     if to_review:
         out.insert(0, review_mark(ctx, to_review))
     if item.type in derive.measured_types():
-        out.append(criteria_block(ctx, item))
+        out.append(criteria_block(ctx, item, level))
     if item.type == "criterium":
-        out.append(measurements_block(ctx, item))
+        out.append(measurements_block(ctx, item, level))
     if item.type == "project":
-        out.append(plan_block(ctx, item))
-        out.append(milestones_block(ctx, item))
+        out.append(plan_block(ctx, item, level))
+        out.append(milestones_block(ctx, item, level))
     if item.type == "partij":
         out.append(party_overview_link(ctx, item))
     return "".join(out)
@@ -207,9 +277,9 @@ def review_mark(ctx: ViewContext, to_review: tuple[Suspect, ...]) -> str:
     )
 
 
-def criteria_block(ctx: ViewContext, item: Item) -> str:
+def criteria_block(ctx: ViewContext, item: Item, level: int = 4) -> str:
     """The criteria that measure the item, with their status: *wanneer zijn we tevreden*."""
-    rubric = _rubric("Wanneer zijn we tevreden?")
+    rubric = _rubric("Wanneer zijn we tevreden?", level)
     criteria = measuring_criteria(ctx.programme, item)
     if not criteria:
         open_text = (
@@ -233,11 +303,11 @@ def criteria_block(ctx: ViewContext, item: Item) -> str:
     return rubric + _bullets("pt-criteria", lines)
 
 
-def measurements_block(ctx: ViewContext, criterion: Item) -> str:
+def measurements_block(ctx: ViewContext, criterion: Item, level: int = 4) -> str:
     """The criterion's measurements (``meting`` items), newest first, with their value and source."""
     measured = series.series(ctx.programme, criterion)
     items = [m for m in measured if m.from_series]
-    rubric = _rubric(type_plural(series.MEASUREMENT_TYPE))
+    rubric = _rubric(type_plural(series.MEASUREMENT_TYPE), level)
     period = check_settings(ctx.app.config).context.period
     assessed = series.assessment(ctx.programme, criterion, period[0] if period else None)
     judged = "Berekend oordeel" if assessed.judgement else "Voortgang"
@@ -286,7 +356,7 @@ def plan_elements(ctx: ViewContext, project: Item) -> list[tuple[str, str, bool,
     return rows
 
 
-def plan_block(ctx: ViewContext, project: Item) -> str:
+def plan_block(ctx: ViewContext, project: Item, level: int = 4) -> str:
     """The plan elements a-e as a checklist, each present or missing in words."""
     lines = []
     for letter, label, present, body in plan_elements(ctx, project):
@@ -296,13 +366,13 @@ def plan_block(ctx: ViewContext, project: Item) -> str:
             else '<span class="pt-check pt-check-no">ontbreekt</span>'
         )
         lines.append(f"{escape(f'{letter}. {label}: ')}{state}" + (f" \u2013 {body}" if body else ""))
-    return _rubric("Projectplan (elementen a\u2013e)") + _bullets("pt-plan", lines)
+    return _rubric("Projectplan (elementen a\u2013e)", level) + _bullets("pt-plan", lines)
 
 
-def milestones_block(ctx: ViewContext, project: Item) -> str:
+def milestones_block(ctx: ViewContext, project: Item, level: int = 4) -> str:
     """The project's milestones by date, with their status."""
     milestones = derive.milestones_of(ctx.programme, project)
-    rubric = _rubric(type_plural("mijlpaal"))
+    rubric = _rubric(type_plural("mijlpaal"), level)
     if not milestones:
         return f'{rubric}<p class="pt-open">Dit project heeft nog geen mijlpalen.</p>'
     lines = []
