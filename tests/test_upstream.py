@@ -25,10 +25,11 @@ from policy_trace.upstream import furo as furo_seam
 from policy_trace.upstream import sphinx as sphinx_seam
 from policy_trace.upstream import sphinx_autobuild as autobuild_seam
 from policy_trace.upstream import sphinx_needs as needs_seam
+from policy_trace.upstream import weasyprint as weasyprint_seam
 from sphinx.errors import ExtensionError
 from sphinx.util.logging import is_suppressed_warning
 
-PINS = (sphinx_seam.PIN, furo_seam.PIN, needs_seam.PIN, autobuild_seam.PIN)
+PINS = (sphinx_seam.PIN, furo_seam.PIN, needs_seam.PIN, autobuild_seam.PIN, weasyprint_seam.PIN)
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
 
@@ -205,3 +206,32 @@ def test_the_dutch_supplement_is_chained_once_through_public_gettext(monkeypatch
     assert isinstance(translator._fallback, dutch.DutchSupplement)
     assert translator._fallback._fallback is None
 
+
+def test_weasyprint_seam_scopes_headers_describes_links_and_joins_the_xmp(tmp_path: Path):
+    import pikepdf
+    from policy_trace.paper import weasy
+
+    html = (
+        '<html lang="nl"><head><title>Proef</title></head><body><h1 id="begin">Proef</h1>'
+        "<table><caption>Cijfers</caption><thead><tr><th>Jaar</th><th>Aantal</th></tr></thead>"
+        '<tbody><tr><th scope="row">2024</th><td>3</td></tr></tbody></table>'
+        '<p><a href="#begin">terug</a></p></body></html>'
+    )
+    target = tmp_path / "proef.pdf"
+    assert weasy.write_pdf(html, target, tmp_path, {"begin": "Naar het begin"}) == []
+    with pikepdf.open(target) as pdf:
+        scopes = []
+        stack = [pdf.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    if kid.S == "/TH":
+                        scopes.append(str(kid.A.Scope))
+                    stack.append(kid)
+        assert sorted(scopes) == ["/Column", "/Column", "/Row"]
+        (link,) = [a for a in pdf.pages[0].Annots if a.Subtype == "/Link"]
+        assert str(link.Contents) == "Naar het begin"
+        with pdf.open_metadata() as xmp:
+            assert xmp["pdfuaid:part"] == "1" and xmp["pdfaid:part"] == "2"

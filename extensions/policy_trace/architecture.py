@@ -121,9 +121,9 @@ class SeamsDirective(MarkdownDirective):
     """``policy-trace-seams``: the dependencies whose internals we use, and the version written for."""
 
     def markdown(self) -> str:
-        from .upstream import furo, sphinx, sphinx_autobuild, sphinx_needs
+        from .upstream import furo, sphinx, sphinx_autobuild, sphinx_needs, weasyprint
 
-        seams = (sphinx, furo, sphinx_needs, sphinx_autobuild)
+        seams = (sphinx, furo, sphinx_needs, sphinx_autobuild, weasyprint)
         return markdown_table(
             ["Afhankelijkheid", "Geschreven voor", "Module", "Wat de naad doet"],
             (

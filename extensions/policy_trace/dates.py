@@ -59,6 +59,22 @@ def build_date() -> date:
         ) from None
 
 
+def build_moment() -> datetime:
+    """The moment of this build in UTC, to the second: ``SOURCE_DATE_EPOCH`` if set, else now.
+
+    Raises ValueError like :func:`build_date`.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.now(tz=UTC).replace(microsecond=0)
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH moet een aantal seconden sinds 1970 zijn; nu is het: {epoch!r}."
+        ) from None
+
+
 def dutch_date(value: date) -> str:
     """A date as Dutch readers write it: ``26 september 2014``."""
     return f"{value.day} {MONTHS_NL[value.month - 1]} {value.year}"

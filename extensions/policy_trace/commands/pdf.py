@@ -42,6 +42,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def refuse_target(target: Path) -> str | None:
+    """Why ``target`` may not be written (Dutch), or None: only a ``.pdf``, never over another kind of file.
+
+    A typo such as ``-o index.md`` or ``-o conf.py`` would otherwise replace a source with the PDF.
+    """
+    if target.suffix.lower() != ".pdf":
+        return (
+            f"{target} is geen PDF-bestand; policy-trace pdf schrijft alleen een bestand dat op .pdf "
+            "eindigt (bijvoorbeeld -o programma.pdf), zodat het nooit een bron overschrijft."
+        )
+    if target.is_file() and not target.is_symlink():
+        with target.open("rb") as existing:
+            if existing.read(5) != b"%PDF-":
+                return (
+                    f"{target} bestaat al en is geen PDF; policy-trace pdf overschrijft alleen een eerder "
+                    "gemaakt PDF-bestand. Kies een andere naam."
+                )
+    if target.is_symlink():
+        return f"{target} is een symbolische koppeling; geef de echte bestandsnaam op."
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         programme = projects.project(args.folder)
@@ -55,6 +77,10 @@ def run(args: argparse.Namespace) -> int:
             "bijvoorbeeld -o programma.pdf.",
             file=sys.stderr,
         )
+        return projects.EXIT_USAGE
+    refused = refuse_target(target)
+    if refused:
+        print(f"policy-trace pdf: fout: {refused}", file=sys.stderr)
         return projects.EXIT_USAGE
     if not target.parent.exists() and args.uitvoer is not None:
         print(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from sphinx.util import logging
 from sphinx_needs.builder import NeedsBuilder
 
 from .. import domain
 from ..checks import settings
-from ..dates import build_date, dutch_date, parse_iso
+from ..dates import build_date, build_moment, dutch_date, parse_iso
 from ..items import programme_of_build
 from . import document, weasy
 
@@ -47,11 +48,26 @@ class PaperBuilder(NeedsBuilder):
             findings=run.findings if run else (),
             texts=texts,
             stylesheet=STYLESHEET.read_text(encoding="utf-8"),
+            created=build_moment().isoformat(timespec="seconds"),
         )
         target = Path(self.outdir) / PDF_NAME
         try:
-            weasy.write_pdf(document.render(paper), target, base_url=str(self.srcdir))
+            refused = weasy.write_pdf(
+                document.render(paper), target, Path(self.srcdir), document.link_descriptions(paper)
+            )
         except (weasy.PrintError, document.tree.fonts.FontMissing) as error:
             logger.error("policy-trace pdf: %s", error, type="policy", subtype="pdf")
             return
+        for url in refused:
+            logger.warning("%s", _located(paper, url), type="policy", subtype="pdf")
         logger.info("Het PDF-document staat in %s", target)
+
+
+def _located(paper: document.Paper, url: str) -> str:
+    """The refusal of ``url``, at the item whose text names it (by address or file name)."""
+    name = Path(unquote(urlsplit(url).path)).name
+    for item in paper.programme:
+        text = paper.texts.get(item.id, "")
+        if text and (url in text or (name and name in text)):
+            return f"{item.location}: {item.id}: {weasy.refusal(url)}"
+    return f"policy-trace pdf: {weasy.refusal(url)}"

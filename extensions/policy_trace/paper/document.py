@@ -24,7 +24,7 @@ from ..items import Item, Programme
 from ..rules import SEVERITY_LABELS
 from ..rules.common import measuring_criteria, needs_criterion
 from ..views import derive
-from ..views.context import item_label
+from ..views.context import item_label, type_title
 from ..views.words import date_in_words, in_words
 from . import tree
 
@@ -55,6 +55,9 @@ class Paper:
     #: Per item ID its text as its author wrote it (MyST Markdown), if any.
     texts: Mapping[str, str]
     stylesheet: str
+    #: When the paper is made, as a W3C date-time (``2026-12-06T16:30:00+00:00``): its creation
+    #: and modification date in the PDF's metadata (from ``SOURCE_DATE_EPOCH`` when that is set).
+    created: str = ""
 
 
 def _a(item: Item, text: str | None = None) -> str:
@@ -129,10 +132,19 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _entry(anchor: str, title: str) -> str:
+    # The page number stands beside the link, not in it: one link annotation per entry (a
+    # pseudo-element of the link would be a second link, nested in the first).
+    return (
+        f'<li><a href="#{anchor}">{escape(title)}</a>'
+        f'<span class="pagina" data-doel="#{anchor}"></span></li>'
+    )
+
+
 def contents(paper: Paper) -> str:
-    entries = [f'<li><a href="#{anchor}">{escape(title)}</a></li>' for anchor, title in SECTIONS]
+    entries = [_entry(anchor, title) for anchor, title in SECTIONS]
     per_type = [
-        f'<li><a href="#type-{t.directive}">{escape(t.plural)}</a></li>'
+        _entry(f"type-{t.directive}", t.plural)
         for t in model.ITEM_TYPES
         if paper.programme.of_type(t.directive)
     ]
@@ -250,13 +262,12 @@ def item_section(paper: Paper, item: Item) -> str:
     if item_type:
         rows += [(field.label, _value(item, field)) for field in item_type.fields]
     rows += [(label[:1].upper() + label[1:], value) for label, value in _links(paper.programme, item)]
-    rows.append(("Bron", escape(item.location)))
     table = "".join(f'<tr><th scope="row">{escape(label)}</th><td>{value}</td></tr>' for label, value in rows)
     return (
         f'<section class="item" id="{escape(item.id, quote=True)}">'
         f"<h4>{escape(item_label(item))}</h4>"
         f"{_text(paper.texts.get(item.id, ''))}"
-        f'<table class="velden"><caption>Velden en koppelingen van {escape(item.id)}</caption>{table}</table>'
+        f'<table class="velden"><caption>Velden en koppelingen</caption>{table}</table>'
         "</section>"
     )
 
@@ -272,6 +283,16 @@ def items_part(paper: Paper) -> str:
         parts.append("</section>")
     parts.append("</section>")
     return "".join(parts)
+
+
+def link_descriptions(paper: Paper) -> dict[str, str]:
+    """Per anchor of the paper, where a link to it leads, in words (the PDF's link descriptions)."""
+    found = {anchor: f"Naar het hoofdstuk {title}" for anchor, title in SECTIONS}
+    for item_type in model.ITEM_TYPES:
+        found[f"type-{item_type.directive}"] = f"Naar het hoofdstuk {item_type.plural}"
+    for item in paper.programme:
+        found[item.id] = f"Naar {type_title(item.type).lower()} {item_label(item)}"
+    return found
 
 
 def render(paper: Paper) -> str:
@@ -293,5 +314,11 @@ def render(paper: Paper) -> str:
         f'<meta name="author" content="{escape(paper.author, quote=True)}">'
         f'<meta name="description" content="{escape(description, quote=True)}">'
         '<meta name="generator" content="policy-trace">'
-        f"<style>{paper.stylesheet}</style></head><body>{''.join(body)}</body></html>"
+        + (
+            f'<meta name="dcterms.created" content="{escape(paper.created, quote=True)}">'
+            f'<meta name="dcterms.modified" content="{escape(paper.created, quote=True)}">'
+            if paper.created
+            else ""
+        )
+        + f"<style>{paper.stylesheet}</style></head><body>{''.join(body)}</body></html>"
     )

@@ -12,7 +12,8 @@ per seam, what each patch relies on; it fails when an upgrade changes it.
 - :mod:`.furo`: the sidebar's navigation tree (computed once per folder) and its English fold labels;
 - :mod:`.sphinx_needs`: its node and role classes, needs while reading, the
   item boxes' random IDs, its fixed English permalink page, and needs.json;
-- :mod:`.sphinx_autobuild`: its build step, for ``policy-trace live``.
+- :mod:`.sphinx_autobuild`: its build step, for ``policy-trace live``;
+- :mod:`.weasyprint`: the PDF objects of the board paper (header scopes, link descriptions, XMP).
 """
 
 from __future__ import annotations
