@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from types import MappingProxyType
 
+import pytest
+from bs4 import BeautifulSoup, Tag
+from checks_support import build_once, copy_root
+from conftest import warnings_of
 from policy_trace.changes import Changes as ChangeSet
 from policy_trace.changes import ItemChange, Publication
 from policy_trace.items import Item, Programme
@@ -151,3 +156,140 @@ def test_changes_name_the_steered_items_and_the_items_to_review():
     assert [i.id for i in changed.changed] == ["SD-BRAND"]
     # Linking to the changed goal: its efforts and its criterion.
     assert [i.id for i in changed.review] == ["CR-BRANDEN", "IN-PREVENTIE", "IN-TOEZICHT"]
+
+
+# --- the site: roots/test-stand ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    app = build_once(copy_root("test-stand", tmp_path_factory.mktemp("stand")))
+    assert warnings_of(app) == []
+    return Path(app.outdir)
+
+
+def _stand(site: Path, name: str) -> Tag:
+    soup = BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
+    found = soup.select_one(".pt-stand")
+    assert found is not None
+    return found
+
+
+def _text(node: Tag | None) -> str:
+    assert node is not None
+    return " ".join(node.get_text().replace("\u00b6", "").split())
+
+
+def _links(node: Tag | None) -> dict[str, str]:
+    assert node is not None
+    return {" ".join(a.get_text(" ", strip=True).split()): str(a["href"]) for a in node.select("a")}
+
+
+def test_the_stand_opens_with_the_peildatum_and_every_figure_links_to_its_section(site):
+    stand = _stand(site, "stand.html")
+    first = stand.select_one("p.pt-stand-summary")
+    assert _text(first) == (
+        "Stand op de peildatum 1 januari 2025: 3 punten te besluiten, 6 punten vragen aandacht, "
+        "4 wijzigingen, 3 binnenkort."
+    )
+    assert _links(first) == {
+        "3 punten te besluiten": "#stand-te-besluiten",
+        "6 punten vragen aandacht": "#stand-aandacht",
+        "4 wijzigingen": "#stand-veranderd",
+        "3 binnenkort": "#stand-binnenkort",
+    }
+
+
+def test_each_goal_reads_its_computed_judgements_in_words_with_links_to_the_criteria(site):
+    stand = _stand(site, "stand.html")
+    lines = [_text(li) for li in stand.select("ul.pt-stand-goals > li")]
+    assert lines[1] == (
+        "Minder woningbranden (strategisch doel). Eigen criteria: 2 criteria: 1 behaald, 1 op koers "
+        "(uit de cijfers berekend); criteria van zijn 2 inspanningen: 2 criteria: 1 risico, 1 onbepaald "
+        "(1 uit de cijfers berekend, de andere zoals de schrijver ze opgaf). Wanneer zijn we tevreden: "
+        "vastgelegd voor 3 van de 3 (het doel en zijn inspanningen); 4 van de 4 criteria met indicator, "
+        "streefwaarde, deadline en bron."
+    )
+    assert lines[0].startswith("Een veiliger regio (hoofddoel). Eigen criteria: geen; geen inspanningen.")
+    links = _links(stand.select("ul.pt-stand-goals > li")[1])
+    # A count of one links to that criterion itself.
+    assert links["1 risico"] == "needs/criteria.html#CR-ROOKMELDER"
+    assert links["1 behaald"] == "needs/criteria.html#CR-BRANDEN"
+    assert links["3 van de 3"] == "#stand-SD-BRAND-tevreden"
+    listed = stand.select_one("#stand-SD-BRAND-tevreden + ul")
+    assert [a["href"] for a in listed.select("a")] == [
+        "needs/doelen.html#SD-BRAND",
+        "needs/uitvoering.html#IN-PREVENTIE",
+        "needs/uitvoering.html#IN-TOEZICHT",
+    ]
+    assert (
+        "risico: achter op schema: 20 % van de weg na 46 % van de tijd; de schrijver geeft: op koers"
+        in _text(stand.select_one("#stand-SD-BRAND-inspanningen-risico + ul"))
+    )
+
+
+def test_te_besluiten_names_what_is_missing(site):
+    section = _stand(site, "stand.html").select_one("#stand-te-besluiten")
+    items = [_text(li) for li in section.select("li")]
+    assert items == [
+        "Gezamenlijke meldkamer: project, ter besluitvorming; nog nodig: b) de partij die het uitvoert "
+        "(opdrachtnemer); c) hoe het betaald wordt (financiering); d) hoe de afspraken geborgd worden "
+        "(borging); e) minstens één mijlpaal (mijlpaal)",
+        "Droge voeten: strategisch doel, voorgesteld; nog nodig: een criterium: wanneer zijn we tevreden",
+        "Besluit over de meldkamer: besluit op 10 februari 2025 over Gezamenlijke meldkamer",
+    ]
+    assert _links(section)["Gezamenlijke meldkamer"] == "needs/uitvoering.html#PRJ-MELDKAMER"
+
+
+def test_aandacht_nodig_gathers_judgements_late_milestones_assumptions_and_waivers(site):
+    section = _stand(site, "stand.html").select_one("#stand-aandacht")
+    assert _text(section.select_one("p")) == "6 punten: 1 criterium, 2 mijlpalen, 2 aannames, 1 uitzondering."
+    assert [_text(li) for li in section.select("li")] == [
+        "Woningen met rookmelder: berekend oordeel risico: achter op schema: 20 % van de weg na 46 % van de "
+        "tijd; de schrijver geeft: op koers",
+        "Eerste wijken bezocht: mijlpaal van Wijkaanpak, nog gepland op 1 oktober 2024: die datum is voorbij",
+        "Helft van de wijken bezocht: mijlpaal van Wijkaanpak, vertraagd (gepland op 1 februari 2025)",
+        "Het Rijk betaalt de wijkbezoeken: weerlegd, terwijl Wijkaanpak (vastgesteld) erop rust",
+        "Bewoners doen open: nooit getoetst, terwijl Brandpreventie in de wijk in uitvoering is",
+        "Droge voeten: de uitzondering op PT201 loopt af op 1 februari 2025",
+    ]
+    assert _links(section)["Het Rijk betaalt de wijkbezoeken"] == "needs/aannames.html#AN-WEERLEGD"
+
+
+def test_veranderd_sinds_names_added_removed_changed_and_items_to_review(site):
+    section = _stand(site, "stand.html").select_one("#stand-veranderd")
+    assert _text(section.select_one("h2, h3")).startswith("Veranderd sinds versie 1.0 (1 juni 2024)")
+    assert _text(section.select_one("p")) == (
+        "Doelen, inspanningen en projecten: 2 nieuw, 1 verwijderd, 1 veranderd; 4 te herzien (items die "
+        "verwijzen naar iets dat veranderde)."
+    )
+    assert _text(section.select_one("#stand-verwijderd + ul")) == (
+        "Brandweerkazernes openstellen (inspanning IN-OUD)"
+    )
+    assert list(_links(section.select_one("#stand-nieuw + ul")).values()) == [
+        "needs/uitvoering.html#PRJ-MELDKAMER",
+        "needs/doelen.html#SD-WATER",
+    ]
+    assert _links(section)["2 nieuw"] == "#stand-nieuw"
+
+
+def test_binnenkort_lists_the_next_90_days(site):
+    section = _stand(site, "stand.html").select_one("#stand-binnenkort")
+    assert [_text(li) for li in section.select("li")] == [
+        "1 februari 2025: Helft van de wijken bezocht (mijlpaal van Wijkaanpak, vertraagd)",
+        "1 maart 2025: Opkomsttijd (deadline van het criterium)",
+        "15 maart 2025: Tussenrapportage (mijlpaal van Wijkaanpak, gepland)",
+    ]
+
+
+def test_the_home_page_opens_with_the_short_stand_linking_to_the_whole_one(site):
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    # The stand comes first, the goal tree after it.
+    first = article.select_one("h1").find_next(["p", "div"])
+    assert "pt-stand" in first.get("class", []) or first.find_parent(class_="pt-stand") is not None
+    stand = article.select_one(".pt-stand")
+    assert stand.select_one("#stand-criteria-per-doel") is None  # the lists are on the stand page
+    assert _links(stand)["3 van de 3"] == "stand.html#stand-SD-BRAND-tevreden"
+    assert _links(stand)["1 risico"] == "needs/criteria.html#CR-ROOKMELDER"
+    assert str(stand.find_next("pre", class_="mermaid") or "") != ""

@@ -23,6 +23,7 @@ from .. import __version__, scaffold
 FILES: tuple[tuple[str, str], ...] = (
     ("conf.py.tmpl", "conf.py"),
     ("index.md.tmpl", "index.md"),
+    ("docs/stand.md.tmpl", "docs/stand.md"),
     ("docs/tevreden.md.tmpl", "docs/tevreden.md"),
     ("docs/samenhang.md.tmpl", "docs/samenhang.md"),
     ("docs/planning.md.tmpl", "docs/planning.md"),

@@ -29,6 +29,7 @@ from . import (
     planning,
     samenhang,
     sections,
+    stand,
     tevreden,
     wijzigingen,
 )
@@ -48,6 +49,7 @@ VIEWS: MappingProxyType[str, tuple[type, Renderer]] = MappingProxyType(
         "planning": (planning.PlanningDirective, planning.render),
         "downloads": (downloads.DownloadsDirective, downloads.render),
         "wijzigingen": (wijzigingen.WijzigingenDirective, wijzigingen.render),
+        "stand": (stand.StandDirective, stand.render),
     }
 )
 

@@ -1,0 +1,466 @@
+"""``{stand}``: the *stand van zaken* on the peildatum, as HTML, from ``stand.compute_stand``.
+
+One summary line first (every figure a link to its section), then per goal
+one line with the judgements of its criteria and of its efforts' criteria,
+*Te besluiten*, *Aandacht nodig*, *Veranderd sinds versie X* and
+*Binnenkort*. Every count links to its items: a count of one to the item, a
+larger count to the list of its items (on the page with the whole stand).
+Where the sources say nothing, the stand says so in words; it never shows a
+figure the items do not give.
+
+With ``:kort:`` (the home page) the lists of criteria per goal are left out
+and the counts link to them on the page with the whole stand, if the site
+has one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+
+from .. import domain
+from ..checks.settings import check_settings
+from ..dates import dutch_date, parse_iso
+from ..items import Item
+from ..rules.common import CheckContext
+from ..stand import HORIZON, GoalLine, Judged, Stand, Tally, compute_stand
+from . import outdated
+from .context import ViewContext, type_title
+from .htmltable import escape, raw
+from .placeholders import ViewDirective
+from .words import date_in_words, in_words, join_words
+
+VIEW = "stand"
+#: The pseudo-view of a page with the whole stand (not ``:kort:``): the lists the counts link to.
+WHOLE = "stand-geheel"
+#: How the stand says which judgement it counted.
+COUNTED = (
+    "Geteld is het oordeel dat uit de cijfers volgt (nulmeting, streefwaarde, metingen en de tijd tot de "
+    "deadline); waar de cijfers geen oordeel geven, de status die de schrijver opgaf, en anders onbepaald."
+)
+
+
+class StandDirective(ViewDirective):
+    """``{stand}``: where the programme stands on its peildatum."""
+
+    view = VIEW
+    option_spec: ClassVar[dict[str, Any]] = {"kort": directives.flag}
+
+    def run(self) -> list[nodes.Node]:
+        if "kort" not in self.options:
+            outdated.note_view(self.env, self.env.docname, WHOLE)
+        # Re-read when anything changed or the peildatum moved, like the Controle page.
+        domain.of(self.env).overviews.add(self.env.docname)
+        return super().run()
+
+
+def context_of(ctx: ViewContext) -> CheckContext:
+    """The check context of this build (peildatum, looptijd, comparison with the last publication)."""
+    env = getattr(ctx.app, "env", None)
+    run = domain.of(env).run if env is not None else None
+    return run.context if run is not None else check_settings(ctx.app.config).context
+
+
+def stand_of_build(ctx: ViewContext) -> Stand:
+    """The stand of this build, computed once and shared by every page that shows it."""
+    context = context_of(ctx)
+    cached = getattr(ctx.app.builder, "_policy_trace_stand", None)
+    if cached is not None and cached[0] is ctx.programme and cached[1] == context:
+        return cached[2]  # type: ignore[no-any-return]
+    found = compute_stand(ctx.programme, context)
+    ctx.app.builder._policy_trace_stand = (ctx.programme, context, found)  # type: ignore[attr-defined]
+    return found
+
+
+# --- words --------------------------------------------------------------------------------------
+
+
+def plural(count: int, one: str, more: str) -> str:
+    """``1 criterium``, ``3 criteria``."""
+    return f"{count} {one if count == 1 else more}"
+
+
+def link(href: str, text: str) -> str:
+    """An HTML link (``text`` is escaped here)."""
+    return f'<a class="reference internal" href="{escape(href)}">{escape(text)}</a>'
+
+
+class Page:
+    """Links on the page being written: to items, to anchors of the stand, to other views."""
+
+    def __init__(self, ctx: ViewContext, whole: bool) -> None:
+        self.ctx = ctx
+        #: Whether this page shows the lists of the whole stand; else the page that does, if any.
+        self.whole = whole
+        pages = [] if whole else outdated.pages_with(ctx.app.env, WHOLE)
+        self.elsewhere = pages[0] if pages else ""
+
+    @property
+    def lists(self) -> bool:
+        """Whether the lists the counts link to are on this page."""
+        return self.whole or not self.elsewhere
+
+    def anchor(self, name: str) -> str:
+        """The link to an anchor of the stand's lists: here, or on the page with the whole stand."""
+        return self.ctx.doc_uri(self.elsewhere, name) if not self.lists else f"#{name}"
+
+    def items(self, found: Sequence[Item], text: str, name: str) -> str:
+        """A count: one item links to that item, more to the list of them (``name`` its anchor)."""
+        if len(found) == 1 and self.ctx.uri(found[0]):
+            return link(self.ctx.uri(found[0]), text)
+        return link(self.anchor(name), text)
+
+
+def tally_html(page: Page, tally: Tally, anchor: str) -> str:
+    """``6 criteria: 1 op koers, 5 onbepaald (1 uit de cijfers berekend, ...)``, every count a link."""
+    if not tally.judged:
+        return "geen"
+    parts = [
+        page.items([j.criterion for j in tally.of(name)], f"{count} {in_words(name)}", f"{anchor}-{name}")
+        for name, count in tally.counts()
+    ]
+    computed = tally.computed
+    if computed == len(tally):
+        which = "uit de cijfers berekend"
+    elif not computed:
+        which = "niet uit de cijfers te berekenen"
+    else:
+        which = f"{computed} uit de cijfers berekend, de andere zoals de schrijver ze opgaf"
+    counted = ", ".join(parts)
+    if len(parts) > 1:
+        counted = f"{escape(plural(len(tally), 'criterium', 'criteria'))}: {counted}"
+    return f"{counted} ({which})"
+
+
+def explicit_html(page: Page, line: GoalLine, anchor: str) -> str:
+    """How much of *wanneer zijn we tevreden* is explicit for the goal and its efforts."""
+    measured = len(line.explicit)
+    total = 1 + len(line.effort_items)
+    criteria = line.criteria
+    said = page.items(line.explicit, f"{measured} van de {total}", f"{anchor}-tevreden")
+    text = f"Wanneer zijn we tevreden: vastgelegd voor {said} (het doel en zijn inspanningen)"
+    if criteria:
+        complete = len(line.complete)
+        text += (
+            f"; {complete} van de {plural(len(criteria), 'criterium', 'criteria')} met indicator, "
+            "streefwaarde, deadline en bron"
+        )
+    return text
+
+
+def _goal_anchor(line: GoalLine) -> str:
+    return f"stand-{line.goal.id}"
+
+
+def goals_html(page: Page, stand: Stand) -> str:
+    """One line per goal."""
+    lines = []
+    for line in stand.goals:
+        anchor = _goal_anchor(line)
+        own = tally_html(page, line.own, f"{anchor}-eigen")
+        count = len(line.effort_items)
+        if count:
+            noun = escape(plural(count, "inspanning", "inspanningen"))
+            efforts = f"criteria van zijn {noun}: {tally_html(page, line.efforts, f'{anchor}-inspanningen')}"
+        else:
+            efforts = "geen inspanningen"
+        kind = escape(type_title(line.goal.type).lower())
+        lines.append(
+            f"<li><p>{page.ctx.a(line.goal, line.goal.title)} ({kind}). Eigen criteria: {own}; {efforts}. "
+            f"{explicit_html(page, line, anchor)}.</p></li>"
+        )
+    return f'<ul class="pt-stand-goals simple">{"".join(lines)}</ul>'
+
+
+def judged_words(judged: Judged) -> str:
+    """How a criterion stands: the computed judgement and why, and the author's status if it differs."""
+    if judged.computed:
+        text = f"berekend oordeel {in_words(judged.judgement)}: {judged.assessment.reason.rstrip('.')}"
+        if judged.disagrees:
+            text += f"; de schrijver geeft: {in_words(judged.criterion.status)}"
+        return text
+    reason = judged.assessment.reason
+    if not judged.criterion.status:
+        return f"onbepaald: geen status en geen berekend oordeel ({reason.rstrip('.')})"
+    return f"{in_words(judged.judgement)} volgens de schrijver (geen berekend oordeel: {reason.rstrip('.')})"
+
+
+def listing(ctx: ViewContext, entries: Sequence[tuple[Item, str]], classes: str = "") -> str:
+    """A list of items, each with what the reader should know of it (HTML)."""
+    rows = "".join(f"<li><p>{ctx.a(item, item.title)}: {text}</p></li>" for item, text in entries)
+    return f'<ul class="pt-stand-list simple {classes}">{rows}</ul>'
+
+
+def _section(section_id: str, title: str, *body: nodes.Node) -> nodes.section:
+    section = nodes.section("", nodes.title("", title), ids=[section_id], classes=["pt-stand-section"])
+    section.extend(body)
+    return section
+
+
+# --- the sections ----------------------------------------------------------------------------
+
+
+def decisions_section(ctx: ViewContext, stand: Stand) -> nodes.section:
+    """*Te besluiten*: what must be decided, with what is still missing for each."""
+    if not stand.decisions:
+        return _section(
+            "stand-te-besluiten",
+            "Te besluiten",
+            nodes.paragraph(
+                "",
+                "Er ligt niets ter besluitvorming: geen project ter besluitvorming, geen voorgesteld doel of "
+                "voorgestelde inspanning en geen besluit op of na de peildatum.",
+            ),
+        )
+    entries = []
+    for decision in stand.decisions:
+        item = decision.item
+        kind = type_title(item.type).lower()
+        if decision.on is not None:
+            about = [ctx.a(t, t.title) for t in ctx.programme.outgoing(item, "betreft")]
+            text = f"{escape(kind)} op {escape(dutch_date(decision.on))}"
+            if about:
+                text += f" over {join_words(about)}"
+        else:
+            text = f"{escape(kind)}, {escape(in_words(item.status))}"
+            if decision.missing:
+                missing = escape("; ".join(decision.missing))
+                text += f'; <span class="pt-stand-missing">nog nodig: {missing}</span>'
+            elif item.type == "project":
+                text += "; het projectplan is compleet (a tot en met e)"
+            else:
+                text += "; er ontbreekt niets om over te besluiten"
+        entries.append((item, text))
+    return _section("stand-te-besluiten", "Te besluiten", raw(listing(ctx, entries, "pt-stand-decisions")))
+
+
+def _milestone_words(ctx: ViewContext, milestone: Item, today: date) -> str:
+    when = parse_iso(milestone.field("datum"))
+    on = escape(dutch_date(when)) if when else escape(milestone.field("datum"))
+    projects = [ctx.a(p, p.title) for p in ctx.programme.outgoing(milestone, "hoort_bij")]
+    of = f" van {join_words(projects)}" if projects else ""
+    if milestone.status == "vertraagd":
+        return f"mijlpaal{of}, vertraagd (gepland op {on})"
+    return f"mijlpaal{of}, nog gepland op {on}: die datum is voorbij"
+
+
+def attention_section(ctx: ViewContext, stand: Stand) -> nodes.section:
+    """*Aandacht nodig*: criteria, milestones, assumptions and waivers that need a look."""
+    found = stand.attention
+    today = stand.reference_date
+    section = _section("stand-aandacht", "Aandacht nodig")
+    if not len(found):
+        section += nodes.paragraph(
+            "",
+            "Niets vraagt nu aandacht: geen criterium op risico of niet behaald, geen vertraagde of "
+            "verlopen mijlpaal, geen weerlegde of ongetoetste aanname onder lopend werk en geen "
+            "uitzondering die binnenkort afloopt.",
+        )
+        return section
+    parts = []
+    if found.criteria:
+        entries = [(j.criterion, escape(judged_words(j))) for j in found.criteria]
+        parts.append(
+            ("stand-aandacht-criteria", ("criterium", "criteria"), len(entries), listing(ctx, entries))
+        )
+    if found.milestones:
+        entries = [(m, _milestone_words(ctx, m, today)) for m in found.milestones]
+        parts.append(
+            ("stand-aandacht-mijlpalen", ("mijlpaal", "mijlpalen"), len(entries), listing(ctx, entries))
+        )
+    assumptions = [
+        (
+            a,
+            "weerlegd, terwijl "
+            + join_words([f"{ctx.a(s, s.title)} ({escape(in_words(s.status))})" for s in subjects])
+            + " erop rust",
+        )
+        for a, subjects in found.refuted
+    ]
+    for assumption in found.untested:
+        tested = assumption.field("getoetst_op")
+        when = f"laatst getoetst op {escape(date_in_words(tested))}" if tested else "nooit getoetst"
+        running = [
+            ctx.a(s, s.title)
+            for s in ctx.programme.outgoing(assumption, "betreft")
+            if s.status == "in_uitvoering"
+        ]
+        assumptions.append((assumption, f"{when}, terwijl {join_words(running)} in uitvoering is"))
+    if assumptions:
+        parts.append(
+            ("stand-aandacht-aannames", ("aanname", "aannames"), len(assumptions), listing(ctx, assumptions))
+        )
+    if found.waivers:
+        entries = []
+        for item, code, until in found.waivers:
+            verb = "liep af op" if until < today else "loopt af op"
+            entries.append((item, escape(f"de uitzondering op {code} {verb} {dutch_date(until)}")))
+        parts.append(
+            (
+                "stand-aandacht-uitzonderingen",
+                ("uitzondering", "uitzonderingen"),
+                len(entries),
+                listing(ctx, entries),
+            )
+        )
+    counts = [link(f"#{anchor}", plural(count, *nouns)) for anchor, nouns, count, _markup in parts]
+    section += raw(f"<p>{escape(plural(len(found), 'punt', 'punten'))}: {', '.join(counts)}.</p>")
+    for anchor, nouns, _count, markup in parts:
+        section += _section(anchor, nouns[1].capitalize(), raw(markup))
+    return section
+
+
+def changed_section(ctx: ViewContext, stand: Stand) -> nodes.section:
+    """*Veranderd sinds versie X*: goals, efforts and projects added, removed, changed; items te herzien."""
+    changed = stand.changed
+    if changed is None:
+        return _section(
+            "stand-veranderd",
+            "Veranderd sinds de vorige versie",
+            nodes.paragraph("", "Er is geen eerdere versie om mee te vergelijken."),
+        )
+    name = f"versie {changed.version}" if changed.version else "de vorige publicatie"
+    day = parse_iso(changed.date)
+    title = f"Veranderd sinds {name}" + (f" ({dutch_date(day)})" if day else "")
+    section = _section("stand-veranderd", title)
+    groups = [
+        (
+            "stand-nieuw",
+            "nieuw",
+            [
+                ctx.a(item, item.title) if (item := ctx.programme.get(i)) else escape(f"{i} {t}")
+                for i, _type, t in changed.added
+            ],
+        ),
+        (
+            "stand-verwijderd",
+            "verwijderd",
+            [escape(f"{t} ({type_title(kind).lower()} {i})") for i, kind, t in changed.removed],
+        ),
+        ("stand-veranderd-items", "veranderd", [ctx.a(item, item.title) for item in changed.changed]),
+        ("stand-te-herzien", "te herzien", [ctx.a(item, item.title) for item in changed.review]),
+    ]
+    counts = [
+        link(f"#{anchor}", f"{len(names)} {word}") if names else f"0 {word}" for anchor, word, names in groups
+    ]
+    section += raw(
+        f"<p>Doelen, inspanningen en projecten: {', '.join(counts[:3])}; {counts[3]} "
+        "(items die verwijzen naar iets dat veranderde).</p>"
+    )
+    for anchor, word, names in groups:
+        if names:
+            rows = "".join(f"<li><p>{n}</p></li>" for n in names)
+            section += raw(
+                f'<p class="rubric" id="{anchor}">{escape(word.capitalize())}</p>'
+                f'<ul class="simple">{rows}</ul>'
+            )
+    return section
+
+
+def upcoming_section(ctx: ViewContext, stand: Stand) -> nodes.section:
+    """*Binnenkort*: milestones and deadlines in the next 90 days."""
+    end = dutch_date(stand.reference_date + HORIZON)
+    section = _section("stand-binnenkort", "Binnenkort")
+    if not stand.upcoming:
+        section += nodes.paragraph("", f"Geen mijlpalen of deadlines in de {HORIZON.days} dagen tot {end}.")
+        return section
+    rows = []
+    for entry in stand.upcoming:
+        item = entry.item
+        if item.type == "mijlpaal":
+            projects = [ctx.a(p, p.title) for p in ctx.programme.outgoing(item, "hoort_bij")]
+            what = (
+                "mijlpaal"
+                + (f" van {join_words(projects)}" if projects else "")
+                + f", {escape(in_words(item.status))}"
+            )
+        else:
+            what = "deadline van het criterium"
+        rows.append(
+            f"<li><p><strong>{escape(dutch_date(entry.on))}</strong>: "
+            f"{ctx.a(item, item.title)} ({what})</p></li>"
+        )
+    section += raw(
+        f"<p>In de {HORIZON.days} dagen tot {escape(end)}:</p>"
+        f'<ul class="pt-stand-upcoming simple">{"".join(rows)}</ul>'
+    )
+    return section
+
+
+def goals_section(page: Page, stand: Stand) -> nodes.section:
+    """Per goal, one line; with the lists the counts link to when this page holds them."""
+    section = _section("stand-doelen", "Per doel")
+    if not stand.goals:
+        section += nodes.paragraph("", "Er zijn nog geen doelen.")
+        return section
+    section += raw(goals_html(page, stand))
+    section += nodes.paragraph("", COUNTED, classes=["pt-legend"])
+    return section
+
+
+def details_section(ctx: ViewContext, stand: Stand) -> nodes.section:
+    """The criteria behind each goal's counts, by judgement; which of its items say when we are satisfied."""
+    section = _section("stand-criteria-per-doel", "Criteria per doel")
+    for line in stand.goals:
+        anchor = _goal_anchor(line)
+        blocks = []
+        for scope, tally in (("eigen", line.own), ("inspanningen", line.efforts)):
+            for name, _count in tally.counts():
+                entries = [(j.criterion, escape(judged_words(j))) for j in tally.of(name)]
+                whose = "Eigen criteria" if scope == "eigen" else "Criteria van de inspanningen"
+                heading = f"{whose}: {in_words(name)}"
+                blocks.append(
+                    f'<p class="rubric" id="{anchor}-{scope}-{name}">{escape(heading)}</p>'
+                    + listing(ctx, entries)
+                )
+        said = []
+        for item in (line.goal, *line.effort_items):
+            has = item in line.explicit
+            said.append((item, "vastgelegd" if has else '<span class="pt-empty">nog geen criterium</span>'))
+        blocks.append(
+            f'<p class="rubric" id="{anchor}-tevreden">Wanneer zijn we tevreden</p>' + listing(ctx, said)
+        )
+        title = nodes.title("", "", ctx.reference(line.goal, line.goal.title))
+        section += nodes.section("", title, raw("".join(blocks)), ids=[f"{anchor}-details"])
+    return section
+
+
+def summary(page: Page, stand: Stand) -> nodes.Node:
+    """The first line: the peildatum and every figure of the stand, each a link to its section."""
+    attention = len(stand.attention)
+    parts = [
+        link("#stand-te-besluiten", plural(len(stand.decisions), "punt te besluiten", "punten te besluiten")),
+        link("#stand-aandacht", plural(attention, "punt vraagt aandacht", "punten vragen aandacht")),
+    ]
+    if stand.changed is not None:
+        count = len(stand.changed.added) + len(stand.changed.removed) + len(stand.changed.changed)
+        parts.append(link("#stand-veranderd", plural(count, "wijziging", "wijzigingen")))
+    parts.append(link("#stand-binnenkort", f"{len(stand.upcoming)} binnenkort"))
+    return raw(
+        f'<p class="pt-stand-summary">Stand op de peildatum {escape(dutch_date(stand.reference_date))}: '
+        f"{', '.join(parts)}.</p>"
+    )
+
+
+def render(ctx: ViewContext, options: dict) -> list[nodes.Node]:
+    """The whole stand van zaken (or, with ``kort``, without the lists of criteria per goal)."""
+    stand = stand_of_build(ctx)
+    page = Page(ctx, "kort" not in options)
+    result: list[nodes.Node] = [
+        summary(page, stand),
+        goals_section(page, stand),
+        decisions_section(ctx, stand),
+        attention_section(ctx, stand),
+        changed_section(ctx, stand),
+        upcoming_section(ctx, stand),
+    ]
+    if page.lists and stand.goals:
+        result.append(details_section(ctx, stand))
+    return [nodes.container("", *result, classes=["pt-stand"])]
+
+
+__all__ = ["COUNTED", "StandDirective", "render", "stand_of_build"]
