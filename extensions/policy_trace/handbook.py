@@ -475,6 +475,18 @@ PAGE_DIRECTIVES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "en veranderde items per soort, en de items die daardoor te herzien zijn.",
         {},
     ),
+    "stand": (
+        "De stand van zaken op de peildatum: per doel het oordeel over zijn criteria en die van zijn "
+        "inspanningen, wat te besluiten is, wat aandacht vraagt, wat veranderde sinds de vorige versie en "
+        "wat binnenkort komt; elk getal is een link naar zijn items.",
+        {
+            "kort": (
+                "Zonder de lijsten van criteria per doel (voor de beginpagina); de getallen verwijzen dan "
+                "naar de pagina met de hele stand.",
+                "",
+            )
+        },
+    ),
     "controle-overzicht": ("De uitkomst van alle controles: de meldingen per regel en de dekking.", {}),
     "policy-trace-types": ("Voor het handboek: elke soort item met velden, koppelingen, voorbeeld.", {}),
     "policy-trace-fields": ("Voor het handboek: alle velden met hun toegestane waarden.", {}),
