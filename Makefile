@@ -23,11 +23,12 @@ $(STAMP): pyproject.toml requirements.lock $(NODE_STAMP)
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	@touch $@
 
-# Mermaid, served by the site itself: npm ci installs exactly package-lock.json's
-# versions and checks each against its integrity hash (it writes NODE_STAMP last).
+# Mermaid, served by the site itself, and pa11y for the browser tests: npm ci installs exactly
+# package-lock.json's versions and checks each against its integrity hash (it writes NODE_STAMP
+# last). No install scripts run: pa11y's Puppeteer drives Debian's Chromium, never a download.
 $(NODE_STAMP): package.json package-lock.json
 	@command -v npm >/dev/null || { echo "npm ontbreekt: installeer Node.js en npm (apt-get install -y nodejs npm)" >&2; exit 1; }
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 html: $(STAMP) ## Build the site into _build/html (warnings fail the build)
