@@ -106,7 +106,8 @@ def test_the_controle_page_lists_findings_by_rule_and_item_with_links(rules_app,
         for row in page.select("table.policy-rules tbody tr")
     ]
     assert [row[0] for row in rules_rows] == [rule.code for rule in RULES]
-    assert ["PT101", "fout", RULES_BY_CODE["PT101"].summary, "1"] == rules_rows[0]
+    # Two: EF-DOOD (koppelingen.md) and IN-LAND-ONBEKEND, an unknown ID of the coupled programme.
+    assert ["PT101", "fout", RULES_BY_CODE["PT101"].summary, "2"] == rules_rows[0]
     assert rules_rows[[r[0] for r in rules_rows].index("PT403")][1:] == [
         "advies",
         RULES_BY_CODE["PT403"].summary,

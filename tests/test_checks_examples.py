@@ -2,23 +2,49 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 from checks_support import build_once, report
-from policy_trace.rules import EXAMPLE_CONTEXT, EXAMPLE_PERIOD, EXAMPLE_REFERENCE_DATE, RULES
+from policy_trace import koppelingen
+from policy_trace.rules import (
+    EXAMPLE_CONTEXT,
+    EXAMPLE_COUPLED_ALIAS,
+    EXAMPLE_COUPLED_CONTEXT,
+    EXAMPLE_PERIOD,
+    EXAMPLE_REFERENCE_DATE,
+    RULES,
+)
 
 
-def _examples(srcdir, previous_needs=None, as_published=False):
+def _coupled_programme(srcdir):
+    """The programme the examples couple as 'landelijk': the rules' ``coupled`` items, published."""
+    srcdir.mkdir(parents=True, exist_ok=True)
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "policy_trace"]\npolicy_trace_programme_id = "voorbeeld-land"\n',
+        encoding="utf-8",
+    )
+    items = "\n".join([EXAMPLE_COUPLED_CONTEXT, *(rule.coupled for rule in RULES if rule.coupled)])
+    (srcdir / "index.md").write_text(f"# Het landelijke programma\n\n{items}", encoding="utf-8")
+    return Path(build_once(srcdir, "html").outdir)
+
+
+def _examples(srcdir, previous_needs=None, as_published=False, coupled=None):
     srcdir.mkdir(parents=True, exist_ok=True)
     (srcdir / "conf.py").write_text(
         'extensions = ["myst_parser", "policy_trace"]\n'
         f"policy_trace_period = {EXAMPLE_PERIOD!r}\n"
         f"policy_trace_reference_date = {EXAMPLE_REFERENCE_DATE!r}\n"
-        f"policy_trace_previous = {previous_needs and str(previous_needs)!r}\n",
+        f"policy_trace_previous = {previous_needs and str(previous_needs)!r}\n"
+        f"policy_trace_koppelingen = {{{EXAMPLE_COUPLED_ALIAS!r}: 'landelijk'}}\n",
         encoding="utf-8",
     )
+    if coupled is not None:
+        (srcdir / "landelijk").mkdir(exist_ok=True)
+        for name in koppelingen.PUBLISHED_FILES:
+            shutil.copy(coupled / name, srcdir / "landelijk" / name)
     pages = ["context"] + [rule.code.lower() for rule in RULES]
     (srcdir / "index.md").write_text(
         "# Voorbeelden\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n", "utf-8"
@@ -33,8 +59,12 @@ def _examples(srcdir, previous_needs=None, as_published=False):
 @pytest.fixture(scope="module")
 def codes_per_file(tmp_path_factory):
     # The last publication: the examples as it had them (PT405 compares with it).
-    published = build_once(_examples(tmp_path_factory.mktemp("published"), as_published=True), "html")
-    srcdir = _examples(tmp_path_factory.mktemp("examples"), Path(published.outdir) / "needs.json")
+    coupled = _coupled_programme(tmp_path_factory.mktemp("coupled"))
+    published = build_once(
+        _examples(tmp_path_factory.mktemp("published"), as_published=True, coupled=coupled), "html"
+    )
+    previous = Path(published.outdir) / "needs.json"
+    srcdir = _examples(tmp_path_factory.mktemp("examples"), previous, coupled=coupled)
     # The needs builder is what `make check` runs: reading and the checks, no HTML.
     app = build_once(srcdir, "needs")
     found = defaultdict(set)

@@ -6,7 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import collector, domain, exports, model, needs_config, rebuild, upstream, vocabulary
+from . import collector, domain, exports, koppelingen, model, needs_config, rebuild, upstream, vocabulary
 
 __version__ = "0.1.0"
 
@@ -48,6 +48,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", rebuild.competitors)
     app.connect("env-get-updated", rebuild.all_pages_when_pages_come_or_go)
     app.connect("build-finished", rebuild.remove_pages_of_removed_documents)
+    # The coupled programmes' copies: read afresh in every build; every page again when one changed.
+    app.connect("env-before-read-docs", koppelingen.forget)
+    app.connect("env-get-outdated", koppelingen.outdated_when_copies_change)
     # Late: after every handler that adds or reorders documents to read.
     app.connect("env-before-read-docs", rebuild.purge_before_reading, priority=900)
 

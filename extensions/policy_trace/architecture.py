@@ -47,7 +47,8 @@ LAYERS: tuple[Layer, ...] = (
         "Items en gegevens",
         "Een alleen-lezen beeld van alle items en wat eruit volgt (reeksen, oordelen, dekking, data), "
         "het type bevinding, en alles wat policy-trace op de bouwomgeving bewaart (één Domain).",
-        ("items", "series", "judgement", "coverage", "stand", "dates", "findings", "domain", "rebuild"),
+        ("items", "series", "judgement", "coverage", "stand", "dates", "findings", "domain", "rebuild",
+         "koppelingen"),
     ),
     Layer(
         "Controles",

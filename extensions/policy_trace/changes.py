@@ -265,7 +265,9 @@ def changes_json(changes: Changes, programme: Programme) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def version_json(version: str, status: str, date: str) -> str:
-    """``versie.json``: what this build's banner names."""
+def version_json(version: str, status: str, date: str, programme_id: str = "", name: str = "") -> str:
+    """``versie.json``: what this build's banner names, and the programme's identity if it has one."""
     data = {"version": version, "status": status, "date": date}
+    if programme_id:
+        data.update(programme_id=programme_id, name=name)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -17,10 +17,10 @@ from types import ModuleType
 from typing import NoReturn
 
 from . import __version__
-from .commands import build, check, init, live, new, pdf, publish
+from .commands import build, check, init, koppel, live, new, pdf, publish
 
 #: The subcommands, in the order ``policy-trace --help`` lists them.
-COMMANDS: tuple[ModuleType, ...] = (init, new, build, check, live, pdf, publish)
+COMMANDS: tuple[ModuleType, ...] = (init, new, build, check, live, pdf, publish, koppel)
 
 #: Exit code for input we refuse (the same code argparse uses for usage errors).
 EXIT_USAGE = 2

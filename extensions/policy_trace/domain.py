@@ -24,6 +24,7 @@ from .sourcescan import DocumentScan, Scan
 
 if TYPE_CHECKING:
     from .checks.registry import CheckRun
+    from .koppelingen import Koppelingen
 
 #: Raise when the shape of the data below changes: Sphinx then reads every
 #: document afresh instead of unpickling an environment of an older shape.
@@ -91,6 +92,17 @@ class PolicyTraceDomain(Domain):
         self.pages_added_or_removed = False
         #: The documents removed since the last build: their old pages are deleted at the end.
         self.pages_removed: set[str] = set()
+        #: This build's copies of the coupled programmes, read once (``koppelingen.of_build``).
+        self.koppelingen: Koppelingen | None = None
+
+    @property
+    def copies_digest(self) -> str | None:
+        """What the coupled programmes' copies held when the pages were last read (``koppelingen``)."""
+        return cast("str | None", self.data.get("copies_digest"))
+
+    @copies_digest.setter
+    def copies_digest(self, value: str) -> None:
+        self.data["copies_digest"] = value
 
     @property
     def pages(self) -> dict[str, PageRecord]:

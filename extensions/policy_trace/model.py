@@ -127,6 +127,9 @@ class Status:
     #: Still to happen: a done project may not leave it behind (PT301); the
     #: planning draws a milestone without it as done.
     open: bool = False
+    #: The item no longer goes on (vervallen, gestopt): a link to it from another programme is
+    #: advice PT408, since that programme cannot see the decision coming.
+    ended: bool = False
 
 
 class PlanElement(NamedTuple):
@@ -162,11 +165,11 @@ STATUSES: tuple[Status, ...] = (
     Status("in_uitvoering", decided=True),
     Status("behaald", "good", decided=True),
     Status("niet_behaald", "bad", decided=True),
-    Status("vervallen", "bad"),
+    Status("vervallen", "bad", ended=True),
     Status("concept"),
     Status("ter_besluitvorming", "risk"),
     Status("afgerond", "good"),
-    Status("gestopt", "bad"),
+    Status("gestopt", "bad", ended=True),
     Status("gepland", open=True),
     Status("vertraagd", "risk", open=True),
     Status("onbepaald"),
@@ -189,6 +192,8 @@ GOAL_TYPES = ("hoofddoel", "doel")
 
 #: Statuses from which a goal, effort or project counts as decided (PT203).
 DECIDED_STATUSES: tuple[str, ...] = tuple(s.name for s in STATUSES if s.decided)
+#: Statuses of an item that no longer goes on (PT408).
+ENDED_STATUSES: tuple[str, ...] = tuple(s.name for s in STATUSES if s.ended)
 #: Statuses of what is still to happen (PT301).
 OPEN_STATUSES: tuple[str, ...] = tuple(s.name for s in STATUSES if s.open)
 #: Project statuses from which a full plan is required (PT204): ter_besluitvorming or later.
@@ -411,6 +416,12 @@ def _values_setting(type_name: str, field: Field) -> Setting:
 
 _DATE_TYPES: tuple[type, ...] = (str, date, datetime, type(None))
 
+#: A programme's identity (``policy_trace_programme_id``) and the alias of a koppeling: lowercase
+#: letters, digits and '-', starting with a letter or digit.
+PROGRAMME_ID_PATTERN = r"[a-z0-9][a-z0-9-]*"
+#: Between the alias of a koppeling and an item ID in a link: ``landelijk:SD-CRISISBEHEERSING``.
+COUPLED_SEPARATOR = ":"
+
 #: Every setting in conf.py, each registered once with its types (policy_trace/__init__.py).
 SETTINGS: tuple[Setting, ...] = (
     Setting("policy_trace_programme_noun", DEFAULT_PROGRAMME_NOUN,
@@ -439,6 +450,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("policy_trace_previous", None,
             "Het pad naar de needs.json van de vorige publicatie, om mee te vergelijken "
             "(Wat is er veranderd, PT405); None: niets te vergelijken.", (str,)),
+    Setting("policy_trace_programme_id", None,
+            "De vaste identiteit van het programma, bijvoorbeeld 'vr-zuid-rivierenland-beleidsplan-2024': "
+            "kleine letters, cijfers en '-'. Staat in needs.json en versie.json, zodat andere programma's "
+            "ernaar kunnen verwijzen.", (str, type(None))),
+    Setting("policy_trace_koppelingen", {},
+            'Andere programma\'s waarnaar dit programma verwijst of die eraan bijdragen: {"ALIAS": "MAP"}, '
+            "elk met een kopie van hun publicatie in MAP (naast conf.py, in git; policy-trace koppel "
+            "schrijft die). Een koppeling schrijf je als ALIAS:ID, bijvoorbeeld landelijk:SD-CRISIS.",
+            (dict,)),
     Setting("policy_trace_versions", None,
             "Het pad naar de versions.json van de publicatie (zet policy-trace publish zelf): de banner "
             "linkt dan naar de andere versies; None: geen versielijst.", (str,), "html"),
@@ -448,10 +468,12 @@ SETTINGS: tuple[Setting, ...] = (
 COMMON_FIELDS: tuple[str, ...] = ("status", "tags")
 
 __all__ = [
-    "CHAIN_LINKS", "COMMON_FIELDS", "DECIDED_STATUSES", "GOAL_TYPES", "ITEM_FIELDS",
+    "CHAIN_LINKS", "COMMON_FIELDS", "COUPLED_SEPARATOR", "DECIDED_STATUSES", "ENDED_STATUSES", "GOAL_TYPES",
+    "ITEM_FIELDS",
     "ITEM_FIELD_NAMES", "ITEM_TYPES", "LINKS_BY_NAME",
     "LINK_NAMES", "LINK_TYPES", "OPEN_STATUSES", "PLAN_ELEMENTS", "PLAN_REQUIRED_STATUSES",
-    "PROGRAMME_FIELDS", "SETTINGS", "STATUSES", "STATUSES_BY_NAME", "TREE_LEVELS", "TYPES_BY_NAME",
+    "PROGRAMME_FIELDS", "PROGRAMME_ID_PATTERN", "SETTINGS", "STATUSES", "STATUSES_BY_NAME", "TREE_LEVELS",
+    "TYPES_BY_NAME",
     "TYPE_NAMES", "Field", "ItemType", "LinkRule", "LinkType", "PlanElement", "Setting", "Status",
     "item_type_for_id", "link_rules_from", "links_from",
 ]

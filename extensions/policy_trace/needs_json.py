@@ -15,14 +15,28 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from . import koppelingen
 from .upstream import sphinx_needs
 
 FILE_NAME = "needs.json"
 
 
 def needs_json_bytes(app: Sphinx) -> bytes:
-    """needs.json of this build, as sphinx-needs' ``NeedsBuilder.finish`` makes it."""
-    return sphinx_needs.needs_json_bytes(app)
+    """needs.json of this build, as sphinx-needs' ``NeedsBuilder.finish`` makes it, with the programme's
+    identity and koppelingen when it has a ``policy_trace_programme_id`` (what ``koppel`` reads)."""
+    return sphinx_needs.needs_json_bytes(app, publication_section(app))
+
+
+def publication_section(app: Sphinx) -> dict[str, object]:
+    """Our top-level key of needs.json: who the programme is, where its pages are, what ALIAS:ID means."""
+    programme_id = app.config.policy_trace_programme_id
+    if not koppelingen.is_identity(programme_id):
+        return {}
+    section = koppelingen.section(
+        programme_id, str(app.config.project or ""), str(app.config.html_baseurl or ""),
+        koppelingen.of_build(app),
+    )
+    return {koppelingen.SECTION: section}
 
 
 def writes_needs_json(app: Sphinx) -> bool:

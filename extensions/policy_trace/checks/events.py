@@ -12,7 +12,7 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .. import changes, domain
+from .. import changes, domain, koppelingen
 from ..findings import WARNING_TYPE, report
 from ..items import programme_of_build
 from ..reports import summary_line, write_reports
@@ -40,6 +40,7 @@ def check_all_items(app: Sphinx, builder: Builder) -> None:
     compared = compare_with_previous(app)
     if compared is not None:
         context = replace(context, changes=compared)
+    context = replace(context, koppelingen=koppelingen.of_build(app))
     run = check_programme(programme_of_build(app), context, chosen.overrides, app.config.suppress_warnings)
     domain.of(app.env).run = run
     for found in run.findings:

@@ -18,6 +18,7 @@ from sphinx.util import logging
 
 from ..dates import build_date, parse_iso
 from ..findings import WARNING_TYPE
+from ..koppelingen import setting_problems
 from ..rules import RULES_BY_CODE, SEVERITY_SETTINGS, CheckContext
 
 logger = logging.getLogger(__name__)
@@ -131,6 +132,7 @@ def read_settings(config: Config) -> tuple[CheckSettings, list[str]]:
     except SettingError as error:
         peildatum = date.today()
         problems.append(f"{error} Als peildatum geldt nu vandaag, {peildatum.isoformat()}.")
+    problems.extend(setting_problems(config.policy_trace_programme_id, config.policy_trace_koppelingen))
     return CheckSettings(CheckContext(peildatum, period), overrides), problems
 
 

@@ -3,7 +3,7 @@
 Each rule's code, default severity, summary, fix and failing example sit in a
 ``@rule`` decorator right above its check, in the module of its theme
 (``links``, ``ids``, ``fields``, ``source``, ``measurements``, ``satisfaction``,
-``plans``, ``progress``, ``dates``, ``parties``, ``assumptions``, ``placeholders``): ``grep
+``plans``, ``progress``, ``dates``, ``parties``, ``assumptions``, ``placeholders``, ``coupling``): ``grep
 PT203`` finds the rule and its check together.
 This package gathers them into :data:`RULES`, sorted by code, which the checks,
 the reports, the Controle page and the authoring handbook all read.
@@ -48,6 +48,7 @@ from types import ModuleType
 
 from . import (
     assumptions,
+    coupling,
     dates,
     fields,
     ids,
@@ -63,7 +64,13 @@ from . import (
     waivers,
 )
 from .common import CheckContext
-from .examples import EXAMPLE_CONTEXT, EXAMPLE_PERIOD, EXAMPLE_REFERENCE_DATE
+from .examples import (
+    EXAMPLE_CONTEXT,
+    EXAMPLE_COUPLED_ALIAS,
+    EXAMPLE_COUPLED_CONTEXT,
+    EXAMPLE_PERIOD,
+    EXAMPLE_REFERENCE_DATE,
+)
 from .rule import (
     RULE_SEVERITIES,
     SEVERITIES,
@@ -79,7 +86,7 @@ from .rule import (
 #: The modules of checks: every function in them declared with ``@rule`` is a rule.
 CHECK_MODULES: tuple[ModuleType, ...] = (
     links, ids, fields, source, measurements, satisfaction, plans, progress, dates, parties, assumptions,
-    placeholders, review, waivers,
+    placeholders, review, waivers, coupling,
 )
 
 
@@ -98,7 +105,8 @@ RULES_BY_CODE: dict[str, Rule] = _declared(CHECK_MODULES)
 RULES: tuple[Rule, ...] = tuple(RULES_BY_CODE.values())
 
 __all__ = [
-    "CHECK_MODULES", "EXAMPLE_CONTEXT", "EXAMPLE_PERIOD", "EXAMPLE_REFERENCE_DATE", "RULES", "RULES_BY_CODE",
+    "CHECK_MODULES", "EXAMPLE_CONTEXT", "EXAMPLE_COUPLED_ALIAS", "EXAMPLE_COUPLED_CONTEXT",
+    "EXAMPLE_PERIOD", "EXAMPLE_REFERENCE_DATE", "RULES", "RULES_BY_CODE",
     "RULE_SEVERITIES", "SEVERITIES", "SEVERITY_LABELS", "SEVERITY_SETTINGS", "Check", "CheckContext",
     "Problem", "Rule", "Severity", "rule",
 ]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from .. import model
 from ..changes import Changes
 from ..items import Item, Programme
+from ..koppelingen import NONE, Copy, CoupledItem, Koppelingen, Reference, split
 
 #: The criterion fields that make *wanneer zijn we tevreden* checkable (PT203).
 CRITERION_ESSENTIALS: tuple[str, ...] = ("indicator", "streefwaarde", "deadline", "bron")
@@ -21,6 +24,8 @@ class CheckContext:
     period: tuple[date, date] | None = None
     #: The comparison with the last publication (``policy_trace_previous``), if set.
     changes: Changes | None = None
+    #: The copies of the coupled programmes (``policy_trace_koppelingen``), read once per build.
+    koppelingen: Koppelingen = NONE
 
     @property
     def example_date(self) -> date:
@@ -42,6 +47,29 @@ def link_allowed(item: Item, link_name: str) -> model.LinkRule | None:
     """The rule of ``link_name`` for the item's type, or ``None`` if the type may not have it."""
     link = model.LINKS_BY_NAME.get(link_name)
     return link.rule_for(item.type) if link else None
+
+
+class CoupledTarget(NamedTuple):
+    """A link value ``ALIAS:ID`` of an item, with its copy and the coupled item, where they exist."""
+
+    link: str
+    value: str
+    reference: Reference
+    copy: Copy | None
+    item: CoupledItem | None
+
+
+def coupled_targets(item: Item, context: CheckContext) -> Iterator[CoupledTarget]:
+    """The item's ``ALIAS:ID`` links that its type may have (a wrong option is PT102's, once)."""
+    for link_name, targets in item.links.items():
+        if link_allowed(item, link_name) is None:
+            continue
+        for value in targets:
+            reference = split(value)
+            if reference is None:
+                continue
+            copy = context.koppelingen.copies.get(reference.alias)
+            yield CoupledTarget(link_name, value, reference, copy, copy.get(reference.id) if copy else None)
 
 
 def incoming_of_type(programme: Programme, item: Item, link: str, type_name: str) -> list[Item]:

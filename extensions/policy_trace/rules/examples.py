@@ -47,3 +47,13 @@ EXAMPLE_CONTEXT = """\
 #: The looptijd and peildatum the examples are checked with.
 EXAMPLE_PERIOD: tuple[str, str] = ("2024-01-01", "2025-12-31")
 EXAMPLE_REFERENCE_DATE = "2025-01-01"
+
+#: The alias under which the examples' builds couple the programme of the rules' ``coupled`` items.
+EXAMPLE_COUPLED_ALIAS = "landelijk"
+#: The coupled programme's own clean start, which the rules' ``coupled`` items add to.
+EXAMPLE_COUPLED_CONTEXT = """\
+```{hoofddoel} Een veilig land
+:id: HD-LAND
+:status: vastgesteld
+```
+"""

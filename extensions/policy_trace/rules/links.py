@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from .. import model
 from ..items import Item, Programme
-from .common import CheckContext, describe_types, link_allowed
+from ..koppelingen import is_coupled
+from .common import CheckContext, coupled_targets, describe_types, link_allowed
 from .rule import Problem, rule
 
 #: At most this many IDs of a cycle are spelled out in its message.
@@ -35,8 +36,8 @@ def dead_links(programme: Programme, context: CheckContext) -> Iterator[Problem]
             if rule is None:
                 continue  # the whole option is wrong here: PT102 says so once
             for target in targets:
-                if target in programme.items:
-                    continue
+                if target in programme.items or is_coupled(target):
+                    continue  # a coupled item's ID: below
                 candidates = [other.id for other in programme.of_type(*rule.targets)]
                 guess = difflib.get_close_matches(target, candidates, n=1, cutoff=0.75)
                 hint = f" (bedoel je {guess[0]}?)" if guess else ""
@@ -45,6 +46,25 @@ def dead_links(programme: Programme, context: CheckContext) -> Iterator[Problem]
                     f"'{link_name}' verwijst naar {target}, maar er is geen item met dat ID.",
                     f"verbeter het ID{hint}, of maak een {describe_types(rule.targets)} met ID {target} aan.",
                 )
+    for item in programme:
+        for coupled in coupled_targets(item, context):
+            rule = link_allowed(item, coupled.link)
+            if coupled.copy is None or coupled.item is not None or rule is None:
+                continue  # no readable copy: PT111
+            publication = coupled.copy.publication
+            candidates = [i.id for i in coupled.copy.items.values() if i.type in rule.targets]
+            guess = difflib.get_close_matches(coupled.reference.id, candidates, n=1, cutoff=0.75)
+            hint = f" (bedoel je {coupled.reference.alias}:{guess[0]}?)" if guess else ""
+            yield Problem(
+                item,
+                f"'{coupled.link}' verwijst naar {coupled.value}, maar {publication.name}"
+                f"{_version_words(publication.version)} heeft geen item met ID {coupled.reference.id}.",
+                f"verbeter het ID{hint}, of haal met policy-trace koppel een versie op die het item heeft.",
+            )
+
+
+def _version_words(version: str) -> str:
+    return f" (versie {version})" if version else ""
 
 
 @rule(
@@ -75,6 +95,17 @@ def wrong_target_types(programme: Programme, context: CheckContext) -> Iterator[
             for target in programme.outgoing(item, link_name):
                 if target.type not in rule.targets:
                     yield _wrong_target(item, link_name, rule, target)
+        for coupled in coupled_targets(item, context):
+            rule = link_allowed(item, coupled.link)
+            if coupled.item is not None and rule is not None and coupled.item.type not in rule.targets:
+                yield Problem(
+                    item,
+                    f"'{coupled.link}' verwijst naar {coupled.value} ({coupled.item.type} in "
+                    f"{coupled.copy.publication.name if coupled.copy else coupled.reference.alias}); vanuit "
+                    f"een {item.type} mag dat alleen naar: {', '.join(rule.targets)}.",
+                    f"verwijs met '{coupled.link}' naar een {describe_types(rule.targets)} van dat "
+                    "programma.",
+                )
 
 
 def _link_not_for_type(programme: Programme, item: Item, link_name: str, targets: tuple[str, ...]) -> Problem:

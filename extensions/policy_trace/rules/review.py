@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from ..changes import REMOVED, reviews, suspects
 from ..items import Item, Programme
-from .common import CheckContext
+from ..koppelingen import Copy, CoupledItem
+from .common import CheckContext, coupled_targets
 from .rule import Problem, rule
 
 #: Names of a snapshot as an adviser reads them.
@@ -60,6 +61,7 @@ De helft minder doden bij woningbranden.
 )
 def changed_links(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """An item links to an item whose content changed, or that was removed, and has not reviewed it."""
+    yield from _changed_coupled_links(programme, context)
     changes = context.changes
     if changes is None:
         return
@@ -89,6 +91,37 @@ def changed_links(programme: Programme, context: CheckContext) -> Iterator[Probl
                     f"':herzien: {suspect.cause}@{suspect.fingerprint}'"
                 )
             yield Problem(item, f"te herzien: {what}", fix)
+
+
+def _changed_coupled_links(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """Links to coupled items that changed since the copy this programme reviewed them against.
+
+    What was reviewed against is kept with the copy (``koppeling.json``, written by ``policy-trace
+    koppel``), so this works in a fresh clone, without an earlier build or ``policy_trace_previous``.
+    """
+    for item in programme:
+        reviewed, _wrong = reviews(item.fields.get("herzien", ""))
+        seen: dict[str, tuple[Copy, CoupledItem, list[str]]] = {}
+        for coupled in coupled_targets(item, context):
+            if coupled.copy is None or coupled.item is None:
+                continue  # PT111 or PT101
+            if coupled.copy.changed_since_review(coupled.item):
+                seen.setdefault(coupled.value, (coupled.copy, coupled.item, []))[2].append(coupled.link)
+        for value, (copy, target, link_names) in sorted(seen.items()):
+            mark = target.fingerprint
+            if reviewed.get(value) == mark:
+                continue
+            names = ", ".join(NAME_LABELS.get(n, n) for n in copy.changed_since_review(target))
+            publication = copy.publication
+            version = f" versie {publication.version} van" if publication.version else ""
+            links = ", ".join(f"'{name}'" for name in link_names)
+            yield Problem(
+                item,
+                f"te herzien: {value}, waarnaar {links} verwijst, is in{version} {publication.name} "
+                f"veranderd sinds de versie waartegen dit item is nagelezen: {names}.",
+                f"lees dit item na tegen de nieuwe {value} en leg vast dat het nog klopt met "
+                f"':herzien: {value}@{mark}'",
+            )
 
 
 def review_problems(item: Item) -> Iterator[Problem]:

@@ -53,14 +53,18 @@ class Rule:
     #: example's items as that publication had them. The examples are checked against a build of
     #: EXAMPLE_CONTEXT with, per rule, this text (or the example itself when empty).
     previous: str = ""
+    #: For a rule about links to another programme: the items of the coupled programme (alias
+    #: ``landelijk``, see ``examples.EXAMPLE_COUPLED_ALIAS``) that the example links to.
+    coupled: str = ""
 
 
 def rule(
-    code: str, severity: Severity, *, summary: str, fix: str, example: str, previous: str = ""
+    code: str, severity: Severity, *, summary: str, fix: str, example: str, previous: str = "",
+    coupled: str = "",
 ) -> Callable[[Check], Rule]:
     """Declare the rule ``code`` on the check below it; the check's name then holds the Rule."""
 
     def declare(check: Check) -> Rule:
-        return Rule(code, severity, summary, fix, example, check, previous)
+        return Rule(code, severity, summary, fix, example, check, previous, coupled)
 
     return declare

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import __version__, scaffold
+from ..koppelingen import derive_identity
 
 #: Template (beside this module) -> where it goes in the new programme.
 FILES: tuple[tuple[str, str], ...] = (
@@ -168,6 +169,7 @@ def _values(programme: Programme) -> dict[str, str]:
         "ORGANISATIE": programme.organisation,
         "VERSIE": __version__,
         "NAAM_PY": python(programme.name),
+        "PROGRAMMA_ID_PY": python(derive_identity(programme.name)),
         "ORGANISATIE_PY": python(programme.organisation),
         "COPYRIGHT_PY": python(f"{programme.begin.year}, {programme.organisation}"),
         "BEGIN_PY": python(programme.begin.isoformat()),

@@ -125,8 +125,9 @@ def permalink_page(app: Sphinx) -> Path:
     return Path(app.outdir) / Path(app.config.needs_permalink_file).name
 
 
-def needs_json_bytes(app: Sphinx) -> bytes:
-    """needs.json of this build, as ``NeedsBuilder.finish`` makes it (step by step, the same calls)."""
+def needs_json_bytes(app: Sphinx, extra: Mapping[str, Any] | None = None) -> bytes:
+    """needs.json of this build, as ``NeedsBuilder.finish`` makes it (step by step, the same calls),
+    with ``extra`` top-level keys (its schema, ``needsfile.json``, allows more)."""
     from sphinx_needs.api import get_needs_view
     from sphinx_needs.config import NeedsSphinxConfig
     from sphinx_needs.filter_common import filter_needs_view
@@ -143,4 +144,6 @@ def needs_json_bytes(app: Sphinx) -> bytes:
     )
     for need in needs:
         needs_list.add_need(version, need)
+    for key, value in (extra or {}).items():
+        needs_list.needs_list[key] = value  # type: ignore[literal-required]  # keys its TypedDict lacks
     return needs_list.dump_json().encode("utf-8")

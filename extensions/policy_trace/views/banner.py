@@ -15,6 +15,7 @@ from sphinx.config import Config
 
 from ..changes import VERSION_FILE, version_json
 from ..dates import build_date, dutch_date, parse_iso
+from ..koppelingen import is_identity
 from ..publish import ROOT_PAGE, WORKING, PublishError, Version, read_versions_file
 from . import outdated
 
@@ -46,8 +47,10 @@ def write_version_file(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     config = app.config
+    programme_id = config.policy_trace_programme_id
     text = version_json(
-        str(config.policy_trace_version or ""), str(config.policy_trace_status or ""), version_date(config)
+        str(config.policy_trace_version or ""), str(config.policy_trace_status or ""), version_date(config),
+        programme_id if is_identity(programme_id) else "", str(config.project or ""),
     )
     Path(app.outdir, VERSION_FILE).write_text(text, encoding="utf-8")
 

@@ -1,0 +1,400 @@
+"""Coupled programmes (*koppelingen*): the committed copies of other programmes' publications, read.
+
+A programme that links to another one (``:draagt_bij_aan: landelijk:SD-CRISIS``)
+or receives contributions from others keeps, per alias in
+``policy_trace_koppelingen``, a folder beside ``conf.py`` with one published
+version of that programme: its ``needs.json`` and ``versie.json`` as they were
+published, and :data:`RECORD_FILE`, written by ``policy-trace koppel``: where
+the copy came from, the address of its pages, and per coupled item what this
+programme's items were reviewed against (PT405 then works in a fresh clone).
+A build reads only these files, like a lock file: offline and reproducible.
+
+The coupled items are never this programme's own items: they live here, in
+:class:`Koppelingen`, not in :class:`~policy_trace.items.Programme`, so they are
+never checked, counted or exported, and never clash with an own item's ID.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from . import domain, model
+from .changes import NOT_SUBSTANTIVE, Snapshot, fingerprint, snapshot
+
+#: The files of a publication that a copy holds, as the other programme's site has them.
+PUBLISHED_FILES: tuple[str, ...] = ("needs.json", "versie.json")
+NEEDS_FILE, VERSION_FILE = PUBLISHED_FILES
+#: Written by ``policy-trace koppel`` beside the copy: its source, address and review baseline.
+RECORD_FILE = "koppeling.json"
+#: The key of our section in needs.json (sphinx-needs' schema allows more top-level keys).
+SECTION = "policy_trace"
+#: The shape of that section and of :data:`RECORD_FILE`; a copy of another shape is refused.
+DATA_VERSION = 1
+SUPPORTED_DATA_VERSIONS: tuple[int, ...] = (1,)
+
+_IDENTITY = re.compile(model.PROGRAMME_ID_PATTERN)
+
+
+def is_identity(value: object) -> bool:
+    """Whether ``value`` is a valid programme ID or alias: lowercase letters, digits and '-'."""
+    return isinstance(value, str) and _IDENTITY.fullmatch(value) is not None
+
+
+def derive_identity(name: str) -> str:
+    """A programme ID made from a name: ``Hitteplan Utrecht 2026`` -> ``hitteplan-utrecht-2026``."""
+    accents = str.maketrans("àáâäãåèéêëìíîïòóôöõùúûüýÿçñ", "aaaaaaeeeeiiiiooooouuuuyycn")
+    plain = name.lower().translate(accents)
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return slug or "programma"
+
+
+class Reference(NamedTuple):
+    """A link value ``ALIAS:ID``, split."""
+
+    alias: str
+    id: str
+
+
+def split(value: str) -> Reference | None:
+    """``landelijk:SD-CRISIS`` -> (``landelijk``, ``SD-CRISIS``); None for an own ID."""
+    alias, separator, item_id = value.partition(model.COUPLED_SEPARATOR)
+    return Reference(alias.strip(), item_id.strip()) if separator else None
+
+
+def is_coupled(value: str) -> bool:
+    """Whether a link value names an item of a coupled programme."""
+    return model.COUPLED_SEPARATOR in value
+
+
+@dataclass(frozen=True)
+class CoupledItem:
+    """One item of a coupled programme, as its publication has it."""
+
+    id: str
+    type: str
+    title: str
+    status: str
+    docname: str
+    #: The model fields it sets (raw strings) and its links (target IDs, its own aliases included).
+    fields: Mapping[str, str]
+    links: Mapping[str, tuple[str, ...]]
+    snapshot: Snapshot = field(repr=False)
+
+    @property
+    def fingerprint(self) -> str:
+        """What items linking here rely on, hashed (as ``:herzien:`` names it)."""
+        return fingerprint(self.snapshot)
+
+    @property
+    def ended(self) -> bool:
+        """Vervallen or gestopt over there (PT408)."""
+        return self.status in model.ENDED_STATUSES
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What a publication says about itself: in its needs.json section and its versie.json."""
+
+    programme_id: str
+    name: str
+    version: str
+    status: str
+    date: str
+    #: The address of its pages (``html_baseurl``), empty if it gave none.
+    address: str
+    #: Its own koppelingen: alias -> the coupled programme's ID (how its ``ALIAS:ID`` links read).
+    koppelingen: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One coupled programme: its publication, its items and what this programme reviewed them against."""
+
+    alias: str
+    folder: str
+    publication: Publication
+    items: Mapping[str, CoupledItem] = field(repr=False)
+    #: Per coupled item ID: its snapshot when this programme's items were last reviewed against it.
+    reviewed: Mapping[str, Snapshot] = field(repr=False)
+    #: Where ``koppel`` copied it from, and the address of this version's pages there.
+    source: str = ""
+    address: str = ""
+
+    def get(self, item_id: str) -> CoupledItem | None:
+        return self.items.get(item_id)
+
+    def url(self, item: CoupledItem) -> str:
+        """The address of the item's page on the other site at this version; empty if unknown."""
+        if not self.address or not item.docname:
+            return ""
+        return f"{self.address.rstrip('/')}/{item.docname}.html#{item.id}"
+
+    def changed_since_review(self, item: CoupledItem) -> tuple[str, ...]:
+        """The names (title, content, fields, links) that changed since the review; empty if none."""
+        before = self.reviewed.get(item.id)
+        if before is None or fingerprint(before) == item.fingerprint:
+            return ()
+        names = dict.fromkeys([*before, *item.snapshot])
+        return tuple(
+            n for n in names
+            if n != "type" and n not in NOT_SUBSTANTIVE and before.get(n, "") != item.snapshot.get(n, "")
+        )
+
+    def links_to(self, programme_id: str) -> Iterator[tuple[CoupledItem, str, str]]:
+        """Its items' links to the programme ``programme_id``: (item, link name, target ID), sorted."""
+        aliases = {alias for alias, other in self.publication.koppelingen.items() if other == programme_id}
+        for item_id in sorted(self.items):
+            item = self.items[item_id]
+            for link, targets in item.links.items():
+                for target in targets:
+                    reference = split(target)
+                    if reference and reference.alias in aliases:
+                        yield item, link, reference.id
+
+
+@dataclass(frozen=True)
+class Koppelingen:
+    """All koppelingen of a build: the copies that could be read, and why the others could not."""
+
+    copies: Mapping[str, Copy] = field(default_factory=dict)
+    #: alias -> a Dutch sentence saying why its copy cannot be read.
+    problems: Mapping[str, str] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.copies or self.problems)
+
+
+NONE = Koppelingen(MappingProxyType({}), MappingProxyType({}))
+
+
+class CopyError(ValueError):
+    """A publication that cannot be used as a copy; the message says why, in Dutch."""
+
+
+def _json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CopyError(f"{path} ontbreekt") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise CopyError(f"{path} kan niet worden gelezen ({error})") from None
+    except json.JSONDecodeError as error:
+        raise CopyError(f"{path} is geen geldige JSON (regel {error.lineno}: {error.msg})") from None
+
+
+def read_publication(needs: Any, version: Any, where: str) -> tuple[Publication, dict[str, CoupledItem]]:
+    """A publication's identity and items from its needs.json and versie.json (parsed); CopyError if none."""
+    section = needs.get(SECTION) if isinstance(needs, dict) else None
+    if not isinstance(section, dict) or not is_identity(section.get("programme_id")):
+        raise CopyError(
+            f"{where} is geen publicatie van policy-trace: de needs.json noemt geen programma "
+            f"('{SECTION}' met 'programme_id' ontbreekt; het programma zet policy_trace_programme_id)"
+        )
+    data_version = section.get("data_version")
+    if data_version not in SUPPORTED_DATA_VERSIONS:
+        raise CopyError(
+            f"{where} is gemaakt met gegevensversie {data_version!r}; deze policy-trace leest alleen "
+            f"versie {', '.join(map(str, SUPPORTED_DATA_VERSIONS))} (werk policy-trace bij, of kies een "
+            "andere versie van de publicatie)"
+        )
+    try:
+        needs_of_version = needs["versions"][needs.get("current_version", "")]["needs"]
+        items = {str(need["id"]): _coupled_item(need) for need in needs_of_version.values()}
+    except (KeyError, TypeError, AttributeError):
+        raise CopyError(f"{where}: de needs.json heeft geen 'versions' met 'needs'") from None
+    if not isinstance(version, dict):
+        raise CopyError(f"{where}: versie.json is geen object met versie, status en datum")
+    couplings = section.get("koppelingen") or {}
+    publication = Publication(
+        programme_id=str(section["programme_id"]),
+        name=str(section.get("name") or needs.get("project") or section["programme_id"]),
+        version=str(version.get("version") or ""),
+        status=str(version.get("status") or ""),
+        date=str(version.get("date") or ""),
+        address=str(section.get("address") or ""),
+        koppelingen=MappingProxyType(
+            {str(a): str(c.get("programme_id", "")) for a, c in couplings.items() if isinstance(c, dict)}
+            if isinstance(couplings, dict) else {}
+        ),
+    )
+    return publication, items
+
+
+def _coupled_item(need: Mapping[str, Any]) -> CoupledItem:
+    snap = snapshot(need)
+    item_type = model.TYPES_BY_NAME.get(str(need.get("type", "")))
+    names = [f.name for f in item_type.fields] if item_type else []
+    fields = {n: str(need[n]).strip() for n in names if need.get(n) not in (None, "")}
+    links = {}
+    for name in model.LINK_NAMES:
+        value = need.get(name)
+        if value:
+            links[name] = tuple(str(v).strip() for v in (value if isinstance(value, list) else [value]))
+    return CoupledItem(
+        id=str(need["id"]),
+        type=str(need.get("type") or ""),
+        title=str(need.get("title") or ""),
+        status=str(need.get("status") or "").strip(),
+        docname=str(need.get("docname") or ""),
+        fields=MappingProxyType(fields),
+        links=MappingProxyType(links),
+        snapshot=MappingProxyType(snap),
+    )
+
+
+def read_record(folder: Path) -> dict[str, Any]:
+    """:data:`RECORD_FILE` of a copy's folder; empty if there is none (a copy made by hand)."""
+    path = folder / RECORD_FILE
+    if not path.is_file():
+        return {}
+    data = _json(path)
+    if not isinstance(data, dict) or data.get("data_version") not in SUPPORTED_DATA_VERSIONS:
+        raise CopyError(f"{path} is niet door deze policy-trace geschreven; haal de kopie opnieuw op")
+    return data
+
+
+def read_copy(alias: str, folder: Path, shown: str) -> Copy:
+    """The copy in ``folder`` (``shown`` is how messages name it); CopyError if it cannot be read."""
+    if not folder.is_dir():
+        raise CopyError(f"de map {shown} bestaat niet")
+    publication, items = read_publication(
+        _json(folder / NEEDS_FILE), _json(folder / VERSION_FILE), shown
+    )
+    record = read_record(folder)
+    reviewed = record.get("herzien_tegen") or {}
+    baseline = {
+        str(item_id): MappingProxyType({str(k): str(v) for k, v in snap.items()})
+        for item_id, snap in reviewed.items()
+        if isinstance(snap, dict)
+    } if isinstance(reviewed, dict) else {}
+    return Copy(
+        alias=alias,
+        folder=shown,
+        publication=publication,
+        items=MappingProxyType(items),
+        reviewed=MappingProxyType(baseline),
+        source=str(record.get("bron") or ""),
+        address=str(record.get("adres") or publication.address),
+    )
+
+
+def load(confdir: str | Path, setting: Any) -> Koppelingen:
+    """Every copy of ``policy_trace_koppelingen`` (relative to ``confdir``), each read once."""
+    if not isinstance(setting, Mapping) or not setting:
+        return NONE
+    copies: dict[str, Copy] = {}
+    problems: dict[str, str] = {}
+    for alias, folder in sorted(setting.items()):
+        if not is_identity(alias) or not isinstance(folder, str) or not folder:
+            continue  # a wrong setting: said once by setting_problems, and no copy
+        try:
+            copies[alias] = read_copy(alias, Path(confdir, folder), folder)
+        except CopyError as error:
+            problems[alias] = str(error)
+    return Koppelingen(MappingProxyType(copies), MappingProxyType(problems))
+
+
+def setting_problems(programme_id: Any, setting: Any) -> list[str]:
+    """What is wrong with ``policy_trace_programme_id`` and ``policy_trace_koppelingen`` (Dutch)."""
+    problems = []
+    if programme_id is not None and not is_identity(programme_id):
+        problems.append(
+            f"policy_trace_programme_id {programme_id!r} mag alleen kleine letters, cijfers en '-' "
+            f"bevatten, bijvoorbeeld {derive_identity(str(programme_id))!r}."
+        )
+    if not isinstance(setting, Mapping):
+        problems.append(
+            "policy_trace_koppelingen moet een dict zijn, bijvoorbeeld "
+            f'{{"landelijk": "koppelingen/landelijk"}}; nu is het: {setting!r}.'
+        )
+        return problems
+    for alias, folder in setting.items():
+        if not is_identity(alias):
+            problems.append(
+                f"policy_trace_koppelingen noemt de alias {alias!r}; een alias bestaat uit kleine letters, "
+                "cijfers en '-', bijvoorbeeld 'landelijk'."
+            )
+        elif not isinstance(folder, str) or not folder.strip():
+            problems.append(
+                f"policy_trace_koppelingen geeft {alias!r} geen map; schrijf de map als tekst, bijvoorbeeld "
+                f'"koppelingen/{alias}".'
+            )
+    return problems
+
+
+def section(
+    programme_id: str, name: str, address: str, koppelingen: Koppelingen
+) -> dict[str, Any]:
+    """This programme's section of needs.json: who it is, and what its ``ALIAS:ID`` links mean."""
+    return {
+        "data_version": DATA_VERSION,
+        "programme_id": programme_id,
+        "name": name,
+        "address": address,
+        "koppelingen": {
+            alias: {
+                "programme_id": copy.publication.programme_id,
+                "name": copy.publication.name,
+                "version": copy.publication.version,
+                "address": copy.address,
+            }
+            for alias, copy in sorted(koppelingen.copies.items())
+        },
+    }
+
+
+# --- in a build ---------------------------------------------------------------------------------
+
+
+def of_build(app: Sphinx) -> Koppelingen:
+    """The copies of this build, read once per build (forgotten at ``env-before-read-docs``)."""
+    state = domain.of(app.env)
+    if state.koppelingen is None:
+        state.koppelingen = load(app.confdir, app.config.policy_trace_koppelingen)
+    return state.koppelingen
+
+
+def forget(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: read the copies afresh in every build (``koppel`` may have replaced one)."""
+    domain.of(env).koppelingen = None
+
+
+def digest(confdir: str | Path, setting: Any) -> str:
+    """A hash of every copy's files: what the pages showing coupled items were read with."""
+    hashed = hashlib.sha256()
+    if isinstance(setting, Mapping):
+        for alias, folder in sorted(setting.items(), key=lambda pair: str(pair[0])):
+            hashed.update(f"{alias}\0{folder}\0".encode())
+            for name in (*PUBLISHED_FILES, RECORD_FILE):
+                path = Path(confdir, str(folder), name)
+                hashed.update(path.read_bytes() if path.is_file() else b"-")
+                hashed.update(b"\0")
+    return hashed.hexdigest()
+
+
+def outdated_when_copies_change(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: every page again when a copy changed (a new ``koppel``), as in a clean build.
+
+    The links to coupled items are checked and drawn from the copies: a page that links
+    to one, the goal tree and the contributions show what the copy holds. A copy
+    changes seldom (it is committed, like a lock file), so a full read then is cheap
+    enough and cannot miss a page.
+    """
+    state = domain.of(env)
+    now = digest(app.confdir, app.config.policy_trace_koppelingen)
+    before, state.copies_digest = state.copies_digest, now
+    if before is None or before == now:
+        return []
+    return sorted(env.found_docs - added - changed - removed)
