@@ -204,7 +204,7 @@ def test_each_goal_reads_its_computed_judgements_in_words_with_links_to_the_crit
     stand = _stand(site, "stand.html")
     lines = [_text(li) for li in stand.select("ul.pt-stand-goals > li")]
     assert lines[1] == (
-        "Minder woningbranden (strategisch doel). Eigen criteria: 2 criteria: 1 behaald, 1 op koers "
+        "Minder woningbranden (strategisch doel). Eigen criteria: 2 criteria: 1 op koers, 1 behaald "
         "(uit de cijfers berekend); criteria van zijn 2 inspanningen: 2 criteria: 1 risico, 1 onbepaald "
         "(1 uit de cijfers berekend, de andere zoals de schrijver ze opgaf). Wanneer zijn we tevreden: "
         "vastgelegd voor 3 van de 3 (het doel en zijn inspanningen); 4 van de 4 criteria met indicator, "
@@ -293,3 +293,31 @@ def test_the_home_page_opens_with_the_short_stand_linking_to_the_whole_one(site)
     assert _links(stand)["3 van de 3"] == "stand.html#stand-SD-BRAND-tevreden"
     assert _links(stand)["1 risico"] == "needs/criteria.html#CR-ROOKMELDER"
     assert str(stand.find_next("pre", class_="mermaid") or "") != ""
+
+
+def test_a_status_that_disagrees_with_the_numbers_shows_both_in_words(site):
+    soup = BeautifulSoup((site / "tevreden.html").read_text(encoding="utf-8"), "html.parser")
+    heading = soup.find(id="tevreden-IN-PREVENTIE-CR-ROOKMELDER").find(["h2", "h3", "h4"])
+    assert _text(heading).endswith("status: op koers volgens de schrijver; berekend: risico")
+    computed = heading.select_one(".pt-status-berekend")
+    assert computed.get_text() == "risico" and "pt-tone-risk" in computed["class"]
+    # Where they agree, one badge.
+    agreeing = soup.find(id="tevreden-SD-BRAND-CR-OPKOMST").find(["h2", "h3", "h4"])
+    assert _text(agreeing).endswith("status: op koers") and agreeing.select_one(".pt-status-berekend") is None
+    # The item's own details say the same.
+    items = BeautifulSoup((site / "needs/criteria.html").read_text(encoding="utf-8"), "html.parser")
+    assert "op koers volgens de schrijver; berekend: risico" in _text(items.find(id="CR-ROOKMELDER").parent)
+
+
+def test_the_roll_up_per_goal_counts_the_computed_judgement_and_says_so(site):
+    soup = BeautifulSoup((site / "tevreden.html").read_text(encoding="utf-8"), "html.parser")
+    section = soup.find(id="tevreden-per-doel")
+    rows = [[_text(c) for c in tr.find_all(["th", "td"])] for tr in section.select("tbody tr")]
+    assert rows[1] == [
+        "SD-BRAND Minder woningbranden",
+        "2 criteria: 1 op koers, 1 behaald (uit de cijfers berekend)",
+        # CR-ROOKMELDER's author says op koers; the numbers say risico, and that is what is counted.
+        "2 criteria: 1 risico, 1 onbepaald "
+        "(1 uit de cijfers berekend, de andere zoals de schrijver ze opgaf)",
+    ]
+    assert "Geteld is het oordeel dat uit de cijfers volgt" in _text(section)

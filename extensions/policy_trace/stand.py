@@ -39,10 +39,10 @@ from .rules.dates import overdue_date
 
 #: How far ahead *Binnenkort* looks, and how close a waiver's end date counts as "about to expire".
 HORIZON = timedelta(days=90)
-#: The judgements a criterion is counted under, in the order a reader meets them (onbepaald last).
-JUDGEMENTS: tuple[str, ...] = ("behaald", "op_koers", "risico", "niet_behaald", "onbepaald")
-#: What is counted when there is no judgement at all.
-UNDETERMINED = "onbepaald"
+#: What is counted when there is no judgement at all: the model's first criterion status.
+UNDETERMINED = model.CRITERION_STATUSES[0]
+#: The judgements a criterion is counted under: the model's criterion statuses, onbepaald last.
+JUDGEMENTS: tuple[str, ...] = (*(s for s in model.CRITERION_STATUSES if s != UNDETERMINED), UNDETERMINED)
 #: Judgements that need attention.
 WORRYING: tuple[str, ...] = ("risico", "niet_behaald")
 #: The item types whose additions, removals and changes the stand names (the steering chain).

@@ -16,6 +16,7 @@ search index). Every text and attribute is escaped here (``html.escape``).
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from docutils import nodes
@@ -27,9 +28,10 @@ from ..changes import Suspect
 from ..checks.settings import check_settings
 from ..items import Item
 from ..rules.common import measuring_criteria, missing_plan_elements, needs_criterion
+from ..stand import judge
 from . import charts, derive, outdated, tevreden, wijzigingen
 from .context import ViewContext, type_plural, type_title
-from .words import date_in_words, in_words, status_html
+from .words import date_in_words, in_words, judged_status_html, status_html
 
 LAYOUT = "policy_trace"
 
@@ -114,9 +116,7 @@ def item_card(item: Item, table: nodes.table) -> nodes.section:
     the heading level that follows the page's own headings, with a permalink.
     The section keeps the item's ID, so every link to ``#ID`` still lands on it.
     """
-    card = nodes.section(
-        "", ids=list(table["ids"]), classes=["pt-item", "need", f"needs_type_{item.type}"]
-    )
+    card = nodes.section("", ids=list(table["ids"]), classes=["pt-item", "need", f"needs_type_{item.type}"])
     card += nodes.title("", item.title or item.id)
     label = nodes.paragraph("", "", classes=["pt-item-label"])
     label += nodes.inline("", type_title(item.type), classes=["pt-item-type"])
@@ -199,6 +199,12 @@ def _field_list(rows: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
+def _start(ctx: ViewContext) -> date | None:
+    """The start of the looptijd, from which the judgement of a criterion counts the time."""
+    period = check_settings(ctx.app.config).context.period
+    return period[0] if period else None
+
+
 def _rubric(text: str, level: int) -> str:
     # A real heading, one level below the item's: a screen reader lists it and can jump to it.
     return f'<h{level} class="pt-rubric">{escape(text)}</h{level}>'
@@ -215,7 +221,12 @@ def details(ctx: ViewContext, item: Item, level: int = 4) -> str:
     ``level`` is the level of its sub-headings (*Wanneer zijn we tevreden?*, *Projectplan*, …).
     """
     rows: list[tuple[str, str]] = []
-    if item.status:
+    if item.type == "criterium":
+        # The author's status, and the judgement computed from the numbers where it differs.
+        judged = judge(ctx.programme, item, _start(ctx))
+        if item.status or judged.computed:
+            rows.append(("Status", judged_status_html(judged)))
+    elif item.status:
         rows.append(("Status", status_html(item)))
     item_type = item.item_type
     for spec in item_type.fields if item_type else ():
@@ -273,7 +284,7 @@ def review_mark(ctx: ViewContext, to_review: tuple[Suspect, ...]) -> str:
     more = f' <a class="reference internal" href="{escape(uri)}">Wat is er veranderd</a>' if uri else ""
     return (
         '<div class="pt-te-herzien" role="note"><p><strong class="pt-te-herzien-mark">Te herzien</strong>'
-        f" sinds de vorige publicatie.{more}</p><ul class=\"simple\">{causes}</ul></div>"
+        f' sinds de vorige publicatie.{more}</p><ul class="simple">{causes}</ul></div>'
     )
 
 
@@ -291,7 +302,7 @@ def criteria_block(ctx: ViewContext, item: Item, level: int = 4) -> str:
     criterion_type = model.TYPES_BY_NAME["criterium"]
     lines = []
     for criterion in criteria:
-        line = f"{ctx.a(criterion)}: {status_html(criterion)}"
+        line = f"{ctx.a(criterion)}: {judged_status_html(judge(ctx.programme, criterion, _start(ctx)))}"
         facts = []
         for name in derive.CRITERION_FACTS:
             spec = criterion_type.field(name)

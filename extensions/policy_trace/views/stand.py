@@ -32,7 +32,7 @@ from . import outdated
 from .context import ViewContext, type_title
 from .htmltable import escape, raw
 from .placeholders import ViewDirective
-from .words import date_in_words, in_words, join_words
+from .words import counted_words, date_in_words, in_words, join_words
 
 VIEW = "stand"
 #: The pseudo-view of a page with the whole stand (not ``:kort:``): the lists the counts link to.
@@ -123,13 +123,7 @@ def tally_html(page: Page, tally: Tally, anchor: str) -> str:
         page.items([j.criterion for j in tally.of(name)], f"{count} {in_words(name)}", f"{anchor}-{name}")
         for name, count in tally.counts()
     ]
-    computed = tally.computed
-    if computed == len(tally):
-        which = "uit de cijfers berekend"
-    elif not computed:
-        which = "niet uit de cijfers te berekenen"
-    else:
-        which = f"{computed} uit de cijfers berekend, de andere zoals de schrijver ze opgaf"
+    which = counted_words(tally.computed, len(tally))
     counted = ", ".join(parts)
     if len(parts) > 1:
         counted = f"{escape(plural(len(tally), 'criterium', 'criteria'))}: {counted}"

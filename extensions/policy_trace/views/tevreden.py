@@ -25,12 +25,13 @@ from ..dates import parse_iso
 from ..items import Item
 from ..judgement import RULE, Assessment, parse_quantity, percent
 from ..rules.common import measuring_criteria, needs_criterion
+from ..stand import Judged, judge
 from ..vocabulary import of_config
 from . import charts, derive
 from .context import ViewContext, item_label, type_plural
 from .htmltable import escape, field_table, raw, scrolling, table
 from .placeholders import ViewDirective
-from .words import date_in_words, in_words, status_node, tone
+from .words import counted_words, date_in_words, in_words, judged_status_node, tone
 
 CRITERION = model.TYPES_BY_NAME["criterium"]
 #: The fields of a criterion block, in this order, as the model labels them
@@ -187,7 +188,8 @@ def _start(ctx: ViewContext) -> date | None:
 
 
 def criterion_block(ctx: ViewContext, item: Item, criterion: Item) -> nodes.section:
-    """One criterion of ``item``: a heading with its link and status, then its fields."""
+    """One criterion of ``item``: a heading with its link, status (and computed judgement), its fields."""
+    judged = judge(ctx.programme, criterion, _start(ctx))
     title = nodes.title(
         "",
         "",
@@ -195,11 +197,11 @@ def criterion_block(ctx: ViewContext, item: Item, criterion: Item) -> nodes.sect
         nodes.Text(" "),
         # A screen reader hears "status: op koers", not a word tacked on to the title.
         nodes.inline("", "status: ", classes=["pt-visually-hidden"]),
-        status_node(criterion),
+        judged_status_node(judged),
     )
     measured = series.series(ctx.programme, criterion)
     latest = measured[-1] if measured else None
-    assessed = series.assessment(ctx.programme, criterion, _start(ctx))
+    assessed = judged.assessment
     rows = criterion_rows(criterion, latest, len(measured), assessed)
     fields = field_table(f"Gegevens van {item_label(criterion)}", rows)
     extra = measurements_html(ctx, criterion, measured, f"grafiek-{item.id}-{criterion.id}", item)
@@ -264,22 +266,23 @@ def coverage_block(ctx: ViewContext) -> list[nodes.Node]:
     return [_section("tevreden-dekking", "Dekking", scrolling(markup, caption))]
 
 
-def roll_up_counts(criteria: list[Item]) -> list[tuple[str, int]]:
-    """How many of ``criteria`` have each status (no or another status counts as onbepaald)."""
+def roll_up_counts(judged: list[Judged]) -> list[tuple[str, int]]:
+    """How many criteria are counted under each judgement (see :func:`policy_trace.stand.judge`)."""
     counts = dict.fromkeys(charts.ROLL_UP_STATUSES, 0)
-    for criterion in criteria:
-        counts[criterion.status if criterion.status in counts else charts.UNDETERMINED] += 1
+    for one in judged:
+        counts[one.judgement if one.judgement in counts else charts.UNDETERMINED] += 1
     return list(counts.items())
 
 
-def roll_up_cell(criteria: list[Item]) -> str:
-    """A bar of the statuses of ``criteria`` and the same counts in words."""
-    if not criteria:
+def roll_up_cell(judged: list[Judged]) -> str:
+    """A bar of the counted judgements of some criteria, the same counts in words, and which were counted."""
+    if not judged:
         return '<span class="pt-empty">geen criteria</span>'
-    counts = roll_up_counts(criteria)
+    counts = roll_up_counts(judged)
     words = ", ".join(f"{count} {in_words(status)}" for status, count in counts if count)
-    noun = "criterium" if len(criteria) == 1 else "criteria"
-    text = f"{len(criteria)} {noun}: {words}"
+    noun = "criterium" if len(judged) == 1 else "criteria"
+    computed = sum(1 for one in judged if one.computed)
+    text = f"{len(judged)} {noun}: {words} ({counted_words(computed, len(judged))})"
     return f'{charts.roll_up_bar(counts)}<span class="pt-rollup-text">{escape(text)}</span>'
 
 
@@ -300,21 +303,28 @@ def roll_up_block(ctx: ViewContext) -> list[nodes.Node]:
     if not goals:
         return []
     rows = []
+    start = _start(ctx)
     for goal in goals:
         own = measuring_criteria(ctx.programme, goal)
         of_efforts = {
             c.id: c for effort in efforts_of(ctx, goal) for c in measuring_criteria(ctx.programme, effort)
         }
         rows.append(
-            [ctx.a(goal), roll_up_cell(own), roll_up_cell([of_efforts[k] for k in sorted(of_efforts)])]
+            [
+                ctx.a(goal),
+                roll_up_cell([judge(ctx.programme, c, start) for c in own]),
+                roll_up_cell([judge(ctx.programme, of_efforts[k], start) for k in sorted(of_efforts)]),
+            ]
         )
     caption = "Per doel: hoe zijn criteria en de criteria van zijn inspanningen ervoor staan"
     headers = [escape(h) for h in ("Doel", "Eigen criteria", "Criteria van zijn inspanningen")]
     markup = table(caption, headers, rows, classes=["pt-rollup"])
     note = nodes.paragraph(
         "",
-        "Per doel het aantal criteria per status, zoals de criteria die zelf opgeven: behaald, op koers, "
-        "risico, niet behaald of onbepaald (ook als een criterium nog geen status heeft).",
+        "Per doel het aantal criteria per oordeel: behaald, op koers, risico, niet behaald of onbepaald. "
+        "Geteld is het oordeel dat uit de cijfers volgt; waar de cijfers geen oordeel geven, de status die "
+        "het criterium zelf opgeeft, en onbepaald als het er geen heeft. Tussen haakjes staat welke van de "
+        "twee geteld is.",
     )
     return [_section("tevreden-per-doel", "Per doel", note, scrolling(markup, caption))]
 

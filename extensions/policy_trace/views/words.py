@@ -9,6 +9,7 @@ from docutils import nodes
 from .. import model
 from ..dates import dutch_date, parse_iso
 from ..items import Item
+from ..stand import Judged
 
 
 def in_words(value: str) -> str:
@@ -68,3 +69,51 @@ def status_html(item: Item) -> str:
 def status_node(item: Item) -> nodes.inline:
     """:func:`status_html` as a docutils node, for headings."""
     return nodes.inline("", status_word(item.status), classes=status_classes(item.status))
+
+
+def _judged_parts(judged: Judged) -> tuple[str, str] | None:
+    """(words between, computed judgement) when the computed judgement differs from the authored status."""
+    if not judged.computed or judged.criterion.status == judged.judgement:
+        return None
+    between = " volgens de schrijver; berekend: " if judged.criterion.status else "; berekend: "
+    return between, judged.judgement
+
+
+def judged_status_html(judged: Judged) -> str:
+    """A criterion's status badge; where the computed judgement differs, that judgement beside it."""
+    badge = status_html(judged.criterion)
+    parts = _judged_parts(judged)
+    if parts is None:
+        return badge
+    between, computed = parts
+    classes = escape(" ".join([*status_classes(computed), "pt-status-berekend"]))
+    return (
+        f'<span class="pt-judged">{badge}{escape(between)}'
+        f'<span class="{classes}">{escape(in_words(computed))}</span></span>'
+    )
+
+
+def judged_status_node(judged: Judged) -> nodes.inline:
+    """:func:`judged_status_html` as a docutils node, for headings."""
+    badge = status_node(judged.criterion)
+    parts = _judged_parts(judged)
+    if parts is None:
+        return badge
+    between, computed = parts
+    return nodes.inline(
+        "",
+        "",
+        badge,
+        nodes.Text(between),
+        nodes.inline("", in_words(computed), classes=[*status_classes(computed), "pt-status-berekend"]),
+        classes=["pt-judged"],
+    )
+
+
+def counted_words(computed: int, total: int) -> str:
+    """Which judgement a roll-up of ``total`` criteria counted: how many follow from the numbers."""
+    if computed == total:
+        return "uit de cijfers berekend"
+    if not computed:
+        return "niet uit de cijfers te berekenen"
+    return f"{computed} uit de cijfers berekend, de andere zoals de schrijver ze opgaf"
