@@ -34,6 +34,8 @@ def source_ids() -> list[str]:
     return sorted(set(found))
 
 
+#: The board meeting the fixture's paper is for.
+MEETING = ("--vergadering", "2014-10-09")
 #: The moment the fixture's paper claims to be made (2023-11-14 22:13:20 UTC): a reproducible build.
 EPOCH = 1700000000
 
@@ -43,7 +45,7 @@ def paper(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The agenda's paper, made as a user makes it: ``policy-trace pdf . -o …``."""
     target = tmp_path_factory.mktemp("paper") / "agenda.pdf"
     result = subprocess.run(
-        [sys.executable, "-m", "policy_trace.cli", "pdf", str(REPO), "-o", str(target)],
+        [sys.executable, "-m", "policy_trace.cli", "pdf", str(REPO), "-o", str(target), *MEETING],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -72,16 +74,17 @@ def test_the_paper_is_a_tagged_dutch_pdf_with_title_and_embedded_fonts(paper: Pa
     metadata = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert re.search(r'pdfuaid:part(="|>)1', metadata), "geen PDF/UA-1"
     assert 'pdfaid:part="2"' in metadata and 'pdfaid:conformance="A"' in metadata, "geen PDF/A-2a"
-    # The goal tree is a tagged figure with its alternative text.
-    (alt,) = _figures(root["/StructTreeRoot"])
-    assert alt.startswith(
-        "Doelenboom: het hoofddoel, de strategische doelen, de inspanningen en de projecten"
-    )
+    # The goal tree is tagged figures (one per group), each with its alternative text.
+    alts = _figures(root["/StructTreeRoot"])
+    assert len(alts) >= 3
+    assert alts[0].startswith("Doelenboom, Hoofddoel en strategische doelen: van links naar rechts")
     titles = [entry.title for entry in _flatten(reader.outline)]
     for heading in (
+        "Stand van zaken op 26 september 2014",
+        "Te besluiten",
         "Doelenboom",
         "Wanneer zijn we tevreden",
-        "Bevindingen van de controles",
+        "Bijlage voor het programmabureau: bevindingen van de controles",
         "Alle items",
         "Strategische doelen",
         "Inspanningen",
@@ -493,3 +496,94 @@ def test_pdf_does_not_replace_a_file_that_only_looks_like_a_pdf(
     assert main(["pdf", str(folder), "-o", str(target)]) == 2
     assert "bestaat al en is geen PDF" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "Dit is een notitie, geen PDF."
+
+
+# --- A paper for a meeting: the stand and the decisions first, authors' material apart (issue 18) ---
+
+
+def _pages_of(paper: Path) -> dict[str, int]:
+    """The first page (1-based) of each bookmarked heading."""
+    reader = PdfReader(paper)
+    return {entry.title: reader.get_destination_page_number(entry) + 1 for entry in _flatten(reader.outline)}
+
+
+@needs_poppler
+def test_pages_one_and_two_carry_the_meeting_the_stand_and_what_to_decide(paper: Path) -> None:
+    first = " ".join(run("pdftotext", "-f", "1", "-l", "1", str(paper), "-").split())
+    assert "Document voor de bestuursvergadering van 9 oktober 2014" in first
+    assert re.search(r"Vergadering 9 oktober 2014", first)
+    assert "Stand van zaken op 26 september 2014" in first
+    # Per goal, its criteria counted in words (the agenda measured nothing: nothing is computed).
+    assert "Versterken crisisbeheersing (strategisch doel). Eigen criteria: geen;" in first
+    assert "niet uit de cijfers te berekenen" in first
+    pages = _pages_of(paper)
+    assert pages["Stand van zaken op 26 september 2014"] == 1
+    assert pages["Te besluiten"] <= 2
+    both = " ".join(run("pdftotext", "-f", "1", "-l", "2", str(paper), "-").split())
+    assert "Voor de vergadering van 9 oktober 2014." in both
+    assert "Accordering van de projectplannen in het Veiligheidsberaad van 26 september 2014" in both
+    assert "besluit gepland op 26 september 2014, uiterlijk in deze vergadering" in both
+    # The order after pages 1 and 2: goal tree, criteria, items, and the appendix last.
+    assert (
+        pages["Te besluiten"]
+        < pages["Doelenboom"]
+        < pages["Wanneer zijn we tevreden"]
+        < pages["Alle items"]
+        < pages["Bijlage voor het programmabureau: bevindingen van de controles"]
+    )
+
+
+@needs_poppler
+def test_no_file_names_or_authoring_help_before_the_marked_appendix(paper: Path) -> None:
+    appendix = _pages_of(paper)["Bijlage voor het programmabureau: bevindingen van de controles"]
+    body = run("pdftotext", "-l", str(appendix - 1), str(paper), "-")
+    assert re.findall(r"\S+\.md:\d+|needs/\S+|Bron: ", body) == []
+    assert "Oplossing" not in body
+    rest = " ".join(run("pdftotext", "-f", str(appendix), str(paper), "-").split())
+    assert "Voor wie het programma schrijft en bijhoudt, niet voor het besluit" in rest
+
+
+@needs_poppler
+def test_the_goal_tree_is_split_per_group_with_labels_of_at_least_8_pt(paper: Path) -> None:
+    pages = _pages_of(paper)
+    first, last = pages["Doelenboom"], pages["Wanneer zijn we tevreden"] - 1
+    layout = run("pdftotext", "-f", str(first), "-l", str(last), "-bbox", str(paper), "-")
+    words = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)<', layout)
+    # DejaVu Sans: a word's box is 1.164 times its size (9.312 pt at 8 pt).
+    sizes = [(float(bottom) - float(top)) / 1.164 for top, bottom, _text in words]
+    assert len(sizes) > 200 and min(sizes) >= 7.95, min(sizes)
+    text = " ".join(word for *_box, word in words)
+    assert "Inspanningen voor Versterken crisisbeheersing" in text
+    assert "Inspanningen voor Versterken risicobeheersing" in text
+
+
+def test_each_goal_tree_picture_is_printed_at_its_own_size_within_the_page() -> None:
+    programme = Programme.from_items(
+        [
+            _item("HD-A", "hoofddoel", "Veilig"),
+            _item("SD-A", "doel", "Crisis", draagt_bij_aan=("HD-A",)),
+            *[
+                _item(f"IN-{n:02}", "inspanning", f"Inspanning {n}", draagt_bij_aan=("SD-A",))
+                for n in range(40)
+            ],
+        ]
+    )
+    pictures = tree.figures(programme)
+    # Forty efforts of one goal do not fit one page: they are drawn in several pictures.
+    assert [p.caption for p in pictures][:2] == [
+        "Hoofddoel en strategisch doel",
+        "Inspanningen voor Crisis (1 van 4)",
+    ]
+    assert all(p.height <= tree.MAX_HEIGHT and p.width <= 261 / 25.4 * 72 for p in pictures)
+    html = document.render(_paper(programme))
+    assert html.count('style="width: ') == len(pictures)
+    assert tree.FONT_SIZE >= 8
+
+
+def test_pdf_refuses_a_meeting_that_is_no_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "conf.py").write_text("", encoding="utf-8")
+    assert main(["pdf", str(tmp_path), "--vergadering", "9-10-2014"]) == 2
+    assert (
+        "policy-trace pdf: fout: --vergadering '9-10-2014' is geen datum; schrijf de datum van de "
+        "vergadering als JJJJ-MM-DD" in capsys.readouterr().err
+    )

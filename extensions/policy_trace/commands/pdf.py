@@ -14,20 +14,24 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..dates import parse_iso
 from . import project as projects
 
 NAME = "pdf"
 HELP = "maak één PDF van het programma voor een bestuursvergadering"
 DESCRIPTION = (
     "Maak van het programma in MAP (standaard de huidige map) één PDF voor een bestuursvergadering: "
-    "een titelpagina met versie, status en datum, de doelenboom als figuur, het overzicht wanneer zijn "
-    "we tevreden, de bevindingen van de controles en alle items met hun velden en koppelingen "
-    "(aanklikbaar). Getagd PDF/UA-1, in het Nederlands, met bladwijzers. Opties van sphinx-build "
-    "zelf komen na --."
+    "op de eerste bladzijden de vergadering, versie en status, de stand van zaken en wat te besluiten "
+    "is, dan wat veranderde sinds de vorige versie, de doelenboom, het overzicht wanneer zijn we "
+    "tevreden en alle items met hun velden en koppelingen (aanklikbaar); de bevindingen van de "
+    "controles als bijlage voor het programmabureau. PDF/A-2a en PDF/UA-1, in het Nederlands, met "
+    "bladwijzers. Opties van sphinx-build zelf komen na --."
 )
 PASSES_THROUGH = True
 #: The file the paper builder writes (policy_trace.paper.builder.PDF_NAME, read there to keep Sphinx out).
 DEFAULT_NAME = "programma.pdf"
+#: The setting that carries --vergadering to the builder (policy_trace.paper.builder.MEETING_SETTING).
+MEETING_SETTING = "policy_trace_pdf_meeting"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +43,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         help=f"het PDF-bestand (standaard: MAP/{projects.BUILD_FOLDER}/pdf/{DEFAULT_NAME})",
+    )
+    parser.add_argument(
+        "--vergadering",
+        metavar="JJJJ-MM-DD",
+        default=None,
+        help="de datum van de bestuursvergadering waarvoor de PDF is: op de titelpagina, en wat er "
+        "uiterlijk dan te besluiten is",
     )
 
 
@@ -70,6 +81,16 @@ def run(args: argparse.Namespace) -> int:
     except projects.ProjectError as error:
         print(f"policy-trace pdf: fout: {error}", file=sys.stderr)
         return projects.EXIT_USAGE
+    meeting = []
+    if args.vergadering is not None:
+        if parse_iso(args.vergadering) is None:
+            print(
+                f"policy-trace pdf: fout: --vergadering {args.vergadering!r} is geen datum; schrijf de datum "
+                "van de vergadering als JJJJ-MM-DD, bijvoorbeeld --vergadering 2026-03-12.",
+                file=sys.stderr,
+            )
+            return projects.EXIT_USAGE
+        meeting = ["-D", f"{MEETING_SETTING}={args.vergadering.strip()}"]
     target: Path = args.uitvoer or programme.folder / projects.BUILD_FOLDER / "pdf" / DEFAULT_NAME
     if target.is_dir():
         print(
@@ -98,6 +119,7 @@ def run(args: argparse.Namespace) -> int:
                 "policy_pdf",
                 "-d",
                 str(Path(work, "doctrees")),
+                *meeting,
                 *args.extra,
                 str(programme.folder),
                 str(Path(work, "out")),

@@ -6,10 +6,17 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .builder import PaperBuilder
+from .builder import MEETING_SETTING, PaperBuilder
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the ``policy_pdf`` builder."""
+    """Register the ``policy_pdf`` builder and the meeting it prints for."""
     app.add_builder(PaperBuilder)
+    app.add_config_value(
+        MEETING_SETTING,
+        "",
+        "",
+        types=frozenset({str}),
+        description="de bestuursvergadering (JJJJ-MM-DD) van de PDF; policy-trace pdf --vergadering",
+    )
     return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}

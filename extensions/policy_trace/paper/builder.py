@@ -12,6 +12,7 @@ from .. import domain
 from ..checks import settings
 from ..dates import build_date, build_moment, dutch_date, parse_iso
 from ..items import programme_of_build
+from ..stand import compute_stand
 from . import document, weasy
 
 logger = logging.getLogger(__name__)
@@ -19,6 +20,8 @@ logger = logging.getLogger(__name__)
 #: The file the builder writes in its output folder.
 PDF_NAME = "programma.pdf"
 STYLESHEET = Path(__file__).with_name("paper.css")
+#: The setting ``policy-trace pdf --vergadering`` passes (``-D``): the meeting's date, ``YYYY-MM-DD``.
+MEETING_SETTING = "policy_trace_pdf_meeting"
 
 
 class PaperBuilder(NeedsBuilder):
@@ -35,6 +38,7 @@ class PaperBuilder(NeedsBuilder):
         run = domain.of(self.env).run
         texts = {key: str(need.get("content") or "") for key, need in get_needs_view(self.app).items()}
         fixed = parse_iso(config.policy_trace_date)
+        programme = programme_of_build(self.app)
         chosen = settings.check_settings(config).context
         paper = document.Paper(
             title=str(config.project),
@@ -44,11 +48,13 @@ class PaperBuilder(NeedsBuilder):
             date=dutch_date(fixed) if fixed else f"gebouwd op {dutch_date(build_date())}",
             reference_date=dutch_date(chosen.reference_date),
             period_start=chosen.period[0] if chosen.period else None,
-            programme=programme_of_build(self.app),
+            programme=programme,
             findings=run.findings if run else (),
             texts=texts,
             stylesheet=STYLESHEET.read_text(encoding="utf-8"),
             created=build_moment().isoformat(timespec="seconds"),
+            meeting=parse_iso(config[MEETING_SETTING]),
+            stand=compute_stand(programme, run.context if run else chosen),
         )
         target = Path(self.outdir) / PDF_NAME
         try:

@@ -1,9 +1,12 @@
 """The board's paper as one HTML document, from the same Programme as the site; WeasyPrint prints it.
 
-Pure: settings, items and findings in, an HTML string out. Sections, in the
-order a board member reads them: the title page (version, status, date), the
-contents, the goal tree as a picture, *wanneer zijn we tevreden* and the
-checks' findings as tables, then every item with its fields and links. Every
+Pure: settings, items, the stand and findings in, an HTML string out.
+Sections, in the order a board member reads them: on pages 1 and 2 the title
+(meeting, version, status, dates), the stand van zaken and what is to be
+decided (:mod:`.stand`), then what changed since the previous version; the
+contents, the goal tree as pictures, *wanneer zijn we tevreden*, every item
+with its fields and links; last, marked as an appendix for the programme
+office, the checks' findings (the only place with file names). Every
 mention of an item links to its own section (``#ID``), so the PDF's internal
 links work. Only what the sources say is printed: an empty field says so.
 """
@@ -19,14 +22,16 @@ from html import escape
 from markdown_it import MarkdownIt
 
 from .. import model, series
+from ..dates import dutch_date
 from ..findings import Finding
 from ..items import Item, Programme
 from ..rules import SEVERITY_LABELS
 from ..rules.common import measuring_criteria, needs_criterion
+from ..stand import Stand
 from ..views import derive
 from ..views.context import item_label, type_title
 from ..views.words import date_in_words, in_words
-from . import tree
+from . import stand, tree
 
 #: How an empty value reads (the same words as the site's dashboard).
 NOT_SET = "niet vastgelegd"
@@ -58,6 +63,10 @@ class Paper:
     #: When the paper is made, as a W3C date-time (``2026-12-06T16:30:00+00:00``): its creation
     #: and modification date in the PDF's metadata (from ``SOURCE_DATE_EPOCH`` when that is set).
     created: str = ""
+    #: The board meeting the paper is for (``policy-trace pdf --vergadering``), if given.
+    meeting: datetime.date | None = None
+    #: Where the programme stands (``stand.compute_stand``); pages 1 and 2 of the paper.
+    stand: Stand | None = None
 
 
 def _a(item: Item, text: str | None = None) -> str:
@@ -110,15 +119,16 @@ def title_page(paper: Paper) -> str:
         ("Datum", escape(paper.date)),
         ("Peildatum", escape(paper.reference_date)),
     ]
+    if paper.meeting is not None:
+        rows.insert(0, ("Vergadering", escape(dutch_date(paper.meeting))))
     facts = "".join(f"<tr><th scope='row'>{label}</th><td>{value}</td></tr>" for label, value in rows)
+    meeting = f" van {dutch_date(paper.meeting)}" if paper.meeting is not None else ""
     return (
         '<section class="titelpagina">'
         f'<p class="opdrachtgever">{escape(paper.author)}</p>'
         f"<h1>{escape(paper.title)}</h1>"
-        '<p class="ondertitel">Document voor de bestuursvergadering</p>'
+        f'<p class="ondertitel">Document voor de bestuursvergadering{escape(meeting)}</p>'
         f'<table class="gegevens"><caption>Over deze versie</caption>{facts}</table>'
-        '<p class="herkomst">Gemaakt met policy-trace uit dezelfde bronnen als de website van het '
-        "programma. Alle koppelingen in dit document zijn aan te klikken.</p>"
         "</section>"
     )
 
@@ -127,8 +137,16 @@ def title_page(paper: Paper) -> str:
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("doelenboom", "Doelenboom"),
     ("tevreden", "Wanneer zijn we tevreden"),
-    ("bevindingen", "Bevindingen van de controles"),
     ("items", "Alle items"),
+    ("bevindingen", "Bijlage voor het programmabureau: bevindingen van de controles"),
+)
+#: The sections of pages 1 and 2 (with the stand), before the contents.
+STAND_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("stand", "Stand van zaken"),
+    ("besluiten", "Te besluiten"),
+    ("aandacht", "Aandacht nodig"),
+    ("binnenkort", "Binnenkort"),
+    ("veranderd", "Veranderd sinds de vorige versie"),
 )
 
 
@@ -136,8 +154,7 @@ def _entry(anchor: str, title: str) -> str:
     # The page number stands beside the link, not in it: one link annotation per entry (a
     # pseudo-element of the link would be a second link, nested in the first).
     return (
-        f'<li><a href="#{anchor}">{escape(title)}</a>'
-        f'<span class="pagina" data-doel="#{anchor}"></span></li>'
+        f'<li><a href="#{anchor}">{escape(title)}</a><span class="pagina" data-doel="#{anchor}"></span></li>'
     )
 
 
@@ -148,29 +165,41 @@ def contents(paper: Paper) -> str:
         for t in model.ITEM_TYPES
         if paper.programme.of_type(t.directive)
     ]
-    entries[-1] = entries[-1].replace("</li>", f"<ol>{''.join(per_type)}</ol></li>")
+    at = [anchor for anchor, _title in SECTIONS].index("items")
+    entries[at] = entries[at].replace("</li>", f"<ol>{''.join(per_type)}</ol></li>")
+    if paper.stand is not None:
+        shown = STAND_SECTIONS if paper.stand.changed is not None else STAND_SECTIONS[:-1]
+        entries = [_entry(anchor, title) for anchor, title in shown] + entries
     return f'<nav class="inhoud" aria-label="Inhoud"><h2>Inhoud</h2><ol>{"".join(entries)}</ol></nav>'
 
 
 def goal_tree(paper: Paper) -> str:
-    picture = tree.svg(paper.programme)
-    if not picture:
+    pictures = tree.figures(paper.programme)
+    if not pictures:
         return (
             '<section id="doelenboom"><h2>Doelenboom</h2>'
             "<p>Er zijn nog geen doelen, inspanningen of projecten.</p></section>"
         )
-    data = base64.b64encode(picture.encode("utf-8")).decode("ascii")
-    alt = (
-        "Doelenboom: het hoofddoel, de strategische doelen, de inspanningen en de projecten, van links "
-        "naar rechts, met een lijn van elk item naar wat het dient. Dezelfde samenhang staat als tekst "
-        "bij elk item in het hoofdstuk Alle items."
-    )
+    figures = []
+    for picture in pictures:
+        data = base64.b64encode(picture.svg.encode("utf-8")).decode("ascii")
+        alt = (
+            f"Doelenboom, {picture.caption}: van links naar rechts de items met een lijn van elk item naar "
+            "wat het dient. Dezelfde samenhang staat als tekst bij elk item in het hoofdstuk Alle items."
+        )
+        # At its own size (never scaled down): the labels stay 8 pt on paper.
+        size = f"width: {picture.width:.1f}pt; height: {picture.height:.1f}pt"
+        figures.append(
+            f"<figure><figcaption>{escape(picture.caption)}</figcaption>"
+            f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(alt, quote=True)}" style="{size}">'
+            "</figure>"
+        )
     return (
         '<section id="doelenboom" class="liggend"><h2>Doelenboom</h2>'
-        f'<figure><img src="data:image/svg+xml;base64,{data}" alt="{escape(alt, quote=True)}">'
-        "<figcaption>Van het hoofddoel (links) via de strategische doelen en de inspanningen naar de "
-        "projecten (rechts). De koppelingen staan ook bij elk item onder Alle items.</figcaption>"
-        "</figure></section>"
+        "<p>Van het hoofddoel via de strategische doelen en de inspanningen naar de projecten, van links "
+        "naar rechts; per groep inspanningen een figuur, met de doelen die ze dienen ervoor. De koppelingen "
+        "staan ook bij elk item onder Alle items.</p>"
+        f"{''.join(figures)}</section>"
     )
 
 
@@ -240,7 +269,12 @@ def findings_table(paper: Paper) -> str:
             f'<table class="tabel bevindingen"><caption>{len(paper.findings)} bevindingen</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
-    return f'<section id="bevindingen"><h2>Bevindingen van de controles</h2>{body}</section>'
+    intro = (
+        "<p>Voor wie het programma schrijft en bijhoudt, niet voor het besluit: wat de controles van "
+        "policy-trace vonden, met de plaats in de bronbestanden en hoe het op te lossen is.</p>"
+    )
+    heading = "Bijlage voor het programmabureau: bevindingen van de controles"
+    return f'<section id="bevindingen" class="bijlage"><h2>{heading}</h2>{intro}{body}</section>'
 
 
 def _links(programme: Programme, item: Item) -> list[tuple[str, str]]:
@@ -287,7 +321,7 @@ def items_part(paper: Paper) -> str:
 
 def link_descriptions(paper: Paper) -> dict[str, str]:
     """Per anchor of the paper, where a link to it leads, in words (the PDF's link descriptions)."""
-    found = {anchor: f"Naar het hoofdstuk {title}" for anchor, title in SECTIONS}
+    found = {anchor: f"Naar het hoofdstuk {title}" for anchor, title in (*STAND_SECTIONS, *SECTIONS)}
     for item_type in model.ITEM_TYPES:
         found[f"type-{item_type.directive}"] = f"Naar het hoofdstuk {item_type.plural}"
     for item in paper.programme:
@@ -299,11 +333,12 @@ def render(paper: Paper) -> str:
     """The whole paper as one HTML document (Dutch, with its title and author as metadata)."""
     body: Iterable[str] = (
         title_page(paper),
+        stand.render(paper.stand, paper.programme, paper.meeting) if paper.stand is not None else "",
         contents(paper),
         goal_tree(paper),
         dashboard(paper),
-        findings_table(paper),
         items_part(paper),
+        findings_table(paper),
     )
     description = f"{paper.title}, versie {paper.version}, {paper.status}, {paper.date}".replace(
         "versie , ", ""

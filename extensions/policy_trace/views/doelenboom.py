@@ -154,9 +154,21 @@ def _below(programme: Programme, tops: list[Item]) -> tuple[list[Item], list[tup
     return found, edges
 
 
-def diagram_parts(ctx: ViewContext) -> list[Part]:
-    """The doelenboom as diagrams: the levels above the efforts, then one per group of efforts."""
-    programme = ctx.programme
+@dataclass(frozen=True)
+class TreePart:
+    """One part of the doelenboom as the site and the paper draw it: a caption and its items.
+
+    ``goals`` are the items one level up that the part's efforts serve (drawn in
+    front of them, for orientation); ``items`` are the part's own items.
+    """
+
+    caption: str
+    goals: tuple[Item, ...]
+    items: tuple[Item, ...]
+
+
+def tree_parts(programme: Programme) -> list[TreePart]:
+    """The levels above the efforts, then one part per group of efforts (by the goals they serve)."""
     items = tree_items(programme)
     grouped_level = TREE_TYPES.index(GROUPED_TYPE)
     upper = [item for item in items if TREE_TYPES.index(item.type) < grouped_level]
@@ -166,18 +178,12 @@ def diagram_parts(ctx: ViewContext) -> list[Part]:
 
     parts = []
     if upper:
-        upper_edges = [
-            (parent.id, item.id)
-            for item in upper
-            for parent in parents(programme, item)
-            if parent.id in upper_ids
-        ]
         names = [
             (type_title if len(programme.of_type(name)) == 1 else type_plural)(name).lower()
             for name in TREE_TYPES[:grouped_level]
         ]
         caption = join_words(names)
-        parts.append(_part(ctx, caption[:1].upper() + caption[1:], upper, upper_edges, []))
+        parts.append(TreePart(caption[:1].upper() + caption[1:], (), tuple(upper)))
 
     groups: dict[tuple[str, ...], list[Item]] = {}
     for effort in (item for item in items if item.type == GROUPED_TYPE):
@@ -187,24 +193,45 @@ def diagram_parts(ctx: ViewContext) -> list[Part]:
     for key in sorted(groups, key=lambda k: (len(k), k)):
         goals = [programme.items[i] for i in key]
         efforts = groups[key]
-        below, edges = _below(programme, efforts)
-        flow_groups: list[mermaid.FlowGroup] = []
-        if len(goals) > 1:
-            # Efforts that serve several goals share one box, joined to each goal by one line.
-            box = mermaid.FlowGroup("inspanningen", "", tuple(e.id for e in efforts))
-            flow_groups.append(box)
-            edges = [(goal.id, box.key) for goal in goals] + edges
-        else:
-            edges = [(goal.id, effort.id) for goal in goals for effort in efforts] + edges
-        parts.append(_part(ctx, group_label(goals, all_goals), goals + efforts + below, edges, flow_groups))
+        below, _edges = _below(programme, efforts)
+        parts.append(TreePart(group_label(goals, all_goals), tuple(goals), tuple(efforts + below)))
         drawn.update(item.id for item in efforts + below)
 
     # Items below the efforts that no effort reaches (e.g. a project without an effort).
     rest = [item for item in items if item.id not in drawn and not parents(programme, item)]
     if rest:
-        below, edges = _below(programme, rest)
+        below, _edges = _below(programme, rest)
         caption = f"Zonder {type_title(GROUPED_TYPE).lower()}"
-        parts.append(_part(ctx, caption, rest + [i for i in below if i.id not in drawn], edges, []))
+        parts.append(TreePart(caption, (), tuple(rest + [i for i in below if i.id not in drawn])))
+    return parts
+
+
+def diagram_parts(ctx: ViewContext) -> list[Part]:
+    """The doelenboom as diagrams (:func:`tree_parts`), each with its lines and shared boxes."""
+    programme = ctx.programme
+    parts = []
+    for part in tree_parts(programme):
+        shown = {item.id for item in part.items}
+        if not part.goals:
+            edges = [
+                (parent.id, item.id)
+                for item in part.items
+                for parent in parents(programme, item)
+                if parent.id in shown
+            ]
+            parts.append(_part(ctx, part.caption, list(part.items), edges, []))
+            continue
+        efforts = [item for item in part.items if item.type == GROUPED_TYPE]
+        _below_items, edges = _below(programme, efforts)
+        flow_groups: list[mermaid.FlowGroup] = []
+        if len(part.goals) > 1:
+            # Efforts that serve several goals share one box, joined to each goal by one line.
+            box = mermaid.FlowGroup("inspanningen", "", tuple(e.id for e in efforts))
+            flow_groups.append(box)
+            edges = [(goal.id, box.key) for goal in part.goals] + edges
+        else:
+            edges = [(goal.id, effort.id) for goal in part.goals for effort in efforts] + edges
+        parts.append(_part(ctx, part.caption, [*part.goals, *part.items], edges, flow_groups))
     return parts
 
 
