@@ -1,7 +1,8 @@
 """Pages 1 and 2 of the board paper: the stand van zaken and what is to be decided, from ``compute_stand``.
 
 Pure: a :class:`~policy_trace.stand.Stand` in, HTML out. The figures and
-lists are the stand's own (the site's ``{stand}`` renders the same result);
+lists are the stand's own, and a criterion is described in the site's words
+(``views.stand.judged_words``; the site's ``{stand}`` renders the same result);
 here they are written for paper: every item a link to its section in the
 PDF (``#ID``), no file names, no authoring help. Where nothing is known, the
 paper says so in words.
@@ -15,19 +16,15 @@ from html import escape
 
 from ..dates import dutch_date
 from ..items import Item, Programme
-from ..stand import Decision, Judged, Stand, Tally
+from ..stand import Decision, Stand, Tally
 from ..views.context import type_title
+from ..views.stand import judged_words, plural
 from ..views.words import in_words, join_words
 
 
 def _a(item: Item, text: str | None = None) -> str:
     label = text if text is not None else item.title or item.id
     return f'<a href="#{escape(item.id, quote=True)}">{escape(label)}</a>'
-
-
-def plural(count: int, one: str, more: str) -> str:
-    """``1 criterium``, ``3 criteria``."""
-    return f"{count} {one if count == 1 else more}"
 
 
 def tally_words(tally: Tally) -> str:
@@ -42,19 +39,6 @@ def tally_words(tally: Tally) -> str:
     else:
         which = f"{tally.computed} uit de cijfers berekend, de andere zoals de schrijver ze opgaf"
     return f"{counted} ({which})"
-
-
-def judged_words(judged: Judged) -> str:
-    """How a criterion stands: the computed judgement and why, or the author's status, in words."""
-    reason = judged.assessment.reason.rstrip(".")
-    if judged.computed:
-        text = f"berekend oordeel {in_words(judged.judgement)}: {reason}"
-        if judged.disagrees:
-            text += f"; de schrijver geeft: {in_words(judged.criterion.status)}"
-        return text
-    if not judged.criterion.status:
-        return f"onbepaald: geen status en geen berekend oordeel ({reason})"
-    return f"{in_words(judged.judgement)} volgens de schrijver (geen berekend oordeel: {reason})"
 
 
 def _list(entries: Iterable[str], empty: str) -> str:
