@@ -41,7 +41,7 @@ LAYERS: tuple[Layer, ...] = (
         "Model",
         "Wat een programma is: itemtypen, velden, koppelingen, statussen, instellingen en regels, "
         "één keer gedeclareerd. De sphinx-needs-configuratie wordt eruit afgeleid.",
-        ("model", "vocabulary", "rules", "needs_config"),
+        ("model", "vocabulary", "rules", "needs_config", "urls"),
     ),
     Layer(
         "Items en gegevens",

@@ -459,6 +459,14 @@ SETTINGS: tuple[Setting, ...] = (
             "elk met een kopie van hun publicatie in MAP (naast conf.py, in git; policy-trace koppel "
             "schrijft die). Een koppeling schrijf je als ALIAS:ID, bijvoorbeeld landelijk:SD-CRISIS.",
             (dict,)),
+    Setting("policy_trace_raw_html", False,
+            "True: HTML in de tekst van items en pagina's (`<b>`, `<div>`, `{raw} html`) komt op de site "
+            "zoals het er staat. Alleen voor een programma dat dat bewust wil: elke schrijver kan dan code "
+            "laten draaien in de browser van elke bezoeker (een `<script>` dat een formulier nabootst of "
+            "gegevens doorstuurt), de pdf laat die HTML weg en toont dus iets anders dan de site, en de "
+            "controles zien niet wat erin staat. False (standaard): zulke HTML is een fout (PT112) en wordt "
+            "niet gepubliceerd. Een link met een ander schema dan http, https of mailto is altijd een fout.",
+            (bool,)),
     Setting("policy_trace_versions", None,
             "Het pad naar de versions.json van de publicatie (zet policy-trace publish zelf): de banner "
             "linkt dan naar de andere versies; None: geen versielijst.", (str,), "html"),

@@ -65,6 +65,20 @@ class LostItem:
 
 
 @dataclass(frozen=True)
+class Refused:
+    """Markup that would run in a visitor's browser, taken out of the page (PT112)."""
+
+    file: str
+    line: int
+    #: ``html`` (inline or block HTML, ``{raw} html``) or ``link`` (a URL whose scheme is not allowed).
+    kind: str
+    #: What was written, shortened: the HTML, or the link's target.
+    text: str
+    #: The item it stands in, if any.
+    id: str = ""
+
+
+@dataclass(frozen=True)
 class Scan:
     """Everything the scan found in one file."""
 
@@ -73,6 +87,8 @@ class Scan:
     lost: tuple[LostItem, ...] = ()
     #: Lines that are no valid UTF-8 (the codec left U+FFFD where bytes could not be read).
     unreadable_lines: tuple[int, ...] = ()
+    #: Raw HTML and unsafe links found in the document as parsed (``checks.markup``).
+    refused: tuple[Refused, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +105,8 @@ class _Open:
     literal: bool
     line: int
     bare: bool = False
+    #: An ``{eval-rst}`` block: its text is rST.
+    rst: bool = False
 
 
 @dataclass
@@ -170,6 +188,71 @@ def scan(text: str, file: str, type_names: Iterable[str], colon_fence: bool) -> 
             lost.append(LostItem(file, number, almost["name"], _id_after(lines, index), "fence"))
     unreadable = tuple(number for number, line in enumerate(lines, 1) if "\ufffd" in line)
     return Scan(file, tuple(items), tuple(lost), unreadable)
+
+
+def without_comments(text: str) -> str:
+    """``text`` with its comments blanked: MyST's ``%`` lines and ``<!-- -->``, outside code.
+
+    A comment is for colleagues: blanked before MyST reads the text, it reaches
+    no page, doctree, search index or needs.json. Lines keep their numbers, so
+    every location stays right; code blocks keep a ``%`` or ``<!--`` as written.
+    """
+    lines = text.splitlines(keepends=True)
+    state = _State()
+    in_comment = rst_comment = False
+    index = _front_matter_end([line.rstrip("\r\n") for line in lines])
+    for number in range(index, len(lines)):
+        raw = lines[number]
+        body = raw.rstrip("\r\n")
+        end = raw[len(body):]
+        if in_comment:
+            closed = body.find("-->")
+            if closed < 0:
+                lines[number] = end
+                continue
+            in_comment, body = False, body[closed + 3:]
+        match = _FENCE.match(body)
+        if match and state.stack and _closes(state.stack[-1], match):
+            state.stack.pop()
+            rst_comment = False
+            continue
+        literal = state.in_literal
+        if literal is not None:
+            # rST in {eval-rst}: a ".." line that is no directive, target or substitution is a
+            # comment, with the indented lines after it.
+            if literal.rst:
+                rst_comment = bool(_RST_COMMENT.match(body)) or (
+                    rst_comment and (not body.strip() or body[:1] in " \t")
+                )
+                if rst_comment:
+                    lines[number] = end
+            continue
+        if match:
+            info = match["info"].strip()
+            directive = _DIRECTIVE.match(info)
+            name = directive["name"] if directive else ""
+            if not (match["fence"][0] == "`" and "`" in info):
+                literal_block = not directive or name in LITERAL_DIRECTIVES
+                opened = _Open(match["fence"][0], len(match["fence"]), literal_block, number + 1)
+                opened.rst = name == "eval-rst"
+                state.stack.append(opened)
+            continue
+        if body.lstrip().startswith("%"):
+            lines[number] = end
+            continue
+        body = _HTML_COMMENT.sub("", body)
+        start = body.find("<!--")
+        if start >= 0:
+            in_comment, body = True, body[:start]
+        lines[number] = body + end
+    return "".join(lines)
+
+
+#: An HTML comment within one line (one that goes on is followed line by line).
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+#: An rST comment: ``..`` alone or with text that makes no directive (``::``), target (``_``),
+#: footnote or citation (``[``) or substitution (``|``).
+_RST_COMMENT = re.compile(r"^\.\.(?:[ \t]*$|[ \t]+(?![_\[|])(?!\S+::).*$)")
 
 
 def _front_matter_end(lines: list[str]) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from ..rules import CheckContext
-from . import events, messages, settings, source
+from . import events, markup, messages, settings, source
 from .builder import CheckBuilder
 from .registry import CheckRun, check_programme, run_checks
 
@@ -32,6 +32,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Where items stand, and what was typed wrong (PT107-PT109), kept in the domain per page.
     app.connect("source-read", source.read_source)
     app.connect("include-read", source.read_include)
+    # Right after parsing, before any handler copies the doctree: nothing of the author's runs (PT112).
+    app.connect("doctree-read", markup.guard, priority=100)
+    app.connect("config-inited", markup.leave_sources_out)
+    app.connect("build-finished", markup.remove_sources_folder)
     # After sphinx-needs' own write-started handlers (500): the needs are then
     # post-processed and validated, and our findings follow its messages.
     app.connect("write-started", events.check_all_items, priority=600)

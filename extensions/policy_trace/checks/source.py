@@ -22,7 +22,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from .. import domain, model
-from ..sourcescan import DocumentScan, ScannedItem, scan
+from ..sourcescan import DocumentScan, ScannedItem, scan, without_comments
 
 
 def _scans(env: BuildEnvironment) -> dict[str, DocumentScan]:
@@ -38,6 +38,7 @@ def read_source(app: Sphinx, docname: str, source: list[str]) -> None:
     file = str(app.env.doc2path(docname, base=False)).replace("\\", "/")
     if not file.endswith(".md"):
         return  # only MyST Markdown holds our fences
+    source[0] = without_comments(source[0])  # comments are for colleagues, never for the output
     domain.of(app.env).add_scan(docname, scan(source[0], file, model.TYPE_NAMES, colon_fence(app.config)))
 
 
@@ -48,6 +49,7 @@ def read_include(app: Sphinx, relative_path: Path, parent_docname: str, content:
         return
     # The document being read, not MyST's parent_docname (a file stem, wrong in a subfolder).
     docname = app.env.current_document.docname or parent_docname
+    content[0] = without_comments(content[0])
     domain.of(app.env).add_scan(docname, scan(content[0], file, model.TYPE_NAMES, colon_fence(app.config)))
 
 

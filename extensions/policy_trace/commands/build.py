@@ -29,8 +29,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"policy-trace build: fout: {error}", file=sys.stderr)
         return projects.EXIT_USAGE
     outdir = programme.output("html", args.uitvoer)
+    # The doctrees beside the site, not in it (Sphinx's default): they are Sphinx's cache, with the
+    # build machine's paths and the pages' text as parsed, nothing a visitor needs.
+    doctrees = ["-d", str(programme.output("doctrees"))]
     code, _, _ = projects.sphinx_build(
-        ["-W", "--keep-going", "-b", "html", *args.extra, str(programme.folder), str(outdir)]
+        ["-W", "--keep-going", "-b", "html", *doctrees, *args.extra, str(programme.folder), str(outdir)]
     )
     if code:
         print(

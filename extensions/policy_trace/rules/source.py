@@ -1,5 +1,6 @@
 """What was typed: options given twice and IDs given twice (PT107), the generic ``:links:`` (PT108),
-text meant as an item that is not read as one, or a file that is no UTF-8 (PT109).
+text meant as an item that is not read as one, or a file that is no UTF-8 (PT109), and HTML or a link
+that would run in a visitor's browser (PT112).
 
 These rules read the scans of the source files that the programme carries
 (``Programme.sources``, made while reading by ``checks.source``), not the
@@ -11,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from .. import model
+from .. import model, urls
 from ..items import Item, Programme
-from ..sourcescan import LostItem, Scan, ScannedItem
+from ..sourcescan import LostItem, Refused, Scan, ScannedItem
 from .common import CheckContext
 from .rule import Problem, rule
 
@@ -177,4 +178,58 @@ def _unreadable(part: Scan, docname: str) -> Problem:
         f"deze regel{more} zijn onleesbaar geworden (�)",
         "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' met codering UTF-8) en "
         "bouw opnieuw",
+    )
+
+
+@rule(
+    "PT112",
+    "error",
+    summary=(
+        "De tekst bevat HTML of een link die in de browser van een bezoeker zou draaien; die wordt niet "
+        "gepubliceerd."
+    ),
+    fix=(
+        "Schrijf het als Markdown zonder HTML (vet, een lijst, een link naar https); alleen links met "
+        "http, https of mailto (of binnen de site) worden gepubliceerd."
+    ),
+    example="""\
+```{uitgangspunt} Dicht bij de inwoner
+:id: UP-HTML
+
+Een <b onclick="alert(1)">vet</b> woord.
+```
+""",
+)
+def runs_in_the_browser(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """Raw HTML (unless ``policy_trace_raw_html``) and links of another scheme than http(s)/mailto."""
+    fences = {
+        (docname, item.id): item for docname, part in _scanned(programme) for item in part.items if item.id
+    }
+    for docname, part in _scanned(programme):
+        for refused in part.refused:
+            yield _refusal(refused, docname, fences.get((docname, refused.id)))
+
+
+def _refusal(refused: Refused, docname: str, fence: ScannedItem | None) -> Problem:
+    # At the item's fence, as every finding about an item; the message names the line itself.
+    if fence is not None:
+        here = _at(fence.id, fence.type, fence.file, fence.line, docname)
+        where = f"op regel {refused.line} " if refused.line else ""
+    else:
+        here, where = _at("(tekst)", "", refused.file, refused.line, docname), ""
+    if refused.kind == "link":
+        return Problem(
+            here,
+            f"{where}de link '{refused.text}' heeft het schema '{urls.scheme(refused.text)}:', dat code in "
+            "de browser van de bezoeker kan laten draaien; alleen http, https en mailto (en links binnen de "
+            "site) worden gepubliceerd, deze link staat als gewone tekst op de pagina",
+            "link naar een pagina met https://…, of haal de link weg",
+        )
+    return Problem(
+        here,
+        f"{where or 'hier '}staat HTML in de tekst ({refused.text}); die zou op de site in de browser van "
+        "elke bezoeker draaien of de pagina veranderen (en de pdf laat haar weg), dus wordt ze niet "
+        "gepubliceerd",
+        "schrijf het als Markdown (**vet**, een lijst, [tekst](https://…)); een programma dat HTML bewust "
+        "toestaat, zet policy_trace_raw_html = True in conf.py (lees eerst wat dat riskeert in het handboek)",
     )

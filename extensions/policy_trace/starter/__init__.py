@@ -11,6 +11,7 @@ author replaces it.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -165,6 +166,9 @@ def _values(programme: Programme) -> dict[str, str]:
         return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid Python string literal
 
     return {
+        "NAAM_MD": markdown_text(programme.name),
+        "NAAM_DOC": programme.name.replace("\\", "\\\\").replace('"', '\\"'),
+        "TITEL_PY": python(html.escape(programme.name, quote=False)),
         "NAAM": programme.name,
         "ORGANISATIE": programme.organisation,
         "VERSIE": __version__,
@@ -176,6 +180,19 @@ def _values(programme: Programme) -> dict[str, str]:
         "EINDE_PY": python(programme.end.isoformat()),
         "ITEM_PAGES": "\n".join(page for page, _ in PAGES),
     }
+
+
+#: The characters that make Markdown of a name: HTML, emphasis, links, code, entities, roles, math.
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]<>()#!|~&$")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that shows it as written: each character that makes markup escaped.
+
+    CommonMark lets a backslash escape any ASCII punctuation, so ``<script>``
+    in a name is text on the page, not HTML (PT112), and ``*`` or ``_`` no emphasis.
+    """
+    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in text)
 
 
 def _fill(text: str, values: Mapping[str, str]) -> str:
