@@ -41,8 +41,19 @@ def test_init_writes_every_file_of_a_programme(fresh):
         assert re.search(rf"^# .*\n{setting} = ", conf, flags=re.MULTILINE), setting
     index = (fresh / "index.md").read_text(encoding="utf-8")
     assert index.startswith(f"# {NAME}\n") and "```{doelenboom}" in index
-    for page in ("tevreden", "samenhang", "planning", "partijen", "downloads", "wijzigingen", "controle"):
+    for page in (
+        "stand",
+        "tevreden",
+        "samenhang",
+        "planning",
+        "partijen",
+        "downloads",
+        "wijzigingen",
+        "controle",
+    ):
         assert f"docs/{page}\n" in index
+    # Where the programme stands comes first on its home page, the goal tree after it.
+    assert index.index("```{stand}\n:kort:\n```") < index.index("```{doelenboom}")
     assert "_build/" in (fresh / ".gitignore").read_text(encoding="utf-8").splitlines()
 
 
@@ -65,6 +76,7 @@ def test_a_fresh_programme_builds_with_w_and_its_only_findings_are_placeholder_a
     site = fresh / "_build/html"
     for page in (
         "index",
+        "docs/stand",
         "docs/tevreden",
         "docs/samenhang",
         "docs/planning",
@@ -76,6 +88,9 @@ def test_a_fresh_programme_builds_with_w_and_its_only_findings_are_placeholder_a
         assert (site / f"{page}.html").is_file(), page
     changes = (site / "docs/wijzigingen.html").read_text(encoding="utf-8")
     assert "Er is geen eerdere versie om mee te vergelijken." in changes
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert home.index('<p class="pt-stand-summary">Stand op de peildatum ') < home.index('class="mermaid')
+    assert 'id="stand-criteria-per-doel"' in (site / "docs/stand.html").read_text(encoding="utf-8")
     assert f"<title>{NAME}" in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "needs.json").is_file()
     capsys.readouterr()
@@ -217,10 +232,16 @@ def test_the_generated_publish_step_publishes_each_tag_and_the_working_version(f
 
     github = yaml.safe_load((fresh / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
     step = next(s for s in github["jobs"]["build"]["steps"] if "policy-trace publish" in s.get("run", ""))
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": "2026-03-01T12:00:00",
-           "GIT_COMMITTER_DATE": "2026-03-01T12:00:00"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_DATE": "2026-03-01T12:00:00",
+        "GIT_COMMITTER_DATE": "2026-03-01T12:00:00",
+    }
 
     def git(*args: str) -> None:
         subprocess.run(["git", *args], cwd=fresh, env=env, check=True, capture_output=True)
