@@ -21,7 +21,8 @@ from docutils import nodes
 
 from .. import model
 from ..items import Item, Programme
-from . import mermaid, wijzigingen
+from ..koppelingen import Copy, CoupledItem
+from . import gekoppeld, mermaid, wijzigingen
 from .context import ViewContext, type_plural, type_title
 from .htmltable import raw as raw_html
 from .placeholders import ViewDirective
@@ -43,6 +44,11 @@ DIAGRAM_CONFIG = {
 }
 #: The level drawn in groups, by the goals its items serve.
 GROUPED_TYPE = "inspanning"
+#: The class and colour of a box for an item of a coupled programme, drawn outside the tree.
+OUTSIDE_CLASS = "extern"
+OUTSIDE_COLOR = "#5b5b5b"
+#: The caption of the diagram and list of what the tree contributes to coupled programmes.
+OUTSIDE_CAPTION = "Bijdragen aan andere programma's"
 
 
 class DoelenboomDirective(ViewDirective):
@@ -232,7 +238,76 @@ def diagram_parts(ctx: ViewContext) -> list[Part]:
         else:
             edges = [(goal.id, effort.id) for goal in part.goals for effort in efforts] + edges
         parts.append(_part(ctx, part.caption, [*part.goals, *part.items], edges, flow_groups))
+    outside = outside_part(ctx)
+    if outside is not None:
+        parts.append(outside)
     return parts
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """An item of a coupled programme that tree items serve along the chain, and those items."""
+
+    value: str
+    copy: Copy
+    target: CoupledItem
+    items: list[Item]
+
+
+def contributions(ctx: ViewContext) -> list[Contribution]:
+    """The coupled items that tree items serve along the chain, each with those tree items (by ID)."""
+    found: dict[str, Contribution] = {}
+    for item in tree_items(ctx.programme):
+        for coupled in gekoppeld.coupled_links(ctx, item, model.CHAIN_LINKS):
+            if coupled.item is None or coupled.copy is None:
+                continue  # reported by PT101 or PT111
+            fresh = Contribution(coupled.value, coupled.copy, coupled.item, [])
+            entry = found.setdefault(coupled.value, fresh)
+            if item not in entry.items:
+                entry.items.append(item)
+    return [found[value] for value in sorted(found)]
+
+
+def outside_part(ctx: ViewContext) -> Part | None:
+    """The tree items that serve items of coupled programmes, with those items as outside boxes."""
+    pairs = contributions(ctx)
+    if not pairs:
+        return None
+    outside = []
+    own: dict[str, Item] = {}
+    edges = []
+    for pair in pairs:
+        label = _break_long_words(f"{pair.copy.publication.name}: {pair.target.title or pair.target.id}")
+        outside.append(mermaid.FlowNode(pair.value, label, OUTSIDE_CLASS, pair.copy.url(pair.target)))
+        for item in pair.items:
+            own.setdefault(item.id, item)
+            edges.append((pair.value, item.id))
+    colors = {name: model.TYPES_BY_NAME[name].color for name in TREE_TYPES}
+    colors[OUTSIDE_CLASS] = OUTSIDE_COLOR
+    source = mermaid.flowchart(
+        [*outside, *(_flow_node(ctx, item) for item in own.values())],
+        edges,
+        class_colors=colors,
+        direction="LR",
+        title=f"Doelenboom: {OUTSIDE_CAPTION}",
+        description=f"{OUTSIDE_CAPTION}: links de doelen van die programma's, rechts wat eraan bijdraagt. "
+        "Dezelfde samenhang staat als lijst onder de figuren.",
+    )
+    return Part(OUTSIDE_CAPTION, source)
+
+
+def outside_list(ctx: ViewContext) -> str:
+    """The text equivalent of the outside part: each coupled item, with what serves it here."""
+    lines = []
+    for pair in contributions(ctx):
+        below = "".join(f"<li><p>{_entry_label(ctx, item)}</p></li>" for item in pair.items)
+        lines.append(f"<li><p>{gekoppeld.coupled_html(ctx, pair.value)}</p><ul>{below}</ul></li>")
+    if not lines:
+        return ""
+    return (
+        f'<p class="pt-text-equivalent-intro">{escape(OUTSIDE_CAPTION)}:</p>'
+        f'<ul class="pt-doelenboom-lijst pt-doelenboom-extern simple">{"".join(lines)}</ul>'
+    )
 
 
 #: Prefix of the list entries' ids, so a later mention can link back to the first one.
@@ -330,6 +405,8 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
         classes=["pt-text-equivalent-intro"],
     )
     text = nodes.container("", intro, text_equivalent(ctx), classes=["pt-text-equivalent"])
+    if outside := outside_list(ctx):
+        text += raw_html(outside)
     return [caption, figure, text]
 
 

@@ -27,9 +27,10 @@ from .. import model, series
 from ..changes import Suspect
 from ..checks.settings import check_settings
 from ..items import Item
+from ..koppelingen import is_coupled
 from ..rules.common import measuring_criteria, missing_plan_elements, needs_criterion
 from ..stand import judge
-from . import charts, derive, outdated, tevreden, wijzigingen
+from . import charts, derive, gekoppeld, outdated, tevreden, wijzigingen
 from .context import ViewContext, type_plural, type_title
 from .words import date_in_words, in_words, judged_status_html, status_html
 
@@ -243,8 +244,13 @@ def details(ctx: ViewContext, item: Item, level: int = 4) -> str:
         if not targets:
             continue
         found = ctx.programme.outgoing(item, link.name)
-        missing = tuple(t for t in targets if ctx.programme.get(t) is None)
-        rows.append((derive.capitalised(link.outgoing), _joined(ctx, found, missing)))
+        missing = tuple(t for t in targets if ctx.programme.get(t) is None and not is_coupled(t))
+        shown = _joined(ctx, found, missing)
+        # Items of a coupled programme: with their programme, status and a link to the other site.
+        outside = [gekoppeld.coupled_html(ctx, t) for t in targets if is_coupled(t)]
+        if outside:
+            shown = "; ".join(part for part in (shown, *outside) if part)
+        rows.append((derive.capitalised(link.outgoing), shown))
 
     shown_below = {link.name for link in derive.measuring_links()}
     if item.type == "project":

@@ -1,0 +1,91 @@
+"""How the site shows an item of a coupled programme (``ALIAS:ID``): its programme, title and status,
+linked to its page on the other site at the copied version's fixed address.
+
+One presenter for every view (item details, doelenboom, stand van zaken, bijdragen), so a coupled
+item reads the same everywhere. The coupled items come from the build's copies
+(:func:`policy_trace.koppelingen.of_build`), never from the programme's own items.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import NamedTuple
+
+from .. import koppelingen
+from ..items import Item
+from ..koppelingen import Copy, CoupledItem
+from .context import ViewContext
+from .words import status_classes, status_word
+
+
+class Coupled(NamedTuple):
+    """One ``ALIAS:ID`` link of an own item, resolved against the build's copies."""
+
+    link: str
+    value: str
+    copy: Copy | None
+    item: CoupledItem | None
+
+
+def of_build(ctx: ViewContext) -> koppelingen.Koppelingen:
+    """The build's copies of the coupled programmes."""
+    return koppelingen.of_build(ctx.app)
+
+
+def resolve(ctx: ViewContext, value: str) -> tuple[Copy | None, CoupledItem | None]:
+    """The copy and the coupled item a link value ``ALIAS:ID`` names (None where there is none)."""
+    reference = koppelingen.split(value)
+    if reference is None:
+        return None, None
+    copy = of_build(ctx).copies.get(reference.alias)
+    return copy, (copy.get(reference.id) if copy else None)
+
+
+def coupled_links(ctx: ViewContext, item: Item, link_names: tuple[str, ...] | None = None) -> list[Coupled]:
+    """The item's ``ALIAS:ID`` links (of ``link_names``, default all), in the order written."""
+    found = []
+    for link, targets in item.links.items():
+        if link_names is not None and link not in link_names:
+            continue
+        for value in targets:
+            if koppelingen.is_coupled(value):
+                copy, target = resolve(ctx, value)
+                found.append(Coupled(link, value, copy, target))
+    return found
+
+
+def status_badge(status: str) -> str:
+    """A status as a word in a coloured badge, as :func:`words.status_html` draws an own item's."""
+    return f'<span class="{escape(" ".join(status_classes(status)))}">{escape(status_word(status))}</span>'
+
+
+def item_link(copy: Copy, item: CoupledItem, text: str | None = None) -> str:
+    """A link to the coupled item's page on the other site (plain text if its address is unknown)."""
+    label = escape(text if text is not None else f"{item.id} {item.title}".strip())
+    url = copy.url(item)
+    if not url:
+        return f'<span class="pt-coupled-item">{label}</span>'
+    return f'<a class="reference external pt-coupled-link" href="{escape(url)}">{label}</a>'
+
+
+def programme_label(copy: Copy) -> str:
+    """``Landelijk programma, versie 1.1``: the programme as it publishes its name, and the copied version."""
+    version = f", versie {copy.publication.version}" if copy.publication.version else ""
+    return f"{copy.publication.name}{version}"
+
+
+def coupled_html(ctx: ViewContext, value: str) -> str:
+    """A coupled link target as a reader sees it: programme, linked ID and title, status."""
+    copy, item = resolve(ctx, value)
+    if copy is None or item is None:
+        # The build reports it (PT101, PT111); the page says plainly that it was not found.
+        return escape(f"{value} (niet gevonden in de gekoppelde programma's)")
+    status = f" {status_badge(item.status)}" if item.status else ""
+    return (
+        f'<span class="pt-coupled">{escape(copy.publication.name)}: {item_link(copy, item)}{status}</span>'
+    )
+
+
+__all__ = [
+    "Coupled", "coupled_html", "coupled_links", "item_link", "programme_label", "resolve", "status_badge",
+]
