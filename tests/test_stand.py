@@ -97,6 +97,11 @@ def test_each_goal_counts_the_computed_judgement_and_says_which_it_counted():
     assert [i.id for i in brand.effort_items] == ["IN-PREVENTIE", "IN-TOEZICHT"]
     assert [c.id for c in brand.complete] == ["CR-ROOKMELDER"]
     assert lines["HD-VEILIG"].own.counts() == ()
+    assert [e.id for e in lines["HD-VEILIG"].effort_items] == [
+        "IN-PREVENTIE",
+        "IN-TOEZICHT",
+        "IN-UITZONDERING",
+    ]
     judged = stand.judged["CR-ROOKMELDER"]
     assert judged.disagrees and judged.judgement == "risico" and judged.criterion.status == "op_koers"
 
@@ -210,12 +215,21 @@ def test_each_goal_reads_its_computed_judgements_in_words_with_links_to_the_crit
         "vastgelegd voor 3 van de 3 (het doel en zijn inspanningen); 4 van de 4 criteria met indicator, "
         "streefwaarde, deadline en bron."
     )
-    assert lines[0].startswith("Een veiliger regio (hoofddoel). Eigen criteria: geen; geen inspanningen.")
+    # A hoofddoel is served by the efforts of its goals.
+    assert lines[0].startswith(
+        "Een veiliger regio (hoofddoel). Eigen criteria: geen; criteria van zijn 2 inspanningen: 2 criteria: "
+        "1 risico, 1 onbepaald"
+    )
+    assert lines[2].startswith("Droge voeten (strategisch doel). Eigen criteria: geen; geen inspanningen.")
     links = _links(stand.select("ul.pt-stand-goals > li")[1])
     # A count of one links to that criterion itself.
     assert links["1 risico"] == "needs/criteria.html#CR-ROOKMELDER"
     assert links["1 behaald"] == "needs/criteria.html#CR-BRANDEN"
     assert links["3 van de 3"] == "#stand-SD-BRAND-tevreden"
+    assert links["4 van de 4 criteria"] == "#stand-SD-BRAND-volledig"
+    assert _text(stand.select_one("#stand-SD-BRAND-volledig + ul li")) == (
+        "Woningbranden per jaar: indicator, streefwaarde, deadline en bron vastgelegd"
+    )
     listed = stand.select_one("#stand-SD-BRAND-tevreden + ul")
     assert [a["href"] for a in listed.select("a")] == [
         "needs/doelen.html#SD-BRAND",

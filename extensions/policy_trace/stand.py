@@ -110,6 +110,8 @@ class GoalLine:
     #: Of the criteria of the goal and its efforts: those with indicator, streefwaarde, deadline and bron
     #: (or knowingly not SMART, with a reason).
     complete: tuple[Item, ...]
+    #: The other criteria, each with the essential fields it lacks.
+    incomplete: tuple[tuple[Item, tuple[str, ...]], ...] = ()
 
     @property
     def criteria(self) -> tuple[Item, ...]:
@@ -199,8 +201,21 @@ def judge(programme: Programme, criterion: Item, start: date | None) -> Judged:
 
 
 def efforts_of(programme: Programme, goal: Item) -> tuple[Item, ...]:
-    """The efforts that contribute to ``goal`` (``draagt_bij_aan``), by ID."""
-    return tuple(e for e in programme.incoming(goal.id, "draagt_bij_aan") if e.type == "inspanning")
+    """The efforts that contribute to ``goal``, directly or through its sub-goals (``draagt_bij_aan``), by ID.
+
+    A hoofddoel is served by the efforts of its goals: its line is the programme's.
+    """
+    found: dict[str, Item] = {}
+    seen = {goal.id}
+    todo = [goal]
+    while todo:
+        for other in programme.incoming(todo.pop().id, "draagt_bij_aan"):
+            if other.type == "inspanning":
+                found[other.id] = other
+            elif other.type in model.GOAL_TYPES and other.id not in seen:  # a cycle is PT104's
+                seen.add(other.id)
+                todo.append(other)
+    return tuple(found[key] for key in sorted(found))
 
 
 def _tally(criteria: Iterable[Item], judged: dict[str, Judged]) -> Tally:
@@ -215,8 +230,12 @@ def _goal_line(programme: Programme, goal: Item, judged: dict[str, Judged]) -> G
     of_efforts = [c for effort in efforts for c in measuring_criteria(programme, effort)]
     explicit = tuple(i for i in (goal, *efforts) if measuring_criteria(programme, i))
     every = {c.id: c for c in (*own, *of_efforts)}
-    complete = tuple(c for c in every.values() if not criterion_gaps(c))
-    return GoalLine(goal, _tally(own, judged), _tally(of_efforts, judged), efforts, explicit, complete)
+    ordered = sorted(every.values(), key=lambda c: c.id)
+    complete = tuple(c for c in ordered if not criterion_gaps(c))
+    incomplete = tuple((c, gaps) for c in ordered if (gaps := criterion_gaps(c)))
+    return GoalLine(
+        goal, _tally(own, judged), _tally(of_efforts, judged), efforts, explicit, complete, incomplete
+    )
 
 
 def _plan_missing(programme: Programme, project: Item) -> tuple[str, ...]:

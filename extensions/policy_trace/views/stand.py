@@ -138,11 +138,12 @@ def explicit_html(page: Page, line: GoalLine, anchor: str) -> str:
     said = page.items(line.explicit, f"{measured} van de {total}", f"{anchor}-tevreden")
     text = f"Wanneer zijn we tevreden: vastgelegd voor {said} (het doel en zijn inspanningen)"
     if criteria:
-        complete = len(line.complete)
-        text += (
-            f"; {complete} van de {plural(len(criteria), 'criterium', 'criteria')} met indicator, "
-            "streefwaarde, deadline en bron"
+        complete = page.items(
+            line.complete,
+            f"{len(line.complete)} van de {plural(len(criteria), 'criterium', 'criteria')}",
+            f"{anchor}-volledig",
         )
+        text += f"; {complete} met indicator, streefwaarde, deadline en bron"
     return text
 
 
@@ -411,6 +412,17 @@ def details_section(ctx: ViewContext, stand: Stand) -> nodes.section:
                     f'<p class="rubric" id="{anchor}-{scope}-{name}">{escape(heading)}</p>'
                     + listing(ctx, entries)
                 )
+        if line.criteria:
+            whole = [(c, "indicator, streefwaarde, deadline en bron vastgelegd") for c in line.complete]
+            whole += [
+                (c, f'<span class="pt-empty">nog niet vastgelegd: {escape(join_words(list(gaps)))}</span>')
+                for c, gaps in line.incomplete
+            ]
+            whole.sort(key=lambda entry: entry[0].id)
+            blocks.append(
+                f'<p class="rubric" id="{anchor}-volledig">Wat de criteria vastleggen</p>'
+                + listing(ctx, whole)
+            )
         said = []
         for item in (line.goal, *line.effort_items):
             has = item in line.explicit
