@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 #: Raise when the shape of the data below changes: Sphinx then reads every
 #: document afresh instead of unpickling an environment of an older shape.
 #: Also the package's ``env_version`` (3: the first with this domain; 4: the source scans;
-#: 5: what PT112 refused).
-DATA_VERSION = 5
+#: 5: what PT112 refused; 6: nested fences, late options, items on no page).
+DATA_VERSION = 6
 
 #: Everything the views show of an item (compared between builds).
 Signature = tuple[object, ...]

@@ -58,10 +58,16 @@ class LostItem:
     id: str
     #: ``backtick`` (a backtick in the title), ``colon_fence`` (``:::`` without MyST's
     #: colon_fence), ``in_code`` (inside a code block that an earlier fence left open),
-    #: ``fence`` (fewer than three fence characters, or none).
+    #: ``fence`` (fewer than three fence characters, or none); about an item that is read:
+    #: ``nested`` (a block inside opened with the item's own fence, which ends the item early),
+    #: ``late_option`` (an option after the blank line, read as text), ``only`` (inside an
+    #: ``{only}`` block: on no page of the site) or ``hide`` (sphinx-needs' ``:hide:``).
     reason: str
-    #: For ``in_code``: the line of the fence that opened the code block.
+    #: For ``in_code``: the line of the fence that opened the code block; for ``nested`` and
+    #: ``late_option``: the line of the inner fence or the option; for ``only``: the ``{only}``.
     opened_at: int = 0
+    #: For ``nested``: the inner block's directive; for ``late_option``: the option's name.
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,6 +113,12 @@ class _Open:
     bare: bool = False
     #: An ``{eval-rst}`` block: its text is rST.
     rst: bool = False
+    #: The directive it opens (``doel``, ``note``, ``only``; empty for a code block).
+    directive: str = ""
+    #: For an item: its ID.
+    id: str = ""
+    #: An item whose text says nothing more (a nested fence broke it): no more findings inside.
+    done: bool = False
 
 
 @dataclass
@@ -118,9 +130,16 @@ class _State:
         return next((block for block in self.stack if block.literal), None)
 
 
-def scan(text: str, file: str, type_names: Iterable[str], colon_fence: bool) -> Scan:
-    """Every item fence of ``text`` (the file ``file``), read as MyST reads it; see the module doc."""
+def scan(
+    text: str, file: str, type_names: Iterable[str], colon_fence: bool, option_names: Iterable[str] = ()
+) -> Scan:
+    """Every item fence of ``text`` (the file ``file``), read as MyST reads it; see the module doc.
+
+    ``option_names``: the options an item may have; one of them alone on a line of an item's
+    text (after the blank line that ends the options) is said to be lost (``late_option``).
+    """
     types = frozenset(type_names)
+    known_options = frozenset(option_names)
     lines = text.splitlines()
     items: list[ScannedItem] = []
     lost: list[LostItem] = []
@@ -137,6 +156,16 @@ def scan(text: str, file: str, type_names: Iterable[str], colon_fence: bool) -> 
         match = _FENCE.match(line)
         if match and state.stack and _closes(state.stack[-1], match):
             state.stack.pop()
+            continue
+        if match and state.stack and state.stack[-1].directive and _inside_same_fence(state.stack[-1], match):
+            # CommonMark: inside a fence no fence opens; the first bare fence below closes the
+            # outer block, and its own closing fence then opens a code block of what follows.
+            outer = state.stack[-1]
+            if not outer.done:
+                directive = _DIRECTIVE.match(match["info"].strip())
+                inner = directive["name"] if directive else match["info"].strip()
+                lost.append(LostItem(file, outer.line, outer.directive, outer.id, "nested", number, inner))
+                outer.done = True
             continue
         if literal is not None:
             # Inside code: an item here is shown, not read. Said only where an earlier
@@ -165,19 +194,33 @@ def scan(text: str, file: str, type_names: Iterable[str], colon_fence: bool) -> 
                 continue
             directive = _DIRECTIVE.match(info)
             name = directive["name"] if directive else ""
-            opened = _Open(char, len(match["fence"]), False, number)
+            opened = _Open(char, len(match["fence"]), False, number, directive=name)
             if not directive:
                 opened.literal, opened.bare = True, not info
             elif name in LITERAL_DIRECTIVES:
                 opened.literal = True
+            only = next((block for block in state.stack if block.directive == "only"), None)
             state.stack.append(opened)
             if name in types:
                 options, index = _options(lines, index)
                 item_id = next((value for option, _, value in options if option == "id"), "")
+                opened.id = item_id
                 items.append(
                     ScannedItem(file, number, name, item_id, tuple((o, n) for o, n, _ in options))
                 )
+                if only is not None:
+                    lost.append(LostItem(file, number, name, item_id, "only", only.line))
+                hide = next((n for option, n, _ in options if option == "hide"), 0)
+                if hide:
+                    lost.append(LostItem(file, number, name, item_id, "hide", hide))
             continue
+        top = state.stack[-1] if state.stack else None
+        if top is not None and top.directive in types and not top.done:
+            option = _OPTION.match(line)
+            if option and option["name"] in known_options:
+                lost.append(
+                    LostItem(file, top.line, top.directive, top.id, "late_option", number, option["name"])
+                )
         almost = _ALMOST.match(line)
         if (
             almost
@@ -197,14 +240,32 @@ def without_comments(text: str) -> str:
     no page, doctree, search index or needs.json. Lines keep their numbers, so
     every location stays right; code blocks keep a ``%`` or ``<!--`` as written.
     """
+    return as_meant(text, ())
+
+
+def as_meant(text: str, type_names: Iterable[str]) -> str:
+    """``text`` as its author meant it: :func:`without_comments`, and item options read whole.
+
+    MyST reads a directive's options as YAML, where `` #`` starts a comment:
+    ``:bron: CBS Statline tabel #83765NED`` would silently become ``CBS Statline
+    tabel``. Nobody writes a YAML comment in an item's option, so such a value
+    is quoted (``'…'``) before MyST reads it, and keeps its ``#``.
+    """
+    types = frozenset(type_names)
     lines = text.splitlines(keepends=True)
     state = _State()
-    in_comment = rst_comment = False
+    in_comment = rst_comment = in_options = False
     index = _front_matter_end([line.rstrip("\r\n") for line in lines])
     for number in range(index, len(lines)):
         raw = lines[number]
         body = raw.rstrip("\r\n")
         end = raw[len(body):]
+        if in_options:
+            option = _OPTION.match(body)
+            if option:
+                lines[number] = _quoted(body, option) + end
+                continue
+            in_options = False
         if in_comment:
             closed = body.find("-->")
             if closed < 0:
@@ -216,6 +277,8 @@ def without_comments(text: str) -> str:
             state.stack.pop()
             rst_comment = False
             continue
+        if match and state.stack and _inside_same_fence(state.stack[-1], match):
+            continue  # text of the open block, as in scan()
         literal = state.in_literal
         if literal is not None:
             # rST in {eval-rst}: a ".." line that is no directive, target or substitution is a
@@ -236,6 +299,7 @@ def without_comments(text: str) -> str:
                 opened = _Open(match["fence"][0], len(match["fence"]), literal_block, number + 1)
                 opened.rst = name == "eval-rst"
                 state.stack.append(opened)
+                in_options = name in types
             continue
         if body.lstrip().startswith("%"):
             lines[number] = end
@@ -246,6 +310,17 @@ def without_comments(text: str) -> str:
             in_comment, body = True, body[:start]
         lines[number] = body + end
     return "".join(lines)
+
+
+#: A value in which YAML would see a comment: a ``#`` at its start or after a space.
+_YAML_COMMENT = re.compile(r"(?:^|[ \t])#")
+
+
+def _quoted(line: str, option: re.Match[str]) -> str:
+    value = (option["value"] or "").strip()
+    if not _YAML_COMMENT.search(value) or value[:1] in ("'", '"'):
+        return line
+    return line[: option.start("value")] + "'" + value.replace("'", "''") + "'"
 
 
 #: An HTML comment within one line (one that goes on is followed line by line).
@@ -261,6 +336,13 @@ def _front_matter_end(lines: list[str]) -> int:
             if lines[index].strip() in ("---", "..."):
                 return index + 1
     return 0
+
+
+def _inside_same_fence(block: _Open, match: re.Match[str]) -> bool:
+    """A fence line with an info string, of the open block's character and at least its length:
+    meant to open a block inside, but in CommonMark only text of the open block."""
+    fence = match["fence"]
+    return fence[0] == block.char and len(fence) >= block.length and bool(match["info"].strip())
 
 
 def _closes(block: _Open, match: re.Match[str]) -> bool:

@@ -22,7 +22,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from .. import domain, model
-from ..sourcescan import DocumentScan, ScannedItem, scan, without_comments
+from ..sourcescan import DocumentScan, Scan, ScannedItem, as_meant, scan
 
 
 def _scans(env: BuildEnvironment) -> dict[str, DocumentScan]:
@@ -38,8 +38,9 @@ def read_source(app: Sphinx, docname: str, source: list[str]) -> None:
     file = str(app.env.doc2path(docname, base=False)).replace("\\", "/")
     if not file.endswith(".md"):
         return  # only MyST Markdown holds our fences
-    source[0] = without_comments(source[0])  # comments are for colleagues, never for the output
-    domain.of(app.env).add_scan(docname, scan(source[0], file, model.TYPE_NAMES, colon_fence(app.config)))
+    # Comments are for colleagues, never for the output; an option's " #" is part of its value.
+    source[0] = as_meant(source[0], model.TYPE_NAMES)
+    domain.of(app.env).add_scan(docname, _scan(app, source[0], file))
 
 
 def read_include(app: Sphinx, relative_path: Path, parent_docname: str, content: list[str]) -> None:
@@ -49,8 +50,19 @@ def read_include(app: Sphinx, relative_path: Path, parent_docname: str, content:
         return
     # The document being read, not MyST's parent_docname (a file stem, wrong in a subfolder).
     docname = app.env.current_document.docname or parent_docname
-    content[0] = without_comments(content[0])
-    domain.of(app.env).add_scan(docname, scan(content[0], file, model.TYPE_NAMES, colon_fence(app.config)))
+    content[0] = as_meant(content[0], model.TYPE_NAMES)
+    domain.of(app.env).add_scan(docname, _scan(app, content[0], file))
+
+
+#: Every option an item may have: one alone on a line of an item's text was meant as an option.
+OPTION_NAMES = frozenset({
+    "id", "links", "hide", *model.COMMON_FIELDS, *model.ITEM_FIELD_NAMES, *model.LINK_NAMES,
+    *(field.name for item_type in model.ITEM_TYPES for field in item_type.fields),
+})
+
+
+def _scan(app: Sphinx, text: str, file: str) -> Scan:
+    return scan(text, file, model.TYPE_NAMES, colon_fence(app.config), OPTION_NAMES)
 
 
 def scanned(env: BuildEnvironment) -> Iterator[tuple[str, ScannedItem]]:

@@ -1,6 +1,6 @@
 """What was typed: options given twice and IDs given twice (PT107), the generic ``:links:`` (PT108),
-text meant as an item that is not read as one, or a file that is no UTF-8 (PT109), and HTML or a link
-that would run in a visitor's browser (PT112).
+text meant as an item or option that is not read as one, or a file that is no UTF-8 (PT109), HTML or
+a link that would run in a visitor's browser (PT112), and an item on no page (PT113).
 
 These rules read the scans of the source files that the programme carries
 (``Programme.sources``, made while reading by ``checks.source``), not the
@@ -133,16 +133,36 @@ _LOST_WHY = {
         "de {{{type}}}: het wordt gewone tekst",
         "begin de regel met ```{{{type}}} en sluit het item af met ```",
     ),
+    "nested": (
+        "op regel {opened_at} opent een {{{detail}}} met dezelfde fence als het blok eromheen; zo'n regel "
+        "opent niets, de eerste sluitende fence daarna sluit het item al, en de sluitende fence van het "
+        "item opent een codeblok dat de tekst en de items erna opslokt",
+        "open het item met een langere fence dan het blok erin, bijvoorbeeld ````{{{type}}} … ```` rond "
+        "een ```{{{detail}}}, of open het blok erin met ~~~ of :::",
+    ),
+    "late_option": (
+        "':{detail}:' op regel {opened_at} staat na de lege regel die de opties afsluit, dus is het "
+        "gewone tekst en geen optie: de waarde telt nergens mee en een koppeling wordt niet gecontroleerd",
+        "haal de lege regel boven ':{detail}:' weg: alle opties staan direct onder de eerste regel van "
+        "het item, zonder lege regel ertussen",
+    ),
 }
+
+#: Reasons of an item that is read, but shown on no page (PT113, not PT109).
+_OFF_PAGE = ("only", "hide")
 
 
 @rule(
     "PT109",
     "error",
-    summary="Tekst die als item bedoeld is, wordt niet als item gelezen, of een bestand is geen UTF-8.",
+    summary=(
+        "Tekst die als item of optie bedoeld is, wordt niet zo gelezen (of een item eindigt te vroeg), of "
+        "een bestand is geen UTF-8."
+    ),
     fix=(
-        "Herstel de fence volgens de melding (geen backtick in de titel, ::: alleen met colon_fence, "
-        "minstens drie tekens), of sla het bestand op als UTF-8."
+        "Herstel de fence of de optie volgens de melding (geen backtick in de titel, ::: alleen met "
+        "colon_fence, minstens drie tekens, geen lege regel tussen de opties), of sla het bestand op als "
+        "UTF-8."
     ),
     example="""\
 ```{uitgangspunt} Zo`n uitgangspunt
@@ -154,7 +174,8 @@ def not_read_as_items(programme: Programme, context: CheckContext) -> Iterator[P
     """A fence of our types that CommonMark/MyST read as text or code; a file with bytes no UTF-8."""
     for docname, part in _scanned(programme):
         for lost in part.lost:
-            yield _lost(lost, docname)
+            if lost.reason not in _OFF_PAGE:
+                yield _lost(lost, docname)
         if part.unreadable_lines:
             yield _unreadable(part, docname)
 
@@ -163,10 +184,18 @@ def _lost(lost: LostItem, docname: str) -> Problem:
     why, fix = _LOST_WHY[lost.reason]
     return Problem(
         _at(lost.id or "(zonder ID)", lost.type, lost.file, lost.line, docname),
-        f"dit is als {lost.type} bedoeld, maar wordt niet als item gelezen: "
-        + why.format(opened_at=lost.opened_at, type=lost.type),
-        fix.format(type=lost.type),
+        _lost_what(lost) + why.format(opened_at=lost.opened_at, type=lost.type, detail=lost.detail),
+        fix.format(type=lost.type, detail=lost.detail),
     )
+
+
+def _lost_what(lost: LostItem) -> str:
+    if lost.reason == "nested":
+        what = "dit item" if lost.type in model.TYPES_BY_NAME else f"dit {{{lost.type}}}-blok"
+        return f"{what} eindigt eerder dan bedoeld: "
+    if lost.reason == "late_option":
+        return "een optie van dit item wordt niet gelezen: "
+    return f"dit is als {lost.type} bedoeld, maar wordt niet als item gelezen: "
 
 
 def _unreadable(part: Scan, docname: str) -> Problem:
@@ -232,4 +261,43 @@ def _refusal(refused: Refused, docname: str, fence: ScannedItem | None) -> Probl
         "gepubliceerd",
         "schrijf het als Markdown (**vet**, een lijst, [tekst](https://…)); een programma dat HTML bewust "
         "toestaat, zet policy_trace_raw_html = True in conf.py (lees eerst wat dat riskeert in het handboek)",
+    )
+
+
+@rule(
+    "PT113",
+    "error",
+    summary="Een item staat in needs.json en telt mee in de controles, maar staat op geen pagina.",
+    fix="Haal het item uit het {only}-blok of haal ':hide:' weg, zodat het op zijn pagina staat.",
+    example="""\
+````{only} latex
+```{uitgangspunt} Alleen op papier
+:id: UP-PAPIER
+```
+````
+""",
+)
+def on_no_page(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """An item inside ``{only}`` or with sphinx-needs' ``:hide:``: in needs.json and checks, on no page."""
+    for docname, part in _scanned(programme):
+        for lost in part.lost:
+            if lost.reason in _OFF_PAGE:
+                yield _off_page(lost, docname)
+
+
+def _off_page(lost: LostItem, docname: str) -> Problem:
+    here = _at(lost.id or "(zonder ID)", lost.type, lost.file, lost.line, docname)
+    if lost.reason == "only":
+        return Problem(
+            here,
+            f"dit item staat in het {{only}}-blok van regel {lost.opened_at}: het staat in needs.json, telt "
+            "mee in de controles en overzichten en andere items linken ernaar, maar de site toont het op "
+            "geen pagina",
+            "haal het item uit het {only}-blok; wat alleen op papier hoort, is geen item",
+        )
+    return Problem(
+        here,
+        f"':hide:' op regel {lost.opened_at} verbergt dit item: het staat in needs.json, telt mee in de "
+        "controles en andere items linken ernaar, maar de site toont het op geen pagina",
+        "haal ':hide:' weg",
     )
