@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from bs4 import BeautifulSoup, Tag
 from policy_trace import model
 from policy_trace.cli import main
 from policy_trace.items import Item, Programme
 from policy_trace.paper import document, fonts, tree, weasy
 from pypdf import PdfReader
+from sphinx.testing.util import SphinxTestApp
 
 REPO = Path(__file__).resolve().parents[1]
 POPPLER = shutil.which("pdfinfo") and shutil.which("pdftotext") and shutil.which("pdffonts")
@@ -301,8 +303,8 @@ def test_the_dashboard_shows_the_latest_measurement_and_its_rule_never_an_invent
     assert rows["CR-A"][7] == "op schema: 50 % van de weg na 21 % van de tijd."  # 10 to 20, at 15
     assert rows["CR-B"][2:5] == ["niet vastgelegd", "niet vastgelegd", "nog niet gemeten"]
     assert rows["CR-B"][7] == "nog niet gemeten."
-    # The author's text as Markdown, without raw HTML.
-    assert "<em>inspanning</em>" in html and "<script>" not in html
+    # The author's source is never printed as such (only its rendering, see the presenter tests).
+    assert "<script>" not in html
 
 
 # --- Held to a checker we did not write, and to our own checks of what it cannot see (issue 20) ---
@@ -587,3 +589,137 @@ def test_pdf_refuses_a_meeting_that_is_no_date(tmp_path: Path, capsys: pytest.Ca
         "policy-trace pdf: fout: --vergadering '9-10-2014' is geen datum; schrijf de datum van de "
         "vergadering als JJJJ-MM-DD" in capsys.readouterr().err
     )
+
+
+# --- One presenter: the site and the paper say the same of every item (issue 18, part 4) ---
+
+
+def _paper_html(srcdir: Path, outdir: Path, monkeypatch: pytest.MonkeyPatch) -> BeautifulSoup:
+    """The HTML the ``policy_pdf`` builder hands to WeasyPrint (printing itself is left out)."""
+    printed: list[str] = []
+
+    def capture(html: str, target: Path, *_args: object) -> list[str]:
+        printed.append(html)
+        return []
+
+    monkeypatch.setattr(weasy, "write_pdf", capture)
+    app = SphinxTestApp("policy_pdf", srcdir=srcdir, builddir=outdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    (html,) = printed
+    return BeautifulSoup(html, "html.parser")
+
+
+def _site_pages(srcdir: Path, outdir: Path) -> list[BeautifulSoup]:
+    app = SphinxTestApp("html", srcdir=srcdir, builddir=outdir)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return [
+        BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for page in Path(app.outdir).rglob("*.html")
+    ]
+
+
+def _words(element: Tag) -> str:
+    return " ".join(element.get_text(" ").replace("¶", " ").split())
+
+
+def _value_of(element: Tag) -> str | list[str]:
+    # A list of links reads as its links (the site joins them with commas, the paper puts one per line).
+    links = element.find_all("a")
+    return [_words(a) for a in links] if links else _words(element)
+
+
+#: Every field label of the model (a plan element may be a field, a link or a count of milestones).
+FIELD_LABELS = {field.label for item_type in model.ITEM_TYPES for field in item_type.fields}
+
+
+def site_items(pages: list[BeautifulSoup]) -> dict[str, dict[str, str | list[str]]]:
+    """Per item on the site: its title, and each label of its details with the value shown."""
+    found: dict[str, dict[str, str | list[str]]] = {}
+    for page in pages:
+        for section in page.select("section.pt-item[id]"):
+            heading = section.find(re.compile(r"^h[1-6]$"))
+            details = section.find_next_sibling("div", class_="pt-item-details")
+            shown: dict[str, str | list[str]] = {"titel": _words(heading)}
+            labels, values = details.select("dl.pt-fields > dt"), details.select("dl.pt-fields > dd")
+            for label, value in zip(labels, values, strict=True):
+                shown[_words(label).rstrip(":").strip()] = _value_of(value)
+            for line in details.select("ul.pt-plan > li"):
+                # "d. Borging: aanwezig – Regionaal crisisplan (RCP)": the plan element's value.
+                label, _, rest = _words(line).partition(": ")
+                label = label.split(". ", 1)[1]
+                if " – " in rest and label in FIELD_LABELS:
+                    shown[label] = rest.split(" – ", 1)[1]
+            found[section["id"]] = shown
+    return found
+
+
+def paper_items(paper: BeautifulSoup) -> dict[str, dict[str, str | list[str]]]:
+    found: dict[str, dict[str, str | list[str]]] = {}
+    for section in paper.select("section.item[id]"):
+        shown: dict[str, str | list[str]] = {"titel": _words(section.h4)}
+        for row in section.select("table.velden tr"):
+            shown[_words(row.th)] = _value_of(row.td)
+        found[section["id"]] = shown
+    return found
+
+
+def assert_paper_says_what_the_site_says(site: dict, paper: dict) -> int:
+    """Every item the site shows is in the paper with the same title and the same label values."""
+    compared = 0
+    assert set(site) <= set(paper), sorted(set(site) - set(paper))
+    for item_id, shown in site.items():
+        for label, value in shown.items():
+            assert paper[item_id].get(label) == value, (item_id, label, value, paper[item_id].get(label))
+            compared += 1
+    return compared
+
+
+@pytest.fixture(scope="module")
+def agenda_site(tmp_path_factory: pytest.TempPathFactory) -> list[BeautifulSoup]:
+    return _site_pages(REPO, tmp_path_factory.mktemp("site"))
+
+
+def test_the_site_and_the_paper_say_the_same_of_every_item_of_the_agenda(
+    agenda_site: list[BeautifulSoup], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = site_items(agenda_site)
+    assert len(site) > 80
+    paper = paper_items(_paper_html(REPO, tmp_path, monkeypatch))
+    assert assert_paper_says_what_the_site_says(site, paper) > 300
+
+
+def test_item_text_labels_and_roles_print_as_the_site_shows_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _programme(
+        tmp_path,
+        "Zie {need}`IN-PREVENTIE` en {need}`de wijkaanpak <PRJ-WIJK>`, *samen*.\n\n"
+        ":::{note}\nEen notitie voor het bestuur.\n:::\n\n<b>rauw</b>",
+    )
+    with (folder / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(
+            'myst_enable_extensions = ["colon_fence"]\n'
+            "policy_trace_borging_values = {"
+            '"intentieverklaring": "Intentieverklaring", "wetswijziging": "Wetswijziging", '
+            '"regionaal_crisisplan": "Regionaal crisisplan (RCP)", "anders": "Anders"}\n'
+        )
+    site = site_items(_site_pages(folder, tmp_path / "site"))
+    printed = _paper_html(folder, tmp_path / "paper", monkeypatch)
+    paper = paper_items(printed)
+    assert paper["PRJ-WIJK"]["Borging"] == site["PRJ-WIJK"]["Borging"] == "Regionaal crisisplan (RCP)"
+    assert assert_paper_says_what_the_site_says(site, paper) > 30
+    text = printed.select_one("section#UP-SAMEN")
+    body = " ".join(text.get_text().split())
+    assert "Zie Brandpreventie in de wijk (IN-PREVENTIE) en de wijkaanpak, samen." in body
+    assert [a["href"] for a in text.select("p a")] == ["#IN-PREVENTIE", "#PRJ-WIJK"]
+    assert text.select_one("div.admonition.note").get_text(" ", strip=True) == (
+        "Notitie Een notitie voor het bestuur."
+    )
+    # Raw HTML is never printed as markup (the words between its tags remain).
+    assert "{need}" not in body and ":::" not in body and "<b>" not in str(text)

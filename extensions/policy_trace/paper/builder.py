@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -11,8 +12,10 @@ from sphinx_needs.builder import NeedsBuilder
 from .. import domain
 from ..checks import settings
 from ..dates import build_date, build_moment, dutch_date, parse_iso
-from ..items import programme_of_build
+from ..items import Programme, programme_of_build
 from ..stand import compute_stand
+from ..upstream.sphinx_needs import node_classes
+from ..views.words import NEED_ROLE_TEMPLATE, body_html, need_role_text
 from . import document, weasy
 
 logger = logging.getLogger(__name__)
@@ -29,6 +32,26 @@ class PaperBuilder(NeedsBuilder):
 
     name = "policy_pdf"
     epilog = ""
+
+    def bodies(self, programme: Programme) -> dict[str, str]:
+        """Each item's text as HTML, from the doctrees the site renders, through the site's presenter."""
+        template = str(getattr(self.app.config, "needs_role_need_template", "") or NEED_ROLE_TEMPLATE)
+
+        def link(target: str, text: str) -> str:
+            item = programme.get(target.split(".", 1)[0])
+            if item is None:
+                return escape(text or target)
+            text = text or need_role_text(template, item)
+            return f'<a href="#{escape(item.id, quote=True)}">{escape(text)}</a>'
+
+        need = node_classes().need
+        found: dict[str, str] = {}
+        for docname in sorted(self.env.all_docs):
+            for node in self.env.get_doctree(docname).findall(need):
+                item_id = str(node.get("refid") or "")
+                if item_id in programme.items and item_id not in found:
+                    found[item_id] = body_html(node.children, link)
+        return found
 
     def finish(self) -> None:
         """Print the paper from this build's items and findings."""
@@ -55,6 +78,7 @@ class PaperBuilder(NeedsBuilder):
             created=build_moment().isoformat(timespec="seconds"),
             meeting=parse_iso(config[MEETING_SETTING]),
             stand=compute_stand(programme, run.context if run else chosen),
+            bodies=self.bodies(programme),
         )
         target = Path(self.outdir) / PDF_NAME
         try:

@@ -17,9 +17,8 @@ import base64
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from html import escape
-
-from markdown_it import MarkdownIt
 
 from .. import model, series
 from ..dates import dutch_date
@@ -30,7 +29,16 @@ from ..rules.common import measuring_criteria, needs_criterion
 from ..stand import Stand
 from ..views import derive
 from ..views.context import item_label, type_title
-from ..views.words import date_in_words, in_words
+from ..views.words import (
+    SHOWN_ONLY_WHEN_SET,
+    TAGS_LABEL,
+    date_in_words,
+    field_value,
+    judged_status_html,
+    shown_value,
+    status_html,
+    tags_text,
+)
 from . import stand, tree
 
 #: How an empty value reads (the same words as the site's dashboard).
@@ -57,7 +65,7 @@ class Paper:
     period_start: datetime.date | None
     programme: Programme
     findings: tuple[Finding, ...]
-    #: Per item ID its text as its author wrote it (MyST Markdown), if any.
+    #: Per item ID its text as its author wrote it (MyST Markdown), if any: where a refusal is located.
     texts: Mapping[str, str]
     stylesheet: str
     #: When the paper is made, as a W3C date-time (``2026-12-06T16:30:00+00:00``): its creation
@@ -67,6 +75,8 @@ class Paper:
     meeting: datetime.date | None = None
     #: Where the programme stands (``stand.compute_stand``); pages 1 and 2 of the paper.
     stand: Stand | None = None
+    #: Per item ID its text as HTML, rendered by the site's presenter (``views.words.body_html``).
+    bodies: Mapping[str, str] = dataclass_field(default_factory=dict)
 
 
 def _a(item: Item, text: str | None = None) -> str:
@@ -80,14 +90,10 @@ def _ref(programme: Programme, item_id: str) -> str:
 
 
 def _value(item: Item, field: model.Field) -> str:
-    value = item.field(field.name)
+    value = shown_value(item, field)
     if not value:
         return f'<span class="leeg">{NOT_MEASURED if field.name == "meting" else NOT_SET}</span>'
-    if field.kind == "date":
-        return escape(date_in_words(value))
-    if field.kind == "choice":
-        return escape(in_words(value))
-    return escape(value)
+    return escape(field_value(field, value))
 
 
 def _cell(programme: Programme, criterion: Item, field: model.Field) -> str:
@@ -100,16 +106,10 @@ def _cell(programme: Programme, criterion: Item, field: model.Field) -> str:
     return escape(latest.value) + when
 
 
-def _status(item: Item) -> str:
-    return escape(in_words(item.status)) if item.status else '<span class="leeg">geen status</span>'
-
-
-_MARKDOWN = MarkdownIt("commonmark", {"html": False})
-
-
-def _text(source: str) -> str:
-    # The author's text as Markdown (no raw HTML): paragraphs, emphasis and lists, as on the site.
-    return _MARKDOWN.render(source) if source.strip() else ""
+def _status(paper: Paper, item: Item) -> str:
+    # The site's badge: a criterion whose computed judgement differs from its author's status shows both.
+    judged = paper.stand.judged.get(item.id) if paper.stand is not None else None
+    return judged_status_html(judged) if judged is not None else status_html(item)
 
 
 def title_page(paper: Paper) -> str:
@@ -218,7 +218,7 @@ def dashboard(paper: Paper) -> str:
         ]
         cells = [_a(item), "<br>".join(measured) or '<span class="leeg">niets</span>']
         cells += [_cell(programme, item, criterion.field(name)) for name in DASHBOARD_FIELDS]  # type: ignore[arg-type]
-        cells.append(_status(item))
+        cells.append(_status(paper, item))
         # The judgement the numbers give, with its rule written out; never a number the sources lack.
         cells.append(escape(series.assessment(programme, item, paper.period_start).reason))
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
@@ -292,15 +292,23 @@ def _links(programme: Programme, item: Item) -> list[tuple[str, str]]:
 
 def item_section(paper: Paper, item: Item) -> str:
     item_type = item.item_type
-    rows = [("Status", _status(item))]
+    rows = [("Status", _status(paper, item))]
     if item_type:
-        rows += [(field.label, _value(item, field)) for field in item_type.fields]
-    rows += [(label[:1].upper() + label[1:], value) for label, value in _links(paper.programme, item)]
+        rows += [
+            (field.label, _value(item, field))
+            for field in item_type.fields
+            if field.name not in SHOWN_ONLY_WHEN_SET or shown_value(item, field)
+        ]
+    if item.tags:
+        rows.append((TAGS_LABEL, escape(tags_text(item))))
+    rows += [(derive.capitalised(label), value) for label, value in _links(paper.programme, item)]
     table = "".join(f'<tr><th scope="row">{escape(label)}</th><td>{value}</td></tr>' for label, value in rows)
     return (
         f'<section class="item" id="{escape(item.id, quote=True)}">'
-        f"<h4>{escape(item_label(item))}</h4>"
-        f"{_text(paper.texts.get(item.id, ''))}"
+        # The title is the heading, the type and ID a small label after it, as on the site.
+        f"<h4>{escape(item.title or item.id)}</h4>"
+        f'<p class="kenmerk">{escape(type_title(item.type))} {escape(item.id)}</p>'
+        f"{paper.bodies.get(item.id, '')}"
         f'<table class="velden"><caption>Velden en koppelingen</caption>{table}</table>'
         "</section>"
     )

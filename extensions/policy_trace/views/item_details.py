@@ -32,7 +32,16 @@ from ..rules.common import measuring_criteria, missing_plan_elements, needs_crit
 from ..stand import judge
 from . import charts, derive, gekoppeld, outdated, tevreden, wijzigingen
 from .context import ViewContext, type_plural, type_title
-from .words import date_in_words, in_words, judged_status_html, status_html
+from .words import (
+    TAGS_LABEL,
+    date_in_words,
+    field_value,
+    in_words,
+    judged_status_html,
+    shown_value,
+    status_html,
+    tags_text,
+)
 
 LAYOUT = "policy_trace"
 
@@ -158,28 +167,6 @@ def own_words(item: Item) -> str:
     return " ".join(parts)
 
 
-#: Fields whose default decides a rule but claims nothing to a reader: shown only where an
-#: author set them (spec section 8: an unset ``smart`` still counts as ``ja`` for PT203, yet
-#: "SMART: ja" beside a criterion without baseline, deadline or source would mislead).
-SHOWN_ONLY_WHEN_SET: frozenset[str] = frozenset({"smart"})
-
-
-def shown_value(item: Item, field: model.Field) -> str:
-    """The field's value as the pages show it: its default only where the default claims nothing."""
-    if field.name in SHOWN_ONLY_WHEN_SET:
-        return item.fields.get(field.name, "")
-    return item.field(field.name)
-
-
-def field_value(field: model.Field, value: str) -> str:
-    """A field's value as a reader reads it (choices by the programme's label or in words, dates in words)."""
-    if field.kind == "choice":
-        return field.label_of(value) or in_words(value)
-    if field.kind == "date":
-        return date_in_words(value)
-    return value
-
-
 def _joined(ctx: ViewContext, items: list[Item], missing: tuple[str, ...] = ()) -> str:
     parts = ", ".join(ctx.a(other) for other in items)
     for item_id in missing:
@@ -237,7 +224,7 @@ def details(ctx: ViewContext, item: Item, level: int = 4) -> str:
         if value:
             rows.append((spec.label, escape(field_value(spec, value))))
     if item.tags:
-        rows.append(("Labels", escape(", ".join(item.tags))))
+        rows.append((TAGS_LABEL, escape(tags_text(item))))
 
     for link in model.LINK_TYPES:
         targets = item.links.get(link.name, ())
