@@ -125,7 +125,7 @@ def test_the_page_shows_per_type_added_removed_and_changed_side_by_side(second):
     assert list(sections) == ["wijzigingen-doel", "wijzigingen-uitgangspunt", "wijzigingen-inspanning",
                               "wijzigingen-project"]
     assert sections["wijzigingen-project"].select_one(".pt-added").get_text(" ", strip=True) == (
-        "PRJ-NIEUW Nieuwe wijken"
+        "Nieuwe wijken PRJ-NIEUW"
     )
     assert sections["wijzigingen-uitgangspunt"].select_one(".pt-removed").get_text(" ", strip=True) == (
         "UP-SAMEN Samen optrekken"
@@ -162,7 +162,7 @@ def test_suspect_items_are_marked_listed_with_their_cause_and_advised_pt405(seco
     page = _page(second, "wijzigingen")
     listed = page.select_one("#te-herzien ul.pt-suspects").get_text(" ", strip=True)
     fingerprint = re.search(r"SD-BRAND@([0-9a-f]{8})", listed)[1]
-    assert "CR-BRANDEN Aantal woningbranden verwijst met meet naar SD-BRAND Minder woningbranden" in listed
+    assert "Aantal woningbranden CR-BRANDEN verwijst met meet naar Minder woningbranden SD-BRAND" in listed
     assert "en dat is veranderd: titel, tekst" in listed
     assert f":herzien: SD-BRAND@{fingerprint}" in listed
     items = _page(second, "items")

@@ -231,24 +231,24 @@ def test_each_item_shows_its_fields_and_links_in_dutch(site):
         "Status": "in uitvoering",
         "Spoor": "inhoudelijk",
         "Prioriteit": "ja",
-        "Draagt bij aan": "SD-BRAND Minder branden",
-        "Trekker": "PA-REGIO Regio Noord",
-        "Uitgevoerd door": "PRJ-WIJK Wijkaanpak",
-        "Is onderwerp van": "AN-TIJD De brandweer heeft tijd",
+        "Draagt bij aan": "Minder branden SD-BRAND",
+        "Trekker": "Regio Noord PA-REGIO",
+        "Uitgevoerd door": "Wijkaanpak PRJ-WIJK",
+        "Is onderwerp van": "De brandweer heeft tijd AN-TIJD",
     }
     assert (
         details("SD-BRAND")["Ondersteund door"]
-        == "IN-PREVENTIE Brandpreventie in de wijk , IN-SAMEN Samen werken"
+        == "Brandpreventie in de wijk IN-PREVENTIE , Samen werken IN-SAMEN"
     )
     assert details("MP-EERSTE") == {
         "Status": "gepland",
         "Datum": "1 september 2024",
-        "Hoort bij": "PRJ-WIJK Wijkaanpak",
+        "Hoort bij": "Wijkaanpak PRJ-WIJK",
     }
-    assert details("PA-BESTUUR") == {"Heeft besloten": "BS-START Start van de wijkaanpak"}
+    assert details("PA-BESTUUR") == {"Heeft besloten": "Start van de wijkaanpak BS-START"}
     criteria = soup.find(id="SD-BRAND").find_next_sibling(class_="pt-item-details").select_one(".pt-criteria")
     assert criteria.get_text(" ", strip=True) == (
-        "CR-BRANDEN Minder woningbranden : op koers (streefwaarde 80, deadline 1 december 2025)"
+        "Minder woningbranden CR-BRANDEN : op koers (streefwaarde 80, deadline 1 december 2025)"
     )
     open_text = soup.find(id="SD-CRISIS").find_next_sibling(class_="pt-item-details").select_one(".pt-open")
     assert open_text.get_text().startswith("Nog open")
@@ -258,7 +258,7 @@ def test_item_details_show_titles_as_text_and_link_to_each_item(site):
     soup = page(site, "needs/items.html")
     box = soup.find(id="IN-OEFENEN").find_next_sibling(class_="pt-item-details")
     link = box.find("a", href="#SD-CRISIS")
-    assert link.get_text() == f"SD-CRISIS {NASTY}"
+    assert link.get_text() == f"{NASTY} SD-CRISIS"
     assert box.find("b") is None  # the title's <b> is text, not markup
     # The item itself, on this page: a section whose title is a heading (no layout table).
     assert soup.find(id="SD-CRISIS").name == "section"
@@ -325,11 +325,11 @@ def test_dashboard_groups_criteria_under_what_they_measure(site):
 def test_dashboard_shows_each_criterion_as_a_heading_with_status_over_its_fields(site):
     soup = page(site, "docs/tevreden.html")
     item = soup.find(id="tevreden-SD-BRAND")
-    assert item.h3.a.get_text() == "SD-BRAND Minder branden"  # the item, one level above its criteria
+    assert item.h3.a.get_text() == "Minder branden SD-BRAND"  # the item, one level above its criteria
     block = item.find("section", class_="pt-criterion")
     assert block["id"] == "tevreden-SD-BRAND-CR-BRANDEN"
     # The heading: the criterion, then its status in words (read out as "status: op koers").
-    assert block.h4.get_text(" ", strip=True).startswith("CR-BRANDEN Minder woningbranden status: op koers")
+    assert block.h4.get_text(" ", strip=True).startswith("Minder woningbranden CR-BRANDEN status: op koers")
     assert_link_works(site, "docs/tevreden.html", block.h4.a["href"])
     status = block.h4.select_one(".pt-status")
     assert "pt-tone-good" in status["class"] and status.get_text() == "op koers"
@@ -413,14 +413,14 @@ def test_matrices_have_a_row_per_effort_and_a_column_per_goal_or_project(site):
     assert (
         first.caption.get_text() == "Samenhang tussen inspanningen (rijen) en strategische doelen (kolommen)"
     )
-    assert columns == ["Inspanningen", "SD-BRAND Minder branden", f"SD-CRISIS {NASTY}"]
+    assert columns == ["Inspanningen", "Minder branden SD-BRAND", f"{NASTY} SD-CRISIS"]
     assert rows == {
         "IN-OEFENEN": ["\u2013 geen", "draagt bij aan"],
         "IN-PREVENTIE": ["draagt bij aan", "\u2013 geen"],
         "IN-SAMEN": ["draagt bij aan", "draagt bij aan"],
     }
     columns, rows = read(second)
-    assert columns == ["Inspanningen", "PRJ-OEFEN Oefenplan", "PRJ-WIJK Wijkaanpak"]
+    assert columns == ["Inspanningen", "Oefenplan PRJ-OEFEN", "Wijkaanpak PRJ-WIJK"]
     assert rows["IN-SAMEN"] == ["uitgevoerd door", "\u2013 geen"]
     assert {th["scope"] for th in first.select("tbody th")} == {"row"}
 
@@ -447,9 +447,9 @@ def test_a_matrix_too_wide_to_read_becomes_a_list_per_row(tmp_path):
     assert [th.get_text() for th in table.select("thead th")] == ["Inspanningen", "Projecten"]
     rows = {tr.th.a["href"].split("#")[1]: tr.td for tr in table.select("tbody tr")}
     assert list(rows) == ["IN-OEFENEN", "IN-PREVENTIE", "IN-SAMEN"]
-    assert rows["IN-PREVENTIE"].get_text(" ", strip=True) == "Uitgevoerd door : PRJ-WIJK Wijkaanpak"
+    assert rows["IN-PREVENTIE"].get_text(" ", strip=True) == "Uitgevoerd door : Wijkaanpak PRJ-WIJK"
     hrefs = [a["href"] for a in rows["IN-SAMEN"].find_all("a")]
-    assert rows["IN-SAMEN"].get_text().startswith("Uitgevoerd door: PRJ-OEFEN Oefenplan, PRJ-X01 Project 1, ")
+    assert rows["IN-SAMEN"].get_text().startswith("Uitgevoerd door: Oefenplan PRJ-OEFEN, Project 1 PRJ-X01, ")
     assert hrefs == [
         "../needs/items.html#PRJ-OEFEN",
         *(f"../needs/veel.html#PRJ-X{n:02}" for n in range(1, samenhang.MAX_COLUMNS + 1)),
@@ -506,8 +506,8 @@ def test_planning_marks_the_peildatum_and_tables_the_milestones(site):
         for tr in soup.select("table.pt-planning-table tbody tr")
     ]
     assert rows == [
-        ["1 maart 2024", "MP-PLAN Plan klaar", "PRJ-WIJK Wijkaanpak", "behaald"],
-        ["1 september 2024", "MP-EERSTE Eerste wijk bezocht", "PRJ-WIJK Wijkaanpak", "gepland"],
+        ["1 maart 2024", "Plan klaar MP-PLAN", "Wijkaanpak PRJ-WIJK", "behaald"],
+        ["1 september 2024", "Eerste wijk bezocht MP-EERSTE", "Wijkaanpak PRJ-WIJK", "gepland"],
     ]
 
 
@@ -642,16 +642,16 @@ def test_the_dashboard_rolls_up_each_goals_criteria_as_a_bar_and_in_words(site):
     ]
     assert rows == [
         [
-            "HD-VEILIG Een veiliger land",
+            "Een veiliger land HD-VEILIG",
             "1 criterium: 1 onbepaald (niet uit de cijfers te berekenen)",
             "geen criteria",
         ],
         [
-            "SD-BRAND Minder branden",
+            "Minder branden SD-BRAND",
             "1 criterium: 1 op koers (uit de cijfers berekend)",
             "1 criterium: 1 risico (uit de cijfers berekend)",
         ],
-        [f"SD-CRISIS {NASTY}", "geen criteria", "geen criteria"],
+        [f"{NASTY} SD-CRISIS", "geen criteria", "geen criteria"],
     ]
     bar = section.select("tbody tr")[1].find_all("td")[0].find("svg")
     assert bar["aria-hidden"] == "true" and [r["class"] for r in bar.find_all("rect")] == [
@@ -676,8 +676,8 @@ def test_a_criterions_details_list_its_measurements_newest_first(site):
     )
     lines = [li.get_text(" ", strip=True) for li in details.select("ul.pt-measurement-list li")]
     assert lines == [
-        "1 mei 2024: 2 \u2013 MT-WIJKEN-2 Stand in het voorjaar (bron: Projectrapportage mei)",
-        "1 februari 2024: 1 \u2013 MT-WIJKEN-1 Eerste wijken bezocht (bron: Projectrapportage februari)",
+        "1 mei 2024: 2 \u2013 Stand in het voorjaar MT-WIJKEN-2 (bron: Projectrapportage mei)",
+        "1 februari 2024: 1 \u2013 Eerste wijken bezocht MT-WIJKEN-1 (bron: Projectrapportage februari)",
     ]
     assert "Heeft als meting" not in details.get_text()  # listed once, with the values
     chart = details.find("svg", class_="pt-chart")  # the list above is its text equivalent
@@ -694,22 +694,22 @@ def test_samenhang_shows_each_assumption_with_its_status_and_last_test(site):
     ]
     assert rows == [
         [
-            "AN-OPEN Bewoners doen open",
-            "PRJ-WIJK Wijkaanpak",
+            "Bewoners doen open AN-OPEN",
+            "Wijkaanpak PRJ-WIJK",
             "bevestigd",
             "getoetst op 15 maart 2024",
             "Navraag na elk tiende huisbezoek",
         ],
         [
-            "AN-RUIMTE Oefenruimte is er genoeg",
-            "IN-OEFENEN Oefenen, oefenen",
+            "Oefenruimte is er genoeg AN-RUIMTE",
+            "Oefenen, oefenen IN-OEFENEN",
             "onbevestigd",
             "nooit getoetst",
             "niet vastgelegd",
         ],
         [
-            "AN-TIJD De brandweer heeft tijd",
-            "IN-PREVENTIE Brandpreventie in de wijk",
+            "De brandweer heeft tijd AN-TIJD",
+            "Brandpreventie in de wijk IN-PREVENTIE",
             "onbevestigd",
             "nooit getoetst Toets nodig: IN-PREVENTIE is in uitvoering en de aanname is nog nooit getoetst.",
             "niet vastgelegd",

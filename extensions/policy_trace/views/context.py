@@ -49,22 +49,44 @@ class ViewContext:
         return f"{page}#{anchor}" if anchor else page
 
     def reference(self, item: Item, text: str | None = None) -> nodes.Node:
-        """A docutils link to ``item`` (plain text if it has no page)."""
-        label = text if text is not None else item_label(item)
+        """A docutils link to ``item``: its title, then its ID as a small label (text if it has no page)."""
         uri = self.uri(item)
+        if text is not None or not item.title:
+            label = text if text is not None else item.id
+            if not uri:
+                return nodes.Text(label)
+            return nodes.reference("", label, refuri=uri, internal=True, classes=["pt-item-link"])
         if not uri:
-            return nodes.Text(label)
-        return nodes.reference("", label, refuri=uri, internal=True, classes=["pt-item-link"])
+            return nodes.Text(plain_label(item))
+        link = nodes.reference("", "", refuri=uri, internal=True, classes=["pt-item-link"])
+        link += nodes.Text(f"{item.title} ")
+        link += nodes.inline("", item.id, classes=[ID_CLASS])
+        return link
 
     def a(self, item: Item, text: str | None = None) -> str:
-        """An HTML link to ``item`` (escaped), for the views written as HTML tables."""
-        label = html.escape(text if text is not None else item_label(item))
+        """An HTML link to ``item`` (escaped): its title, then its ID as a small label; for the HTML views."""
         uri = self.uri(item)
+        if text is not None or not item.title:
+            label = html.escape(text if text is not None else item.id)
+        elif uri:
+            label = f'{html.escape(item.title)} <span class="{ID_CLASS}">{html.escape(item.id)}</span>'
+        else:
+            label = html.escape(plain_label(item))
         return (
             f'<a class="reference internal pt-item-link" href="{html.escape(uri)}">{label}</a>'
             if uri
             else label
         )
+
+
+#: The small label an item's ID is in, after its title: a reader reads the name first, the
+#: ID is there to cite it (not an all-caps prefix in front of every name).
+ID_CLASS = "pt-item-id"
+
+
+def plain_label(item: Item) -> str:
+    """An item named in plain text, where no link can carry the small ID: ``Titel (ID)``."""
+    return f"{item.title} ({item.id})" if item.title else item.id
 
 
 def item_label(item: Item) -> str:
