@@ -328,7 +328,7 @@ def test_the_roll_up_per_goal_counts_the_computed_judgement_and_says_so(site):
     section = soup.find(id="tevreden-per-doel")
     rows = [[_text(c) for c in tr.find_all(["th", "td"])] for tr in section.select("tbody tr")]
     assert rows[1] == [
-        "SD-BRAND Minder woningbranden",
+        "Minder woningbranden SD-BRAND",
         "2 criteria: 1 op koers, 1 behaald (uit de cijfers berekend)",
         # CR-ROOKMELDER's author says op koers; the numbers say risico, and that is what is counted.
         "2 criteria: 1 risico, 1 onbepaald "
