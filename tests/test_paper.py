@@ -723,3 +723,36 @@ def test_item_text_labels_and_roles_print_as_the_site_shows_them(
     )
     # Raw HTML is never printed as markup (the words between its tags remain).
     assert "{need}" not in body and ":::" not in body and "<b>" not in str(text)
+
+
+@needs_poppler
+def test_a_programme_with_decisions_and_a_previous_version_opens_with_them(tmp_path: Path) -> None:
+    target = tmp_path / "stand.pdf"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "policy_trace.cli",
+            "pdf",
+            str(REPO / "tests" / "roots" / "test-stand"),
+            "-o",
+            str(target),
+            "--vergadering",
+            "2025-02-05",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    first = " ".join(run("pdftotext", "-l", "3", str(target), "-").split())
+    assert "Document voor de bestuursvergadering van 5 februari 2025" in first
+    assert "Stand van zaken op 1 januari 2025" in first
+    assert "Eigen criteria: 1 op koers en 1 behaald (uit de cijfers berekend)" in first
+    assert "Gezamenlijke meldkamer (project, ter besluitvorming). Nog niet vastgelegd: b) de partij" in first
+    assert "besluit gepland op 10 februari 2025, na deze vergadering" in first
+    assert "Woningen met rookmelder: berekend oordeel risico" in first
+    assert "Helft van de wijken bezocht: vertraagd, datum 1 februari 2025." in first
+    # What changed since the adopted version, the removed effort named.
+    assert "Veranderd sinds versie 1.0 (1 juni 2024)" in first
+    assert "Brandweerkazernes openstellen (inspanning, IN-OUD)" in first
+    assert pdfua_report(target)["summary"]["warnings"] == 0

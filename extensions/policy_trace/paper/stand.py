@@ -19,7 +19,7 @@ from ..items import Item, Programme
 from ..stand import Decision, Stand, Tally
 from ..views.context import type_title
 from ..views.stand import judged_words, plural
-from ..views.words import in_words, join_words
+from ..views.words import counted_words, date_in_words, in_words, join_words
 
 
 def _a(item: Item, text: str | None = None) -> str:
@@ -32,13 +32,7 @@ def tally_words(tally: Tally) -> str:
     if not tally.judged:
         return "geen"
     counted = join_words([f"{count} {in_words(name)}" for name, count in tally.counts()])
-    if tally.computed == len(tally):
-        which = "uit de cijfers berekend"
-    elif not tally.computed:
-        which = "niet uit de cijfers te berekenen"
-    else:
-        which = f"{tally.computed} uit de cijfers berekend, de andere zoals de schrijver ze opgaf"
-    return f"{counted} ({which})"
+    return f"{counted} ({counted_words(tally.computed, len(tally))})"
 
 
 def _list(entries: Iterable[str], empty: str) -> str:
@@ -95,7 +89,8 @@ def attention(stand: Stand) -> str:
     for milestone in found.milestones:
         when = milestone.field("datum")
         state = in_words(milestone.status) if milestone.status == "vertraagd" else "nog gepland"
-        entries.append(f"{_a(milestone)}: {escape(state)}, datum {escape(when or 'niet vastgelegd')}.")
+        day = date_in_words(when) if when else "niet vastgelegd"
+        entries.append(f"{_a(milestone)}: {escape(state)}, datum {escape(day)}.")
     for assumption, subjects in found.refuted:
         names = join_words([_a(s) for s in subjects])
         entries.append(f"{_a(assumption)} is weerlegd, terwijl {names} al besloten of in uitvoering is.")
@@ -124,7 +119,7 @@ def changes(stand: Stand, programme: Programme) -> str:
     if changed is None:
         return ""
     version = f"versie {changed.version}" if changed.version else "de vorige publicatie"
-    when = f" ({escape(changed.date)})" if changed.date else ""
+    when = f" ({escape(date_in_words(changed.date))})" if changed.date else ""
 
     def named(entries: tuple[tuple[str, str, str], ...]) -> list[str]:
         return [
