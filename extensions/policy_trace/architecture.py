@@ -59,7 +59,7 @@ LAYERS: tuple[Layer, ...] = (
         "Weergaven",
         "Wat de site en de pdf tonen: de overzichten, de details per item, het handboek, de downloads.",
         ("views", "paper", "handbook", "architecture", "exports", "needs_json", "ubproject", "assets",
-         "changes", "publish"),
+         "changes", "publish", "pagehead"),
     ),
     Layer(
         "Thema",

@@ -21,6 +21,19 @@ class Visit:
     console_errors: list[str] = field(default_factory=list)
     failed_requests: list[str] = field(default_factory=list)
     hosts: set[str] = field(default_factory=set)
+    #: Each Content-Security-Policy violation the page reported: directive, what was blocked, where.
+    csp_violations: list[str] = field(default_factory=list)
+    #: Bytes of each script the page loaded, by URL.
+    script_bytes: dict[str, int] = field(default_factory=dict)
+
+
+_RECORD_CSP_VIOLATIONS = """
+window.__policyTraceCsp = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__policyTraceCsp.push(
+    `${event.violatedDirective} ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+});
+"""
 
 
 class SiteBrowser:
@@ -34,6 +47,8 @@ class SiteBrowser:
         self.context = browser.new_context(color_scheme=color_scheme, viewport=viewport)
         self.visit = Visit("")
         self.context.route("**/*", self._route)
+        # Before any script of the page: a violation is reported as an event, not always on the console.
+        self.context.add_init_script(_RECORD_CSP_VIOLATIONS)
         self.page = self.context.new_page()
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.visit.console_errors.append(f"pageerror: {error}"))
@@ -60,6 +75,11 @@ class SiteBrowser:
     def _response(self, response: Any) -> None:
         if response.status >= 400:
             self.visit.failed_requests.append(f"{response.url} (HTTP {response.status})")
+        elif response.request.resource_type == "script":
+            try:
+                self.visit.script_bytes[response.url] = len(response.body())
+            except Exception:  # noqa: BLE001 - a response the page dropped has no body to count
+                pass
 
     def open(self, path: str) -> Visit:
         """Load ``path`` (relative to the site root), wait until its diagrams are drawn."""
@@ -70,6 +90,7 @@ class SiteBrowser:
             # Mermaid may still fetch chunks after drawing; let them finish here,
             # or leaving the page would abort them and blame the next page.
             self.page.wait_for_load_state("networkidle")
+        self.visit.csp_violations = self.page.evaluate("() => window.__policyTraceCsp || []")
         return self.visit
 
     def wait_for_diagrams(self) -> None:

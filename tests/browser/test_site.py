@@ -119,7 +119,7 @@ def test_mermaid_is_loaded_only_on_pages_with_a_diagram(site: Path, reports: dic
 def test_clicking_a_node_of_the_doelenboom_opens_its_item(site_browser: SiteBrowser) -> None:
     site_browser.open("index.html")
     page = site_browser.page
-    links = page.locator(".pt-doelenboom pre.mermaid svg a")
+    links = page.locator(".pt-doelenboom svg.pt-boom a")
     assert links.count() > 0, "de doelenboom op de startpagina heeft geen klikbare knopen"
     target = None
     for index in range(links.count()):

@@ -75,7 +75,7 @@ def test_the_home_page_answers_where_we_stand_in_its_first_screen(
     assert summary.bounding_box()["y"] < viewport["height"] / 2
     first_goal = page.locator("ul.pt-stand-goals > li").first
     assert first_goal.bounding_box()["y"] < viewport["height"]
-    assert page.locator("pre.mermaid").first.bounding_box()["y"] > summary.bounding_box()["y"]
+    assert page.locator(".pt-doelenboom svg.pt-boom").first.bounding_box()["y"] > summary.bounding_box()["y"]
     assert page.evaluate("() => document.scrollingElement.scrollWidth") <= viewport["width"]
     assert visit.console_errors == [] and visit.failed_requests == [] and visit.hosts == {"127.0.0.1"}
     if folder := os.environ.get("POLICY_TRACE_SCREENSHOTS"):  # pictures for a person to look at

@@ -18,6 +18,7 @@ from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .. import pagehead
 from ..upstream import furo, sphinx_needs
 from ..upstream.sphinx import set_by_programme
 from . import dutch
@@ -112,16 +113,28 @@ def install_dutch(app: Sphinx) -> None:
 
 
 def translate_permalink_page(app: Sphinx, env: Any) -> None:
-    """Make sphinx-needs' permalink page (a fixed English file) Dutch."""
-    if app.config.language != "nl" or app.builder.format != "html":
+    """Make sphinx-needs' permalink page (a fixed English file) Dutch, under the site's policy."""
+    if app.builder.format != "html":
         return
     page = sphinx_needs.permalink_page(app)
     if not page.is_file():
         return
     text = page.read_text(encoding="utf-8")
-    for english, dutch_text in dutch.PERMALINK_PAGE.items():
-        text = text.replace(english, dutch_text)
-    page.write_text(text, encoding="utf-8")
+    if app.config.language == "nl":
+        for english, dutch_text in dutch.PERMALINK_PAGE.items():
+            text = text.replace(english, dutch_text)
+    page.write_text(with_policy(text), encoding="utf-8")
+
+
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+def with_policy(page: str) -> str:
+    """A fixed page (no template of ours) with the site's Content-Security-Policy after its charset."""
+    if "Content-Security-Policy" in page:
+        return page
+    meta = pagehead.policy_meta(_INLINE_SCRIPT.findall(page))
+    return re.sub(r"(<meta charset=[^>]*>)", lambda m: f"{m.group(1)}\n    {meta}", page, count=1)
 
 
 def adapt_page(

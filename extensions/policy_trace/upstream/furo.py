@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from . import Pin
@@ -86,3 +87,19 @@ def route_navigation_tree() -> bool:
 def translate_fold_labels(tree: str, label: Callable[[str], str]) -> str:
     """furo's tree with each fold button labelled ``label(title)`` (the title as furo escaped it)."""
     return FOLD_LABEL.sub(lambda m: f'aria-label="{label(m.group(1))}"', tree)
+
+
+#: furo's base.html writes its inline scripts straight into the page (e.g. the
+#: colour scheme before the first paint); a Content-Security-Policy must name
+#: each by its hash. They hold no template code, so the page carries them byte
+#: for byte as the template has them.
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+
+
+@functools.cache
+def inline_scripts() -> tuple[str, ...]:
+    """The text of every inline ``<script>`` furo's base.html writes into a page."""
+    import furo  # the theme, not an extension: imported only when a build uses it
+
+    base = Path(furo.__file__).parent / "theme" / "furo" / "base.html"
+    return tuple(_INLINE_SCRIPT.findall(base.read_text(encoding="utf-8")))

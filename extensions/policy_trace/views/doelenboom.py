@@ -1,13 +1,15 @@
-"""The doelenboom: hoofddoel, strategic goals, efforts and projects as diagrams.
+"""The doelenboom: hoofddoel, strategic goals, efforts and projects as static SVG drawings.
 
 Drawn as one tree, four levels side by side are wider than the page's column
-(the agenda's tree was 1,020 px in a 736 px column). So it is drawn as a
-layout per group of efforts, each three levels wide: one small diagram of the
-hoofddoel and its goals, then per group of efforts (by the goals they serve)
-a diagram of those goals, the efforts and their projects, under a caption
-that names the group in HTML text (which wraps and is never cut). Every box
-is clickable; next to the diagrams the same tree is a nested list of links
-(for screen readers and print).
+(the agenda's tree was 1,020 px in a 736 px column). So it is drawn per group
+of efforts, each three levels wide: one small drawing of the hoofddoel and
+its goals, then per group of efforts (by the goals they serve) a drawing of
+those goals, the efforts and their projects, under a caption that names the
+group in HTML text (which wraps and is never cut). The drawings are SVG
+written with the page by ``treesvg`` (as the paper draws its tree): the start
+page loads no Mermaid, and without JavaScript a reader still sees the tree.
+Every box is a link; after the drawings the same tree is a nested list of
+links (for screen readers and print).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from docutils import nodes
 from .. import model
 from ..items import Item, Programme
 from ..koppelingen import Copy, CoupledItem
-from . import gekoppeld, mermaid, wijzigingen
+from . import gekoppeld, mermaid, treesvg, wijzigingen
 from .context import ViewContext, type_plural, type_title
 from .htmltable import raw as raw_html
 from .placeholders import ViewDirective
@@ -30,18 +32,6 @@ from .words import join_words
 
 #: The levels the doelenboom shows, top down; which links join them comes from the model too.
 TREE_TYPES: tuple[str, ...] = model.TREE_LEVELS
-#: Tighter than Mermaid's defaults, and labels wrapped at 150 px, so three
-#: levels fit a 736 px column (a 1280 px screen) at the text's full size.
-DIAGRAM_CONFIG = {
-    "flowchart": {
-        "nodeSpacing": 14,
-        "rankSpacing": 36,
-        "padding": 8,
-        "wrappingWidth": 150,
-        "useMaxWidth": False,
-    },
-    "themeVariables": {"fontSize": "14px"},
-}
 #: The level drawn in groups, by the goals its items serve.
 GROUPED_TYPE = "inspanning"
 #: The class and colour of a box for an item of a coupled programme, drawn outside the tree.
@@ -99,46 +89,71 @@ def group_label(goals: list[Item], all_goals: list[Item]) -> str:
 _SLASH_IN_WORD = re.compile(r"(?<=\w)/(?=\w)")
 
 
-@dataclass(frozen=True)
-class Part:
-    """One diagram of the doelenboom: its caption (HTML text) and its Mermaid source."""
-
-    caption: str
-    source: str
-
-
 def _break_long_words(label: str) -> str:
     # "omgevingswet/omgevingsrecht" is wider than a box: allow a line break after a slash between words.
     return _SLASH_IN_WORD.sub("/\u200b", label)
 
 
-def _flow_node(ctx: ViewContext, item: Item) -> mermaid.FlowNode:
-    label = item.title or item.id
-    if item.type != GROUPED_TYPE:
-        label = f"{type_title(item.type)}: {label}"
+#: Sized so three levels fit a 736 px column (a 1280 px screen) at a readable 14 px.
+WEB_STYLE = treesvg.Style(
+    font_size=14.0, box_width=222.0, padding=8.0, column_gap=28.0, row_gap=8.0, group_gap=18.0,
+    # DejaVu Sans's widths with 3 % to spare, for a browser that draws in Verdana instead.
+    measure=lambda text, bold, size: treesvg.builtin_width(text, bold, size) * 1.03,
+)
+#: DejaVu Sans first: the widths the labels were wrapped with.
+FONT_FAMILY = "'DejaVu Sans', Verdana, Arial, sans-serif"
+
+
+@dataclass(frozen=True)
+class Outside:
+    """A box for an item of a coupled programme that items of the tree serve."""
+
+    id: str
+    title: str
+    href: str
+    type: str = "extern"
+
+
+def _labels(ctx: ViewContext, item: treesvg.Node) -> tuple[str, str]:
+    if isinstance(item, Outside):
+        return "", _break_long_words(item.title)
+    title = _break_long_words(item.title or item.id)
     if item.id in wijzigingen.suspects_of_build(ctx):
-        label = f"{label} (te herzien)"
-    return mermaid.FlowNode(item.id, _break_long_words(label), item.type, ctx.uri(item))
+        title = f"{title} (te herzien)"
+    # The efforts' caption already says what they are.
+    return ("" if item.type == GROUPED_TYPE else type_title(item.type)), title
 
 
-def _part(
+def drawing(
     ctx: ViewContext,
     caption: str,
-    shown: list[Item],
-    edges: list[tuple[str, str]],
-    groups: list[mermaid.FlowGroup],
-) -> Part:
-    colors = {name: model.TYPES_BY_NAME[name].color for name in TREE_TYPES}
-    source = mermaid.flowchart(
-        [_flow_node(ctx, item) for item in shown],
-        edges,
-        groups=groups,
-        class_colors=colors,
-        direction="LR",
-        title=f"Doelenboom: {caption}",
-        description=f"{caption}. Dezelfde samenhang staat als lijst onder de figuren.",
+    shown: list[treesvg.Node],
+    levels: tuple[str, ...] = TREE_TYPES,
+    serves: treesvg.Parents = parents,
+) -> str:
+    """One part of the doelenboom as inline SVG: a link per box, lines in the text's colour."""
+    programme = ctx.programme
+    boxes = treesvg.layout(
+        programme, shown, levels, serves, lambda item: _labels(ctx, item), WEB_STYLE, GROUPED_TYPE
     )
-    return Part(caption, source)
+    width, height = treesvg.size(boxes)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="pt-boom" width="{width:.0f}" height="{height:.0f}" '
+        f'viewBox="0 0 {width:.1f} {height:.1f}" font-family="{FONT_FAMILY}" '
+        f'font-size="{WEB_STYLE.font_size:g}" role="group" aria-label="{escape(caption, quote=True)}">',
+        '<g class="pt-boom-lijnen">',
+        *treesvg.lines(programme, boxes, serves, "currentColor", 1.2),
+        "</g>",
+    ]
+    for box in boxes:
+        if isinstance(box.item, Outside):
+            fill, href = OUTSIDE_COLOR, box.item.href
+        else:
+            fill = mermaid.readable_fill(model.TYPES_BY_NAME[box.item.type].color)
+            href = ctx.uri(programme.items[box.item.id])
+        out += [f'<a href="{escape(href, quote=True)}">', *treesvg.box_shapes(box, fill), "</a>"]
+    out.append("</svg>")
+    return "\n".join(out)
 
 
 def _below(programme: Programme, tops: list[Item]) -> tuple[list[Item], list[tuple[str, str]]]:
@@ -212,36 +227,17 @@ def tree_parts(programme: Programme) -> list[TreePart]:
     return parts
 
 
-def diagram_parts(ctx: ViewContext) -> list[Part]:
-    """The doelenboom as diagrams (:func:`tree_parts`), each with its lines and shared boxes."""
-    programme = ctx.programme
-    parts = []
-    for part in tree_parts(programme):
-        shown = {item.id for item in part.items}
-        if not part.goals:
-            edges = [
-                (parent.id, item.id)
-                for item in part.items
-                for parent in parents(programme, item)
-                if parent.id in shown
-            ]
-            parts.append(_part(ctx, part.caption, list(part.items), edges, []))
-            continue
-        efforts = [item for item in part.items if item.type == GROUPED_TYPE]
-        _below_items, edges = _below(programme, efforts)
-        flow_groups: list[mermaid.FlowGroup] = []
-        if len(part.goals) > 1:
-            # Efforts that serve several goals share one box, joined to each goal by one line.
-            box = mermaid.FlowGroup("inspanningen", "", tuple(e.id for e in efforts))
-            flow_groups.append(box)
-            edges = [(goal.id, box.key) for goal in part.goals] + edges
-        else:
-            edges = [(goal.id, effort.id) for goal in part.goals for effort in efforts] + edges
-        parts.append(_part(ctx, part.caption, [*part.goals, *part.items], edges, flow_groups))
-    outside = outside_part(ctx)
-    if outside is not None:
-        parts.append(outside)
-    return parts
+def drawings(ctx: ViewContext) -> list[tuple[str, str]]:
+    """The doelenboom as drawings (:func:`tree_parts`, then what it serves elsewhere): caption and SVG."""
+    found = []
+    for part in tree_parts(ctx.programme):
+        seen: dict[str, Item] = {}
+        for item in (*part.goals, *part.items):
+            seen.setdefault(item.id, item)  # each item once, where it first appears
+        found.append((part.caption, drawing(ctx, part.caption, list(seen.values()))))
+    if outside := outside_drawing(ctx):
+        found.append((OUTSIDE_CAPTION, outside))
+    return found
 
 
 @dataclass(frozen=True)
@@ -268,32 +264,28 @@ def contributions(ctx: ViewContext) -> list[Contribution]:
     return [found[value] for value in sorted(found)]
 
 
-def outside_part(ctx: ViewContext) -> Part | None:
-    """The tree items that serve items of coupled programmes, with those items as outside boxes."""
+def outside_drawing(ctx: ViewContext) -> str:
+    """The tree items that serve items of coupled programmes, those items as outside boxes on the left."""
     pairs = contributions(ctx)
     if not pairs:
-        return None
-    outside = []
+        return ""
+    served: dict[str, list[Outside]] = {}
     own: dict[str, Item] = {}
-    edges = []
+    outside = []
     for pair in pairs:
-        label = _break_long_words(f"{pair.copy.publication.name}: {pair.target.title or pair.target.id}")
-        outside.append(mermaid.FlowNode(pair.value, label, OUTSIDE_CLASS, pair.copy.url(pair.target)))
+        box = Outside(
+            pair.value, f"{pair.copy.publication.name}: {pair.target.title or pair.target.id}",
+            pair.copy.url(pair.target), OUTSIDE_CLASS,
+        )
+        outside.append(box)
         for item in pair.items:
             own.setdefault(item.id, item)
-            edges.append((pair.value, item.id))
-    colors = {name: model.TYPES_BY_NAME[name].color for name in TREE_TYPES}
-    colors[OUTSIDE_CLASS] = OUTSIDE_COLOR
-    source = mermaid.flowchart(
-        [*outside, *(_flow_node(ctx, item) for item in own.values())],
-        edges,
-        class_colors=colors,
-        direction="LR",
-        title=f"Doelenboom: {OUTSIDE_CAPTION}",
-        description=f"{OUTSIDE_CAPTION}: links de doelen van die programma's, rechts wat eraan bijdraagt. "
-        "Dezelfde samenhang staat als lijst onder de figuren.",
-    )
-    return Part(OUTSIDE_CAPTION, source)
+            served.setdefault(item.id, []).append(box)
+
+    def serves(_programme: Programme, node: treesvg.Node) -> list[Outside]:
+        return served.get(node.id, []) if not isinstance(node, Outside) else []
+
+    return drawing(ctx, OUTSIDE_CAPTION, [*outside, *own.values()], (OUTSIDE_CLASS, *TREE_TYPES), serves)
 
 
 def outside_list(ctx: ViewContext) -> str:
@@ -389,15 +381,13 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
         classes=["pt-diagram-caption"],
     )
     figure = nodes.container("", classes=["pt-diagram", "pt-doelenboom"])
-    for part in diagram_parts(ctx):
-        config = ctx.app.config.mermaid_config
-        diagram = mermaid.diagram_node(part.source, part.caption, config, DIAGRAM_CONFIG)
-        label = escape(part.caption, quote=True)
-        # On a narrow screen a diagram can be wider than the column: it scrolls
+    for part_caption, svg in drawings(ctx):
+        label = escape(part_caption, quote=True)
+        # On a narrow screen a drawing can be wider than the column: it scrolls
         # sideways in a region that keyboard users can reach and scroll too.
-        figure += raw_html(f'<p class="pt-doelenboom-deel">{escape(part.caption)}</p>')
+        figure += raw_html(f'<p class="pt-doelenboom-deel">{escape(part_caption)}</p>')
         figure += raw_html(f'<div class="pt-scroll" tabindex="0" role="region" aria-label="{label}">')
-        figure += diagram
+        figure += raw_html(svg)
         figure += raw_html("</div>")
     intro = nodes.paragraph(
         "",
@@ -410,4 +400,4 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     return [caption, figure, text]
 
 
-__all__ = ["DoelenboomDirective", "Part", "diagram_parts", "render", "text_equivalent"]
+__all__ = ["DoelenboomDirective", "drawings", "render", "text_equivalent", "tree_parts"]
