@@ -42,7 +42,7 @@ docs/gids
 ```
 """
 
-#: A criterion whose author said it is not SMART, and why.
+#: A criterion whose author said it is not SMART, and why; a milestone still gepland after its date.
 NOT_SMART = """
 ```{criterium} Burgers weten wat te doen
 :id: CR-WETEN
@@ -50,6 +50,13 @@ NOT_SMART = """
 :smart: nee
 :toelichting: Dit laat zich niet tellen.
 :status: onbepaald
+```
+
+```{mijlpaal} Buurtavond gehouden
+:id: MP-BUURTAVOND
+:hoort_bij: PRJ-WIJK
+:datum: 2024-04-15
+:status: gepland
 ```
 """
 
@@ -173,3 +180,50 @@ def test_the_footer_offers_the_previous_page_before_the_next(built):
     soup = page(site, "docs/tevreden.html")
     links = [a["class"][0] for a in soup.select("footer nav.related-pages a")]
     assert links == ["prev-page", "next-page"]
+
+
+def test_the_planning_tells_an_overdue_milestone_from_a_planned_one_and_has_a_legend(built):
+    site, _env = built
+    chart = page(site, "docs/planning.html").select_one(".pt-planning .pt-tijdlijn")
+    labels = {m.a["href"].rpartition("#")[2]: m.get_text() for m in chart.select(".pt-mijlpaal")}
+    # The peildatum is 1 June 2024: MP-BUURTAVOND (15 April, gepland) is overdue, MP-EERSTE (September) ahead.
+    assert labels["MP-BUURTAVOND"] == "Buurtavond gehouden (15 april 2024, gepland, datum voorbij)"
+    assert labels["MP-EERSTE"] == "Eerste wijk bezocht (1 september 2024)"
+    markers = {
+        m.find_next_sibling(class_="pt-mijlpaal").a["href"].rpartition("#")[2]: m["class"]
+        for m in chart.select(".pt-ruit")
+    }
+    assert markers["MP-BUURTAVOND"] == ["pt-ruit", "pt-over-datum"]
+    assert markers["MP-EERSTE"] == ["pt-ruit", "pt-gepland"]
+    legend = [li.get_text(strip=True) for li in chart.select(".pt-tijdlijn-legenda li")]
+    assert legend == [
+        "gepland",
+        "gepland, maar de datum ligt voor de peildatum",
+        "behaald",
+        "de peildatum",
+    ]
+
+
+def test_a_milestone_label_never_reaches_across_the_peildatum_line(built):
+    site, _env = built
+    chart = page(site, "docs/planning.html").select_one(".pt-planning .pt-tijdlijn")
+    line = _percent(chart.select_one(".pt-as .pt-peildatum-lijn")["style"].removeprefix("left: "))
+    placed = 0
+    for label in chart.select(".pt-mijlpaal"):
+        style = dict(part.split(": ", 1) for part in label["style"].split("; "))
+        room = _percent(style["max-width"])
+        if "margin-right" in style:  # ends at its right margin, reaches back at most its room
+            high = 100 - _percent(style["margin-right"])
+            low = high - room
+        else:
+            low = _percent(style["margin-left"])
+            high = low + room
+        # The row's share the label may take lies wholly on one side of the line.
+        assert not low < line < high, (label.get_text(), low, high, line)
+        placed += 1
+    assert placed == 3
+
+
+def _percent(css: str) -> float:
+    """The percentage in ``12.5%`` or ``calc(12.5% + 0.9em)``."""
+    return float(css.removeprefix("calc(").split("%")[0])

@@ -6,9 +6,11 @@ into a fixed 75 px margin, centres the peildatum's label on its line (cut at
 the chart's edge: "ildatum …") and starts its axis at the first date. Here a
 row per milestone under its project, the axis spans the programme period
 (``policy_trace_period``, widened to any milestone outside it), and every
-label is text that wraps beside its marker, on the side with room, so it is
-always whole, at any width. The table below it says the same for screen
-readers; the chart itself is hidden from them and its links from the keyboard.
+label is text that wraps beside its marker, on the side with room and never
+across the peildatum's line, so it is always whole, at any width. A legend
+names each marker; a milestone still ``gepland`` after its date gets a marker
+and words of its own. The table below it says the same for screen readers; the
+chart itself is hidden from them and its links from the keyboard.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from . import derive
 from .context import ViewContext, type_plural
 from .htmltable import escape, raw, scrolling, table
 from .placeholders import ViewDirective
-from .words import date_in_words, status_html
+from .words import date_in_words, in_words, status_html
 
 
 class PlanningDirective(ViewDirective):
@@ -64,14 +66,85 @@ def _position(value: date, start: date, end: date) -> float:
     return round(100 * (value - start).days / (end - start).days, 3)
 
 
-def _beside(position: float) -> str:
+#: The narrowest room (percent of the row) a label gets beside its marker before it moves past the line.
+MIN_ROOM = 25.0
+
+
+def _beside(position: float, line: float | None = None) -> str:
     """The CSS placing a label beside its marker, in the flow so that its row grows when it wraps.
 
-    The label goes where there is room: right of a marker in the left half, left of it otherwise.
+    The label goes on the side with the most room, and never across the
+    peildatum's line (at ``line``): on the side of the marker that holds the
+    line, it may only be as wide as the gap up to the line, so it wraps there.
+    Where both gaps beside the marker are narrow (a marker just before or
+    after the line), the label goes past the line instead, on the other side
+    of it, in the same row.
     """
-    if position <= 50:
-        return f"margin-left: calc({position}% + 0.9em)"
-    return f"margin-left: auto; margin-right: calc({round(100 - position, 3)}% + 0.9em); text-align: right"
+    right = (line - position) if line is not None and line > position else 100 - position
+    left = (position - line) if line is not None and line < position else position
+    if line is not None and max(left, right) < MIN_ROOM:
+        if line > position and 100 - line > max(left, right):
+            return _from_left(line, 100 - line)
+        if line < position and line > max(left, right):
+            return _from_right(100 - line, line)
+    if right >= left:
+        return _from_left(position, right)
+    return _from_right(100 - position, left)
+
+
+def _from_left(start: float, room: float) -> str:
+    return f"margin-left: calc({start}% + 0.9em); max-width: calc({round(room, 3)}% - 1.8em)"
+
+
+def _from_right(end: float, room: float) -> str:
+    return (
+        f"margin-left: auto; margin-right: calc({round(end, 3)}% + 0.9em); "
+        f"max-width: calc({round(room, 3)}% - 1.8em); text-align: right"
+    )
+
+
+#: The marker of a milestone still ``gepland`` whose date lies before the peildatum (PT402's rule).
+OVERDUE = "over-datum"
+#: How each state of a milestone is drawn and named in the legend, in the legend's order.
+#: The label beside each marker says the same in words (colour and shape only help).
+MARKERS: tuple[tuple[str, str], ...] = (
+    ("gepland", "gepland"),
+    (OVERDUE, "gepland, maar de datum ligt voor de peildatum"),
+    ("vertraagd", "vertraagd"),
+    ("behaald", "behaald"),
+    ("vervallen", "vervallen"),
+)
+
+
+def marker_state(milestone: Item, peildatum: date) -> str:
+    """The marker a milestone gets: its status, or ``over-datum`` when still gepland after its date passed."""
+    if overdue_date(milestone, peildatum):
+        return OVERDUE
+    return milestone.status or "gepland"
+
+
+def _state_words(state: str) -> str:
+    """What the label says after the date: nothing for a milestone still ahead as planned."""
+    if state == "gepland":
+        return ""
+    if state == OVERDUE:
+        return "gepland, datum voorbij"
+    return in_words(state)
+
+
+def legend_html(states: set[str]) -> str:
+    """The legend: a marker per state the chart shows, and the peildatum's line."""
+    entries = [
+        f'<li><span class="pt-ruit-sleutel pt-{escape(state)}"></span> {escape(words)}</li>'
+        for state, words in MARKERS
+        if state in states
+    ]
+    entries += [
+        f'<li><span class="pt-ruit-sleutel pt-{escape(state)}"></span> {escape(in_words(state))}</li>'
+        for state in sorted(states - {state for state, _words in MARKERS})
+    ]
+    entries.append('<li><span class="pt-lijn-sleutel"></span> de peildatum</li>')
+    return f'<ul class="pt-tijdlijn-legenda">{"".join(entries)}</ul>'
 
 
 def _years(start: date, end: date) -> list[tuple[float, int]]:
@@ -101,6 +174,7 @@ def timeline_html(ctx: ViewContext, found: list[tuple[Item, Item | None]]) -> st
         f'<span class="pt-peildatum-label" style="{_beside(line)}">{escape(peildatum)}</span>'
         "</div>"
     ]
+    states: set[str] = set()
     by_project: dict[str, list[Item]] = {}
     projects: dict[str, Item | None] = {}
     for milestone, project in found:
@@ -120,19 +194,21 @@ def timeline_html(ctx: ViewContext, found: list[tuple[Item, Item | None]]) -> st
             if value is None:  # milestones() keeps only real dates
                 continue
             at = _position(value, start, end)
-            label = f"{milestone.title or milestone.id} ({dutch_date(value)})"
+            state = marker_state(milestone, settings.reference_date)
+            states.add(state)
+            said = _state_words(state)
+            label = f"{milestone.title or milestone.id} ({dutch_date(value)}{', ' + said if said else ''})"
             link = ctx.a(milestone, label).replace("<a ", '<a tabindex="-1" ', 1)
-            status = escape(milestone.status or "gepland")
             rows.append(
                 '<div class="pt-tijdlijn-baan">'
                 f'<span class="pt-peildatum-lijn" style="left: {line}%"></span>'
-                f'<span class="pt-ruit pt-{status}" style="left: {at}%"></span>'
-                f'<span class="pt-mijlpaal" style="{_beside(at)}">{link}</span>'
+                f'<span class="pt-ruit pt-{escape(state)}" style="left: {at}%"></span>'
+                f'<span class="pt-mijlpaal" style="{_beside(at, line)}">{link}</span>'
                 "</div>"
             )
     return (
         f'<div class="pt-tijdlijn" aria-hidden="true" data-begin="{start.isoformat()}" '
-        f'data-eind="{end.isoformat()}">{"".join(rows)}</div>'
+        f'data-eind="{end.isoformat()}">{legend_html(states)}{"".join(rows)}</div>'
     )
 
 
@@ -167,4 +243,7 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     ]
 
 
-__all__ = ["PlanningDirective", "axis_range", "milestones", "render", "timeline_html"]
+__all__ = [
+    "MARKERS", "OVERDUE", "PlanningDirective", "axis_range", "legend_html", "marker_state", "milestones",
+    "render", "timeline_html",
+]
