@@ -254,7 +254,10 @@ def summary(
         + f", {len(items)} items, gekopieerd naar {folder}."
     ]
     if not replaced:
-        lines.append(f"Verwijs ernaar als {alias}:ID, bijvoorbeeld :draagt_bij_aan: {alias}:SD-....")
+        lines.append(
+            f"Verwijs ernaar met {alias}:ID, bijvoorbeeld ':draagt_bij_aan: {alias}:SD-…'; wat dit programma "
+            "aan het jouwe bijdraagt, toont een pagina met {bijdragen}."
+        )
         return "\n".join(lines)
     since = f" sinds versie {old_version}" if old_version else " sinds de vorige kopie"
     changed = [

@@ -20,6 +20,7 @@ from ..upstream import sphinx_needs
 from . import (
     aannames,
     banner,
+    bijdragen,
     controle,
     doelenboom,
     downloads,
@@ -49,6 +50,7 @@ VIEWS: MappingProxyType[str, tuple[type, Renderer]] = MappingProxyType(
         "planning": (planning.PlanningDirective, planning.render),
         "downloads": (downloads.DownloadsDirective, downloads.render),
         "wijzigingen": (wijzigingen.WijzigingenDirective, wijzigingen.render),
+        "bijdragen": (bijdragen.BijdragenDirective, bijdragen.render),
         "stand": (stand.StandDirective, stand.render),
     }
 )

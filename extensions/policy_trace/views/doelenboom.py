@@ -23,7 +23,6 @@ from docutils import nodes
 
 from .. import model
 from ..items import Item, Programme
-from ..koppelingen import Copy, CoupledItem
 from . import gekoppeld, mermaid, treesvg, wijzigingen
 from .context import ViewContext, type_plural, type_title
 from .htmltable import raw as raw_html
@@ -240,28 +239,9 @@ def drawings(ctx: ViewContext) -> list[tuple[str, str]]:
     return found
 
 
-@dataclass(frozen=True)
-class Contribution:
-    """An item of a coupled programme that tree items serve along the chain, and those items."""
-
-    value: str
-    copy: Copy
-    target: CoupledItem
-    items: list[Item]
-
-
-def contributions(ctx: ViewContext) -> list[Contribution]:
-    """The coupled items that tree items serve along the chain, each with those tree items (by ID)."""
-    found: dict[str, Contribution] = {}
-    for item in tree_items(ctx.programme):
-        for coupled in gekoppeld.coupled_links(ctx, item, model.CHAIN_LINKS):
-            if coupled.item is None or coupled.copy is None:
-                continue  # reported by PT101 or PT111
-            fresh = Contribution(coupled.value, coupled.copy, coupled.item, [])
-            entry = found.setdefault(coupled.value, fresh)
-            if item not in entry.items:
-                entry.items.append(item)
-    return [found[value] for value in sorted(found)]
+def contributions(ctx: ViewContext) -> list[gekoppeld.Contribution]:
+    """The coupled items that tree items serve along the chain, each with those tree items."""
+    return gekoppeld.contributions(ctx, tree_items(ctx.programme), model.CHAIN_LINKS)
 
 
 def outside_drawing(ctx: ViewContext) -> str:

@@ -8,6 +8,8 @@ item reads the same everywhere. The coupled items come from the build's copies
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from html import escape
 from typing import NamedTuple
 
@@ -54,6 +56,32 @@ def coupled_links(ctx: ViewContext, item: Item, link_names: tuple[str, ...] | No
     return found
 
 
+@dataclass(frozen=True)
+class Contribution:
+    """An item of a coupled programme that own items link to, and those items (in the order found)."""
+
+    value: str
+    copy: Copy
+    target: CoupledItem
+    items: list[Item]
+
+
+def contributions(
+    ctx: ViewContext, items: Iterable[Item], link_names: tuple[str, ...] | None = None
+) -> list[Contribution]:
+    """The coupled items that ``items`` link to (with ``link_names``), each with those items; by value."""
+    found: dict[str, Contribution] = {}
+    for item in items:
+        for coupled in coupled_links(ctx, item, link_names):
+            if coupled.item is None or coupled.copy is None:
+                continue  # reported by PT101 or PT111
+            fresh = Contribution(coupled.value, coupled.copy, coupled.item, [])
+            entry = found.setdefault(coupled.value, fresh)
+            if item not in entry.items:
+                entry.items.append(item)
+    return [found[value] for value in sorted(found)]
+
+
 def status_badge(status: str) -> str:
     """A status as a word in a coloured badge, as :func:`words.status_html` draws an own item's."""
     return f'<span class="{escape(" ".join(status_classes(status)))}">{escape(status_word(status))}</span>'
@@ -87,5 +115,6 @@ def coupled_html(ctx: ViewContext, value: str) -> str:
 
 
 __all__ = [
-    "Coupled", "coupled_html", "coupled_links", "item_link", "programme_label", "resolve", "status_badge",
+    "Contribution", "Coupled", "contributions", "coupled_html", "coupled_links", "item_link",
+    "programme_label", "resolve", "status_badge",
 ]

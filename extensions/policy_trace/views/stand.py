@@ -28,7 +28,7 @@ from ..dates import dutch_date, parse_iso
 from ..items import Item
 from ..rules.common import CheckContext
 from ..stand import HORIZON, GoalLine, Judged, Stand, Tally, compute_stand
-from . import outdated
+from . import gekoppeld, outdated
 from .context import ViewContext, type_title
 from .htmltable import escape, raw
 from .placeholders import ViewDirective
@@ -466,7 +466,30 @@ def render(ctx: ViewContext, options: dict) -> list[nodes.Node]:
     ]
     if page.lists and stand.goals:
         result.append(details_section(ctx, stand))
+    if contributions := contributions_section(ctx):
+        result.append(contributions)
     return [nodes.container("", *result, classes=["pt-stand"])]
+
+
+def contributions_section(ctx: ViewContext) -> nodes.section | None:
+    """What the programme contributes to coupled programmes: each of their items, with the own items
+    that link to it (only when the programme links to another one)."""
+    found = gekoppeld.contributions(ctx, ctx.programme)
+    if not found:
+        return None
+    lines = []
+    for contribution in found:
+        own = ", ".join(ctx.a(item) for item in contribution.items)
+        lines.append(f"<li><p>{gekoppeld.coupled_html(ctx, contribution.value)}: {own}</p></li>")
+    programmes = sorted({c.copy.publication.name for c in found})
+    intro = (
+        f"<p>Dit programma draagt bij aan {escape(join_words(programmes))}: "
+        f"{escape(plural(len(found), 'item', 'items'))} daar, met de eigen items die ernaar verwijzen.</p>"
+    )
+    return _section(
+        "stand-bijdragen", "Bijdragen aan andere programma's",
+        raw(intro + f'<ul class="pt-stand-bijdragen simple">{"".join(lines)}</ul>'),
+    )
 
 
 __all__ = ["COUNTED", "StandDirective", "render", "stand_of_build"]
