@@ -55,11 +55,11 @@ def test_a_region_page_shows_the_coupled_goal_with_its_programme_status_and_addr
     link = article.select_one('a.pt-coupled-link[href$="#SD-CRISISBEHEERSING"]')
     assert link["href"] == "https://agenda.example.nl/1.0/needs/doelen.html#SD-CRISISBEHEERSING"
     shown = link.find_parent(class_="pt-coupled").get_text(" ", strip=True)
-    assert shown == "Strategische agenda Versterking Veiligheidsregio's: SD-CRISISBEHEERSING Versterken " \
-        "crisisbeheersing voorgesteld"
+    assert shown == "Strategische agenda Versterking Veiligheidsregio's: Versterken crisisbeheersing " \
+        "SD-CRISISBEHEERSING voorgesteld"
     # The goal tree draws it as an outside box, and lists it with what serves it.
     tree = article.select_one("ul.pt-doelenboom-extern").get_text(" ", strip=True)
-    assert "SD-CRISISBEHEERSING Versterken crisisbeheersing" in tree
+    assert "Versterken crisisbeheersing SD-CRISISBEHEERSING" in tree
     assert "Oefenen met sleutelfunctionarissen" in tree
     assert "classDef extern" in str(article)
 
@@ -67,13 +67,14 @@ def test_a_region_page_shows_the_coupled_goal_with_its_programme_status_and_addr
 def test_the_agenda_shows_each_regions_contributions_under_the_right_goal(coupled):
     article = page(coupled["national"], "bijdragen.html")
     crisis = article.select_one("section#bijdragen-sd-crisisbeheersing")
-    assert crisis.select_one("h2, h3").get_text(strip=True).startswith("SD-CRISISBEHEERSING Versterken")
+    heading = crisis.select_one("h2, h3").get_text(strip=True)
+    assert heading == "Versterken crisisbeheersing (SD-CRISISBEHEERSING)¶"
     rows = [[c.get_text(" ", strip=True) for c in tr.select("th, td")]
             for tr in crisis.select("table.pt-bijdragen tbody tr")]
     assert rows == [
-        ["Beleidsplan Veiligheidsregio Noord", "IN-OEFENEN Oefenen met sleutelfunctionarissen",
+        ["Beleidsplan Veiligheidsregio Noord", "Oefenen met sleutelfunctionarissen IN-OEFENEN",
          "in uitvoering", "draagt bij aan"],
-        ["Beleidsplan Veiligheidsregio Zuid", "IN-BEVOLKINGSZORG Bevolkingszorg in de regio", "vastgesteld",
+        ["Beleidsplan Veiligheidsregio Zuid", "Bevolkingszorg in de regio IN-BEVOLKINGSZORG", "vastgesteld",
          "draagt bij aan"],
     ]
     assert crisis.select_one('a.pt-coupled-link')["href"] == "https://noord.example.nl/1/index.html#IN-OEFENEN"

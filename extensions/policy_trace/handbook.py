@@ -487,6 +487,12 @@ PAGE_DIRECTIVES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
             )
         },
     ),
+    "bijdragen": (
+        "Per doel en criterium wat gekoppelde programma’s bijdragen (`policy_trace_koppelingen`): hun items "
+        "die ernaar verwijzen, met status, en hun laatste meting van een gedeeld criterium naast elkaar; de "
+        "doelen zonder bijdrage, en welk gekoppeld programma nergens naar verwijst of een oude kopie heeft.",
+        {},
+    ),
     "controle-overzicht": ("De uitkomst van alle controles: de meldingen per regel en de dekking.", {}),
     "policy-trace-types": ("Voor het handboek: elke soort item met velden, koppelingen, voorbeeld.", {}),
     "policy-trace-fields": ("Voor het handboek: alle velden met hun toegestane waarden.", {}),

@@ -26,7 +26,7 @@ from ..dates import dutch_date, parse_iso
 from ..items import Item
 from ..koppelingen import Copy, CoupledItem, is_identity
 from . import gekoppeld
-from .context import ViewContext, item_label
+from .context import ViewContext, plain_label
 from .htmltable import escape, raw, scrolling, table
 from .placeholders import ViewDirective
 from .words import date_in_words, join_words
@@ -93,7 +93,7 @@ def contributions_table(ctx: ViewContext, target: Item, links: list[Link]) -> st
             escape(_link_words(found.link)),
         ])
     return table(
-        f"Bijdragen aan {item_label(target)}", ["Programma", "Item", "Status", "Koppeling"], rows,
+        f"Bijdragen aan {plain_label(target)}", ["Programma", "Item", "Status", "Koppeling"], rows,
         classes=["pt-bijdragen"],
     )
 
@@ -128,7 +128,7 @@ def comparison_table(ctx: ViewContext, criterion: Item, links: list[Link]) -> st
     unit = criterion.field("eenheid")
     value = f"Waarde ({unit})" if unit else "Waarde"
     return table(
-        f"Laatste meting per programma van {item_label(criterion)}",
+        f"Laatste meting per programma van {plain_label(criterion)}",
         ["Programma", value, "Datum", "Bron", "Meting"], rows, classes=["pt-bijdragen-vergelijking"],
     )
 
@@ -159,7 +159,7 @@ def target_sections(ctx: ViewContext, links: list[Link]) -> list[nodes.section]:
         if target.type == "criterium" and (compared := comparison_table(ctx, target, own)):
             body.append(raw("<p>De laatste meting van elk programma, naast elkaar:</p>"))
             body.append(scrolling(compared, f"Metingen van {target.id}"))
-        sections.append(_section(_anchor(target.id), item_label(target), *body))
+        sections.append(_section(_anchor(target.id), plain_label(target), *body))
     return sections
 
 

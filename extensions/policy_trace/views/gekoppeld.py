@@ -16,7 +16,7 @@ from typing import NamedTuple
 from .. import koppelingen
 from ..items import Item
 from ..koppelingen import Copy, CoupledItem
-from .context import ViewContext
+from .context import ID_CLASS, ViewContext
 from .words import status_classes, status_word
 
 
@@ -89,8 +89,12 @@ def status_badge(status: str) -> str:
 
 def item_link(copy: Copy, item: CoupledItem, text: str | None = None) -> str:
     """A link to the coupled item's page on the other site (plain text if its address is unknown)."""
-    label = escape(text if text is not None else f"{item.id} {item.title}".strip())
     url = copy.url(item)
+    if text is not None or not item.title:
+        label = escape(text if text is not None else item.id)
+    else:
+        # As an own item's link reads (ViewContext.a): the title, then the ID as a small label.
+        label = f'{escape(item.title)} <span class="{ID_CLASS}">{escape(item.id)}</span>'
     if not url:
         return f'<span class="pt-coupled-item">{label}</span>'
     return f'<a class="reference external pt-coupled-link" href="{escape(url)}">{label}</a>'
