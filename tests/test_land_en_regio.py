@@ -61,7 +61,8 @@ def test_a_region_page_shows_the_coupled_goal_with_its_programme_status_and_addr
     tree = article.select_one("ul.pt-doelenboom-extern").get_text(" ", strip=True)
     assert "Versterken crisisbeheersing SD-CRISISBEHEERSING" in tree
     assert "Oefenen met sleutelfunctionarissen" in tree
-    assert "classDef extern" in str(article)
+    drawing = article.select_one("svg[aria-label=\"Bijdragen aan andere programma's\"]")
+    assert "https://agenda.example.nl/1.0/needs/doelen.html#SD-CRISISBEHEERSING" in str(drawing)
 
 
 def test_the_agenda_shows_each_regions_contributions_under_the_right_goal(coupled):
