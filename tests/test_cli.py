@@ -33,7 +33,7 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 def placeholders_in(text: str) -> set[str]:
-    return set(re.findall(rf"\b[A-Z]+-{scaffold.PLACEHOLDER_SLUG}(?:-\d+)?\b", text))
+    return set(re.findall(rf"\b[A-Z]+-{model.PLACEHOLDER_SLUG}(?:-\d+)?\b", text))
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from policy_trace import cli, model, scaffold, starter
+from policy_trace import cli, model, starter
 
 NAME = "Hitteplan Utrecht"
 ARGS = ["--naam", NAME, "--organisatie", "Gemeente Utrecht", "--periode", "2026-01-01", "2029-12-31"]
@@ -68,7 +68,7 @@ def test_the_chain_has_one_item_of_each_starting_type_with_every_field_of_the_mo
         assert f"\n:{field.name}:" in project, field.name
     assert ":datum: 2028-01-01" in text  # halfway through the period
     assert "```{partij} Gemeente Utrecht\n" in text
-    assert scaffold.PLACEHOLDER_ID.search(text) is None  # every required link is given
+    assert model.PLACEHOLDER_ID.search(text) is None  # every required link is given
 
 
 def test_a_fresh_programme_builds_with_w_and_its_only_findings_are_placeholder_advice(fresh, capsys):
@@ -110,7 +110,7 @@ def test_replacing_the_placeholder_text_removes_its_advice(fresh):
     doelen = fresh / "needs/doelen.md"
     text = doelen.read_text(encoding="utf-8")
     doelen.write_text(
-        text.replace(scaffold.PLACEHOLDER_BODY, "Minder hittestress in de stad.", 1), encoding="utf-8"
+        text.replace(model.PLACEHOLDER_BODY, "Minder hittestress in de stad.", 1), encoding="utf-8"
     )
     assert cli.main(["check", "hitteplan", "--format", "kort"]) == 0
     ids = sorted(f["id"] for f in report(fresh)["findings"])

@@ -9,7 +9,7 @@ from xml.etree import ElementTree as ET
 import pytest
 from checks_support import build_once, copy_root, report
 from conftest import needs_json, warnings_of
-from policy_trace.findings import Finding
+from policy_trace.outcome import Finding
 from policy_trace.reports import (
     CheckedItem,
     json_report,

@@ -13,7 +13,7 @@ from conftest import warnings_of
 from policy_trace.changes import Changes as ChangeSet
 from policy_trace.changes import ItemChange, Publication
 from policy_trace.items import Item, Programme
-from policy_trace.rules.common import CheckContext
+from policy_trace.outcome import CheckContext
 from policy_trace.stand import compute_stand
 
 PEILDATUM = date(2025, 1, 1)

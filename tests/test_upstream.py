@@ -20,12 +20,12 @@ from checks_support import copy_root, make_app
 from docutils import nodes
 from policy_trace.findings import WARNING_TYPE, is_suppressed
 from policy_trace.theme import dutch
-from policy_trace.upstream import Pin
 from policy_trace.upstream import furo as furo_seam
 from policy_trace.upstream import sphinx as sphinx_seam
 from policy_trace.upstream import sphinx_autobuild as autobuild_seam
 from policy_trace.upstream import sphinx_needs as needs_seam
 from policy_trace.upstream import weasyprint as weasyprint_seam
+from policy_trace.upstream.pin import Pin
 from sphinx.errors import ExtensionError
 from sphinx.util.logging import is_suppressed_warning
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import collector, domain, exports, koppelingen, model, needs_config, rebuild, upstream, vocabulary
-
-__version__ = "0.1.0"
+from . import collector, domain, exports, model, needs_config, rebuild, state, upstream
+from .checks import settings
+from .version import __version__
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -38,7 +38,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Last, after every writer of this build.
     app.connect("build-finished", gc.collect_again, priority=1000)
     # Before Sphinx's own type check (800): a wrong value gets one Dutch message, then its default.
-    app.connect("config-inited", vocabulary.validate, priority=7)
+    app.connect("config-inited", settings.validate_vocabulary, priority=7)
     # Before sphinx-needs reads its configuration (its first handler runs at 10).
     app.connect("config-inited", needs_config.apply, priority=5)
     # After the checks (600): needs.json and the CSV are then final; written beside the pages.
@@ -50,8 +50,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", rebuild.all_pages_when_pages_come_or_go)
     app.connect("build-finished", rebuild.remove_pages_of_removed_documents)
     # The coupled programmes' copies: read afresh in every build; every page again when one changed.
-    app.connect("env-before-read-docs", koppelingen.forget)
-    app.connect("env-get-outdated", koppelingen.outdated_when_copies_change)
+    app.connect("env-before-read-docs", state.forget_koppelingen)
+    app.connect("env-get-outdated", state.outdated_when_copies_change)
     # Late: after every handler that adds or reorders documents to read.
     app.connect("env-before-read-docs", rebuild.purge_before_reading, priority=900)
 

@@ -24,6 +24,8 @@ from sphinx.application import Sphinx
 from .handbook import _code as code
 from .handbook import _MarkdownDirective as MarkdownDirective
 from .handbook import _table as markdown_table
+from .upstream import furo, sphinx, sphinx_autobuild, sphinx_needs, weasyprint
+from .version import __version__
 
 
 @dataclass(frozen=True)
@@ -33,50 +35,74 @@ class Layer:
     name: str
     holds: str
     modules: tuple[str, ...]
+    #: A layer apart (the seams): it uses only itself, and only the modules named here (exactly) use
+    #: it. Empty: an ordinary layer, used by itself and the layers after it.
+    users: tuple[str, ...] = ()
 
 
-#: The layers, from the model outwards; a layer may use the ones above it, not those below.
+#: The layers in the order the data flows: a module may use its own layer and those before it,
+#: never one after it; the seams, last, stand apart (``tests/test_architecture.py`` checks every
+#: import against this).
 LAYERS: tuple[Layer, ...] = (
     Layer(
         "Model",
-        "Wat een programma is: itemtypen, velden, koppelingen, statussen, instellingen en regels, "
-        "één keer gedeclareerd. De sphinx-needs-configuratie wordt eruit afgeleid.",
-        ("model", "vocabulary", "rules", "needs_config", "urls"),
+        "Wat een programma is: itemtypen, velden, koppelingen, statussen en instellingen, één keer "
+        "gedeclareerd, en wat een auteur schrijft zonder dat er items zijn: data, en de bron als tekst.",
+        ("model", "version", "vocabulary", "needs_config", "dates", "sourcescan", "urls"),
     ),
     Layer(
-        "Items en gegevens",
-        "Een alleen-lezen beeld van alle items en wat eruit volgt (reeksen, oordelen, dekking, data), "
-        "het type bevinding, en alles wat policy-trace op de bouwomgeving bewaart (één Domain).",
-        ("items", "series", "judgement", "coverage", "stand", "dates", "findings", "domain", "rebuild",
-         "koppelingen"),
+        "Items",
+        "Een alleen-lezen beeld van alle items en wat eruit volgt (reeksen, oordelen, wijzigingen), de "
+        "typen van een controle-uitkomst, en wat policy-trace op de bouwomgeving bewaart (één Domain).",
+        ("items", "series", "judgement", "changes", "koppelingen", "outcome", "domain"),
     ),
     Layer(
-        "Controles",
-        "Eén kleine, pure functie per regel over alle items, wanneer ze draaien, en de rapporten.",
-        ("checks", "sourcescan", "reports", "ratchet"),
+        "Regels",
+        "Eén kleine, pure functie per regel over alle items, met de regel erboven gedeclareerd.",
+        ("rules",),
     ),
     Layer(
-        "Weergaven",
-        "Wat de site en de pdf tonen: de overzichten, de details per item, het handboek, de downloads.",
-        ("views", "paper", "handbook", "architecture", "exports", "needs_json", "ubproject", "assets",
-         "changes", "publish", "pagehead"),
+        "Uitkomst",
+        "De regels gedraaid: bevindingen met hun ernst, uitzonderingen, dekking, de gekozen "
+        "instellingen, de rapporten en de drempel tegen een nulmeting.",
+        ("findings", "coverage", "checks.registry", "checks.waivers", "checks.settings", "reports",
+         "ratchet", "state", "stand"),
     ),
     Layer(
-        "Thema",
-        "Het uiterlijk op furo: Nederlandse interfaceteksten, toegankelijke opmaak, de navigatie.",
-        ("theme",),
+        "Weergave",
+        "Hoe items en uitkomst in woorden, tabellen en figuren staan, voor site en pdf gelijk.",
+        ("views.context", "views.derive", "views.words", "views.htmltable", "views.charts",
+         "views.mermaid"),
+    ),
+    Layer(
+        "Schrijvers",
+        "Wat de site, de pdf en de downloads tonen: de overzichten, de details per item, het "
+        "handboek, het thema op furo, needs.json en de andere bestanden naast de pagina's.",
+        ("views", "paper", "exports", "needs_json", "ubproject", "assets", "publish", "publication",
+         "pagehead", "theme", "handbook", "architecture"),
+    ),
+    Layer(
+        "Sphinx",
+        "Wat policy-trace in Sphinx haakt: de extensie zelf, wanneer de controles draaien, wat ze bij het "
+        "lezen van de bron bewaren, het bouwen na een wijziging, het geheugen.",
+        ("policy_trace", "checks", "rebuild", "collector"),
+    ),
+    Layer(
+        "Opdrachten",
+        "De opdracht `policy-trace` en wat bouwen sneller maakt: het warme bouwproces, het "
+        "sjabloon voor een nieuw item en voor een nieuw programma.",
+        ("cli", "commands", "starter", "live", "warm", "scaffold"),
     ),
     Layer(
         "Naden",
         "Elke greep in de interne onderdelen van een afhankelijkheid, één module per afhankelijkheid, "
-        "met de versie waarvoor hij geschreven is.",
+        "met de versie waarvoor hij geschreven is. Apart, onderaan: de naden gebruiken niets van "
+        "policy-trace, en alleen de modules die iets van een afhankelijkheid lezen of ervoor schrijven "
+        "gebruiken ze.",
         ("upstream",),
-    ),
-    Layer(
-        "Opdrachten en bouwen",
-        "De opdracht `policy-trace` en wat bouwen sneller maakt: het warme bouwproces, de "
-        "geheugeninstellingen, het sjabloon voor een nieuw item.",
-        ("cli", "commands", "starter", "live", "warm", "collector", "scaffold"),
+        users=("policy_trace", "theme", "theme.navigation", "views", "views.outdated", "needs_json",
+               "checks.builder", "checks.markup", "paper.builder", "paper.weasy", "pagehead", "live",
+               "architecture"),
     ),
 )
 
@@ -100,9 +126,29 @@ def _summary(module: Any) -> str:
 
 
 def layer_of(name: str) -> Layer | None:
-    """The layer a module (dotted name without the package) belongs to; None if it has none."""
-    top = name.split(".", 1)[0]
-    return next((layer for layer in LAYERS if top in layer.modules), None)
+    """The layer a module (dotted name without the package; "" for the package) belongs to, if any.
+
+    The longest name a layer gives decides: ``checks.registry`` is in another layer than ``checks``.
+    """
+    parts = name.split(".") if name else [PACKAGE]
+    for end in range(len(parts), 0, -1):
+        prefix = ".".join(parts[:end])
+        for layer in LAYERS:
+            if prefix in layer.modules:
+                return layer
+    return None
+
+
+def may_import(importer: str, imported: str) -> bool:
+    """Whether module ``importer`` may import ``imported`` (dotted names without the package)."""
+    mine, theirs = layer_of(importer), layer_of(imported)
+    if mine is None or theirs is None:
+        return False
+    if theirs is mine:
+        return True
+    if theirs.users:
+        return (importer or PACKAGE) in theirs.users
+    return not mine.users and LAYERS.index(theirs) < LAYERS.index(mine)
 
 
 class LayersDirective(MarkdownDirective):
@@ -112,7 +158,7 @@ class LayersDirective(MarkdownDirective):
         found = modules()
         parts = []
         for layer in LAYERS:
-            own = [(name, summary) for name, summary in found if name and layer_of(name) is layer]
+            own = [(name or PACKAGE, summary) for name, summary in found if layer_of(name) is layer]
             parts.append(f"### {layer.name}\n\n{layer.holds}\n")
             parts.append(markdown_table(["Module", "Wat erin staat"], ([code(n), s] for n, s in own)))
         return "\n".join(parts)
@@ -122,8 +168,6 @@ class SeamsDirective(MarkdownDirective):
     """``policy-trace-seams``: the dependencies whose internals we use, and the version written for."""
 
     def markdown(self) -> str:
-        from .upstream import furo, sphinx, sphinx_autobuild, sphinx_needs, weasyprint
-
         seams = (sphinx, furo, sphinx_needs, sphinx_autobuild, weasyprint)
         return markdown_table(
             ["Afhankelijkheid", "Geschreven voor", "Module", "Wat de naad doet"],
@@ -143,4 +187,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the contributors' directives."""
     app.add_directive("policy-trace-layers", LayersDirective)
     app.add_directive("policy-trace-seams", SeamsDirective)
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -22,6 +22,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from .version import __version__
+
 logger = logging.getLogger(__name__)
 
 #: Folder under the site's ``_static`` that holds the served copies.
@@ -83,7 +85,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", copy_mermaid)
     # After sphinxcontrib-mermaid's own handler (500), which added the scripts.
     app.connect("html-page-context", drop_mermaid_without_diagrams, priority=600)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
 def configure_mermaid(app: Sphinx, config: Config) -> None:

@@ -5,6 +5,7 @@ Both sides are reduced to a *snapshot* per item: its title, text, status,
 tags, every field and every link option of the model, as plain strings. The
 comparison, the fingerprints and the suspect items are pure functions of two
 snapshots, so two builds of the same input write the same ``changes.json``.
+Reading the last publication and writing the files: ``publication``.
 """
 
 from __future__ import annotations
@@ -13,16 +14,10 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from . import model
 from .items import Programme
-
-CHANGES_FILE = "changes.json"
-#: Written at the root of every HTML build: the version, status and date its banner names, so a
-#: later build that compares with this one's needs.json knows what it compares with.
-VERSION_FILE = "versie.json"
 
 #: The names of a snapshot besides fields and links, in the order the page shows them.
 BASE_NAMES: tuple[str, ...] = ("title", "content", "status", "tags")
@@ -213,61 +208,3 @@ def suspects(programme: Programme, changes: Changes) -> dict[str, tuple[Suspect,
         if own:
             result[item.id] = own
     return result
-
-
-# --- files ------------------------------------------------------------------------------------
-
-
-class PreviousError(ValueError):
-    """The previous publication cannot be read; the message says why, in Dutch."""
-
-
-def load_previous(path: Path) -> tuple[dict[str, dict[str, str]], Publication]:
-    """The snapshots of a published needs.json and the publication it belongs to."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise PreviousError(f"{path} bestaat niet.") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise PreviousError(f"{path} kan niet worden gelezen ({error}).") from None
-    except json.JSONDecodeError as error:
-        raise PreviousError(f"{path} is geen geldige JSON (regel {error.lineno}: {error.msg}).") from None
-    try:
-        version = data["versions"][data.get("current_version", "")]
-        needs = version["needs"]
-        snaps = {str(need["id"]): snapshot(need) for need in needs.values()}
-    except (KeyError, TypeError, AttributeError):
-        raise PreviousError(
-            f"{path} is geen needs.json van sphinx-needs (er ontbreekt 'versions' met 'needs')."
-        ) from None
-    return snaps, _publication(path.parent / VERSION_FILE, str(data.get("current_version") or ""))
-
-
-def _publication(path: Path, fallback_version: str) -> Publication:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Publication(str(data.get("version") or ""), str(data.get("status") or ""), data.get("date"))
-    except (OSError, ValueError, AttributeError):
-        return Publication(fallback_version, "", None)
-
-
-def changes_json(changes: Changes, programme: Programme) -> str:
-    """``changes.json``: previous version and date, added, removed, changed and suspect, sorted."""
-    data = {
-        "previous": {"version": changes.previous.version or None, "date": changes.previous.date},
-        "added": [item_id for item_id, _type, _title in changes.added],
-        "removed": [item_id for item_id, _type, _title in changes.removed],
-        "changed": {c.id: list(c.names) for c in changes.changed},
-        "suspect": {
-            item_id: [s.cause for s in own] for item_id, own in suspects(programme, changes).items()
-        },
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-
-
-def version_json(version: str, status: str, date: str, programme_id: str = "", name: str = "") -> str:
-    """``versie.json``: what this build's banner names, and the programme's identity if it has one."""
-    data = {"version": version, "status": status, "date": date}
-    if programme_id:
-        data.update(programme_id=programme_id, name=name)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import NoReturn
 
-from . import __version__
 from .commands import build, check, init, koppel, live, new, pdf, publish
+from .version import __version__
 
 #: The subcommands, in the order ``policy-trace --help`` lists them.
 COMMANDS: tuple[ModuleType, ...] = (init, new, build, check, live, pdf, publish, koppel)

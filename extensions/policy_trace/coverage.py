@@ -6,52 +6,10 @@ and the dashboard show the same figures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import model
 from .items import Programme
+from .outcome import Coverage, Ratio
 from .rules.common import criterion_gaps, is_prioritised, measuring_criteria, missing_plan_elements
-
-
-@dataclass(frozen=True)
-class Ratio:
-    """``part`` of ``total`` items meet a condition."""
-
-    label: str
-    part: int
-    total: int
-
-    @property
-    def share(self) -> float | None:
-        """The share from 0 to 1, or ``None`` when there is nothing to count."""
-        return self.part / self.total if self.total else None
-
-    @property
-    def percentage(self) -> str:
-        """``"75%"``, or ``"–"`` when there is nothing to count."""
-        return "–" if self.share is None else f"{round(self.share * 100)}%"
-
-    def __str__(self) -> str:
-        return f"{self.part} van {self.total} ({self.percentage})"
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """The four figures of the Controle page."""
-
-    goals_with_criterion: Ratio
-    prioritised_efforts_with_criterion: Ratio
-    complete_criteria: Ratio
-    complete_plans: Ratio
-
-    @property
-    def ratios(self) -> tuple[Ratio, ...]:
-        return (
-            self.goals_with_criterion,
-            self.prioritised_efforts_with_criterion,
-            self.complete_criteria,
-            self.complete_plans,
-        )
 
 
 def coverage(programme: Programme) -> Coverage:

@@ -13,18 +13,16 @@ only, never pickled) this build's check outcome.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, cast
+from typing import Any, ClassVar, NamedTuple, cast
 
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from .sourcescan import DocumentScan, Scan
-
-if TYPE_CHECKING:
-    from .checks.registry import CheckRun
-    from .koppelingen import Koppelingen
+from .koppelingen import Koppelingen
+from .outcome import CheckRun
+from .sourcescan import DocumentScan, Scan, ScannedItem
 
 #: Raise when the shape of the data below changes: Sphinx then reads every
 #: document afresh instead of unpickling an environment of an older shape.
@@ -93,7 +91,7 @@ class PolicyTraceDomain(Domain):
         self.pages_added_or_removed = False
         #: The documents removed since the last build: their old pages are deleted at the end.
         self.pages_removed: set[str] = set()
-        #: This build's copies of the coupled programmes, read once (``koppelingen.of_build``).
+        #: This build's copies of the coupled programmes, read once (``state.koppelingen_of_build``).
         self.koppelingen: Koppelingen | None = None
 
     @property
@@ -138,6 +136,27 @@ class PolicyTraceDomain(Domain):
         """Keep one more scan of a page being read: its own file, or a file it includes."""
         current = self.sources.get(docname)
         self.sources[docname] = DocumentScan((*current.scans, found) if current else (found,))
+
+    def scanned(self) -> Iterator[tuple[str, ScannedItem]]:
+        """Every item fence of the project, as (docname, item), in document order."""
+        docs = self.sources
+        for docname in sorted(docs):
+            for found in docs[docname].scans:
+                for item in found.items:
+                    yield docname, item
+
+    def item_locations(self) -> dict[tuple[str, str], tuple[str, int]]:
+        """Where each item's fence stands: (docname, ID) to (file, line), an ID's first fence per document.
+
+        Why: sphinx-needs knows only the document and a line, which for an
+        included file is that file's line under the including file's name, and
+        inside a colon-fenced ``{note}`` one line late.
+        """
+        result: dict[tuple[str, str], tuple[str, int]] = {}
+        for docname, item in self.scanned():
+            if item.id:
+                result.setdefault((docname, item.id), (item.file, item.line))
+        return result
 
     def record(self, docname: str) -> PageRecord:
         """The record of ``docname``, created on first use."""

@@ -1,73 +1,22 @@
-"""The finding type, severities, and the one helper that tells the author about a finding."""
+"""Findings made and counted: at a rule's severity, as configured; the one helper that tells the author."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import cast
 
 from sphinx.util import logging
 
 from .items import Item
-from .rules import RULE_SEVERITIES, RULES_BY_CODE, SEVERITIES, SEVERITY_LABELS, Severity
+from .outcome import RULE_SEVERITIES, SEVERITIES, SEVERITY_LABELS, Finding, Severity
+from .rules import RULES_BY_CODE
 
 logger = logging.getLogger(__name__)
 
 #: The Sphinx warning type of every finding; the rule code is the subtype,
 #: so ``suppress_warnings = ["policy.PT403"]`` silences one rule.
 WARNING_TYPE = "policy"
-
-
-@dataclass(frozen=True)
-class Waiver:
-    """A waiver an author set on an item: ``:uitzondering: CODE tot DATUM`` with its owner and reason."""
-
-    code: str
-    #: The end date, ISO ``YYYY-MM-DD``: the waiver holds up to and including this day.
-    until: str
-    #: The ID of the partij that owns the waiver (``uitzondering_door``).
-    owner: str
-    #: Why the finding is accepted for now (``uitzondering_reden``).
-    reason: str
-
-    @property
-    def text(self) -> str:
-        """``uitzondering tot 2015-06-01, door PA-X: reden``."""
-        return f"uitzondering tot {self.until}, door {self.owner}: {self.reason}"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem of one item: what is wrong and how to fix it, in Dutch."""
-
-    code: str
-    severity: Severity
-    id: str
-    type: str
-    #: Source file relative to the source folder.
-    file: str
-    #: Line of the item's opening fence.
-    line: int
-    #: One sentence: what is wrong, in words an adviser understands.
-    message: str
-    #: One sentence: how to fix it.
-    fix: str
-    docname: str = ""
-    #: The waiver under which this finding is reported as ``uitgezonderd``.
-    waiver: Waiver | None = None
-
-    @property
-    def location(self) -> str | None:
-        """``file:line`` as editors and CI read it; ``None`` for an item without a file."""
-        return f"{self.file}:{self.line}" if self.file else None
-
-    @property
-    def text(self) -> str:
-        """The one-line text after the location: code, item, problem and fix."""
-        return f"{self.code} {self.id}: {self.message} Oplossing: {self.fix}"
-
-    def sort_key(self) -> tuple[str, int, str, str, str]:
-        return (self.file, self.line, self.id, self.code, self.message)
 
 
 def finding(code: str, item: Item, message: str, fix: str) -> Finding:

@@ -22,6 +22,9 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import model, rules, vocabulary
+from .version import __version__
+from .views import VIEWS
+from .views.controle import ControlOverviewDirective
 
 SEVERITY_LABELS = {
     "error": "fout: de build faalt",
@@ -505,9 +508,6 @@ PAGE_DIRECTIVES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
 
 def page_directives() -> dict[str, type]:
     """Every directive policy-trace gives a page, by name (its item directives come from the model)."""
-    from .views import VIEWS  # neighbours; imported when the handbook is written, not at import
-    from .views.controle import ControlOverviewDirective  # the checks and views build on this module's
-
     found: dict[str, type] = {name: directive for name, (directive, _render) in VIEWS.items()}
     found["controle-overzicht"] = ControlOverviewDirective
     found.update(DIRECTIVES)
@@ -547,4 +547,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the handbook directives."""
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -8,15 +8,13 @@ location format, and never mutate a need.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, cast
-
-from sphinx.application import Sphinx
+from typing import Any
 
 from . import model
 from .sourcescan import DocumentScan
-from .vocabulary import DEFAULT, Vocabulary, of_config
+from .vocabulary import DEFAULT, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -143,46 +141,6 @@ def item_from_need(need: Mapping[str, Any], file: str, words: Vocabulary = DEFAU
     )
 
 
-def programme_from_app(app: Sphinx) -> Programme:
-    """All items of the build; call once the needs are collected (write phase)."""
-    from sphinx_needs.api import get_needs_view
-
-    from . import domain
-    from .checks.source import item_locations
-
-    # Where each fence really stands, from our own scan of the sources: sphinx-needs gives an
-    # item of an {include}d file the including file's name, and one in a ::::{note} a late line.
-    located = item_locations(app.env)
-    items = []
-    words = of_config(app.config)
-    for need in get_needs_view(app).values():
-        docname = need.get("docname") or ""
-        file = _relative_source(app, docname) if docname else ""
-        # A NeedItem reads like a mapping (get, []) but is not registered as one.
-        item = item_from_need(cast(Mapping[str, Any], need), file, words)
-        if (where := located.get((docname, item.id))) and where != (item.file, item.line):
-            item = replace(item, file=where[0], line=where[1])
-        items.append(item)
-    return Programme.from_items(items, domain.of(app.env).sources.items())
-
-
-def programme_of_build(app: Sphinx) -> Programme:
-    """The programme of this build, built once per needs view and shared by the checks and every page.
-
-    Kept on the builder, not the environment: the environment is pickled and a
-    ``Programme`` holds mapping proxies, which cannot be.
-    """
-    from sphinx_needs.api import get_needs_view
-
-    view = get_needs_view(app)
-    cached = getattr(app.builder, "_policy_trace_programme", None)
-    if cached is not None and cached[0] is view:
-        return cast(Programme, cached[1])
-    result = programme_from_app(app)
-    app.builder._policy_trace_programme = (view, result)  # type: ignore[attr-defined]
-    return result
-
-
 def programme_from_needs_json(data: Mapping[str, Any]) -> Programme:
     """All items of a needs.json file (its current version)."""
     version = data["versions"][data.get("current_version", "")]
@@ -192,8 +150,3 @@ def programme_from_needs_json(data: Mapping[str, Any]) -> Programme:
         file = f"{docname}{need.get('doctype', '.md')}" if docname else ""
         items.append(item_from_need(need, file))
     return Programme.from_items(items)
-
-
-def _relative_source(app: Sphinx, docname: str) -> str:
-    path = app.env.doc2path(docname, base=False)
-    return str(path).replace("\\", "/")

@@ -25,10 +25,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
-
-from . import domain, model
+from . import model
 from .changes import NOT_SUBSTANTIVE, Snapshot, fingerprint, snapshot
 
 #: The files of a publication that a copy holds, as the other programme's site has them.
@@ -353,20 +350,7 @@ def section(
     }
 
 
-# --- in a build ---------------------------------------------------------------------------------
-
-
-def of_build(app: Sphinx) -> Koppelingen:
-    """The copies of this build, read once per build (forgotten at ``env-before-read-docs``)."""
-    state = domain.of(app.env)
-    if state.koppelingen is None:
-        state.koppelingen = load(app.confdir, app.config.policy_trace_koppelingen)
-    return state.koppelingen
-
-
-def forget(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: read the copies afresh in every build (``koppel`` may have replaced one)."""
-    domain.of(env).koppelingen = None
+# --- the copies' files (in a build: ``state.koppelingen_of_build``) -----------------------------
 
 
 def digest(confdir: str | Path, setting: Any) -> str:
@@ -380,21 +364,3 @@ def digest(confdir: str | Path, setting: Any) -> str:
                 hashed.update(path.read_bytes() if path.is_file() else b"-")
                 hashed.update(b"\0")
     return hashed.hexdigest()
-
-
-def outdated_when_copies_change(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    """``env-get-outdated``: every page again when a copy changed (a new ``koppel``), as in a clean build.
-
-    The links to coupled items are checked and drawn from the copies: a page that links
-    to one, the goal tree and the contributions show what the copy holds. A copy
-    changes seldom (it is committed, like a lock file), so a full read then is cheap
-    enough and cannot miss a page.
-    """
-    state = domain.of(env)
-    now = digest(app.confdir, app.config.policy_trace_koppelingen)
-    before, state.copies_digest = state.copies_digest, now
-    if before is None or before == now:
-        return []
-    return sorted(env.found_docs - added - changed - removed)

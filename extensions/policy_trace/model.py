@@ -391,6 +391,19 @@ def item_type_for_id(item_id: str) -> ItemType | None:
     return next((t for t in ITEM_TYPES if item_id.startswith(t.prefix)), None)
 
 
+# --- the scaffold's placeholders (policy-trace new and init write them, PT407 finds them) ---
+
+#: Slug of the placeholder ID the scaffold (``policy-trace new``) writes into a required link the
+#: author did not give: it matches the ID pattern, so the only finding left is PT101 (the item
+#: does not exist), which names the link to fill in.
+PLACEHOLDER_SLUG = "INVULLEN"
+#: A placeholder ID as the scaffold writes it: ``SD-INVULLEN``, ``PA-INVULLEN-2``.
+PLACEHOLDER_ID = re.compile(rf"\b[A-Z]+-{PLACEHOLDER_SLUG}(?:-\d+)?\b")
+#: The body text of every scaffolded item (``policy-trace new`` and ``init``); PT407 reports it until
+#: replaced.
+PLACEHOLDER_BODY = "Beschrijf hier in gewone tekst wat dit item is en waarom."
+
+
 # --- programme settings -------------------------------------------------------
 
 #: The fields whose allowed values a programme gives in conf.py.

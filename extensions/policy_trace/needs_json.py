@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import koppelingen
+from . import koppelingen, state
 from .upstream import sphinx_needs
 
 FILE_NAME = "needs.json"
@@ -34,7 +34,7 @@ def publication_section(app: Sphinx) -> dict[str, object]:
         return {}
     section = koppelingen.section(
         programme_id, str(app.config.project or ""), str(app.config.html_baseurl or ""),
-        koppelingen.of_build(app),
+        state.koppelingen_of_build(app),
     )
     return {koppelingen.SECTION: section}
 

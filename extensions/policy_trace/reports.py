@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from .findings import Finding, count_phrases, counts
+from .findings import count_phrases, counts
 from .items import Programme
+from .outcome import CheckedItem, Finding
 from .rules import RULES
+from .version import __version__
 
 JSON_REPORT = "policy-report.json"
 JUNIT_REPORT = "policy-report.xml"
@@ -25,16 +26,6 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 #: SARIF's result levels for our severities; a waived finding is a suppressed result at its rule's level.
 SARIF_LEVELS = {"error": "error", "advice": "note"}
 SUITE_NAME = "policy-trace"
-
-
-@dataclass(frozen=True)
-class CheckedItem:
-    """The little the reports need to know of an item that was checked."""
-
-    id: str
-    type: str
-    file: str
-    line: int
 
 
 #: What XML 1.0 cannot hold at all, not even as a character reference: C0 controls other than
@@ -229,8 +220,6 @@ def summary_line(findings: Sequence[Finding], others: int = 0) -> str:
 
 def write_reports(outdir: Path, findings: Sequence[Finding], items: Sequence[CheckedItem]) -> None:
     """Write the three report files at the root of ``outdir``."""
-    from . import __version__
-
     outdir.mkdir(parents=True, exist_ok=True)
     # A lone surrogate cannot be UTF-8; as a JSON escape (\\udc80) the file stays valid JSON.
     (outdir / JSON_REPORT).write_text(json_report(findings), encoding="utf-8", errors="backslashreplace")

@@ -21,15 +21,6 @@ from dataclasses import dataclass
 
 from . import model
 
-#: Slug of the placeholder ID written into a required link the author did not
-#: give: it matches the ID pattern, so the only finding left is PT101 (the item
-#: does not exist), which names the link to fill in.
-PLACEHOLDER_SLUG = "INVULLEN"
-#: A placeholder ID as the scaffold writes it: ``SD-INVULLEN``, ``PA-INVULLEN-2``.
-PLACEHOLDER_ID = re.compile(rf"\b[A-Z]+-{PLACEHOLDER_SLUG}(?:-\d+)?\b")
-#: The body text of every scaffolded item (``new`` and ``init``); PT407 reports it until replaced.
-PLACEHOLDER_BODY = "Beschrijf hier in gewone tekst wat dit item is en waarom."
-
 
 class ScaffoldError(ValueError):
     """Input the scaffold cannot turn into a correct item; the message is Dutch."""
@@ -130,7 +121,7 @@ def lines_for(
             # One placeholder per required target; PT101 points the author here.
             first = model.TYPES_BY_NAME[rule.targets[0]]
             given = [
-                f"{first.prefix}{PLACEHOLDER_SLUG}" + (f"-{n}" if n > 1 else "")
+                f"{first.prefix}{model.PLACEHOLDER_SLUG}" + (f"-{n}" if n > 1 else "")
                 for n in range(1, rule.minimum + 1)
             ]
         hint = _with_description(_link_hint(rule), link.description)
@@ -161,7 +152,8 @@ def snippet(
     check_link_targets(item_type, links or {})
     options = [f":id: {item_id}"]
     options += [f":{line.name}: {line.value}".rstrip() for line in lines_for(item_type, links, today)]
-    return "\n".join([f"```{{{item_type.directive}}} {title}", *options, "", PLACEHOLDER_BODY, "```", ""])
+    opening = f"```{{{item_type.directive}}} {title}"
+    return "\n".join([opening, *options, "", model.PLACEHOLDER_BODY, "```", ""])
 
 
 def guide(type_name: str, links: Mapping[str, Sequence[str]] | None = None) -> str:

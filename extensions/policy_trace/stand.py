@@ -25,10 +25,10 @@ from .changes import Changes, suspects
 from .dates import parse_iso
 from .items import Item, Programme
 from .judgement import Assessment
+from .outcome import CheckContext
 from .rules import waivers
 from .rules.assumptions import refuted_under_decided_work, running_subjects, untested
 from .rules.common import (
-    CheckContext,
     criterion_gaps,
     is_prioritised,
     measuring_criteria,

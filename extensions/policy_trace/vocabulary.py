@@ -14,10 +14,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
-from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
@@ -144,28 +142,3 @@ def _configured(item_type: model.ItemType, fields: Mapping[str, model.Field]) ->
 def of_config(config: Config) -> Vocabulary:
     """The vocabulary of a build (wrong settings are reported, once, by :func:`validate`)."""
     return read(config)[0]
-
-
-def conf_location(app: Sphinx, name: str) -> str:
-    """``conf.py:12`` where conf.py sets ``name``; ``conf.py`` when it cannot be found."""
-    path = Path(app.confdir, "conf.py")
-    if path.is_file():
-        pattern = re.compile(rf"\s*{re.escape(name)}\s*=")
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if pattern.match(line):
-                return f"conf.py:{number}"
-    return "conf.py"
-
-
-def validate(app: Sphinx, config: Config) -> None:
-    """``config-inited``: a Dutch warning at conf.py for each wrong setting, which then takes its default.
-
-    Runs before Sphinx's own type check (800), which would add an English
-    message about the same value.
-    """
-    from .findings import WARNING_TYPE  # findings builds on items, which builds on this module
-
-    defaults = {s.name: s.default for s in model.SETTINGS}
-    for name, problem in read(config)[1]:
-        logger.warning("%s: %s", conf_location(app, name), problem, type=WARNING_TYPE, subtype="config")
-        config[name] = defaults[name]

@@ -10,10 +10,11 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..rules import CheckContext
+from ..outcome import CheckContext, CheckRun
+from ..version import __version__
 from . import events, markup, messages, settings, source
 from .builder import CheckBuilder
-from .registry import CheckRun, check_programme, run_checks
+from .registry import check_programme, run_checks
 
 __all__ = ["CheckContext", "CheckRun", "check_programme", "run_checks", "setup"]
 
@@ -44,4 +45,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.add_builder(CheckBuilder)  # make check
 
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,10 +12,10 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .. import changes, domain, koppelingen
+from .. import changes, domain, publication, state
 from ..findings import WARNING_TYPE, report
-from ..items import programme_of_build
 from ..reports import summary_line, write_reports
+from ..state import programme_of_build
 from . import messages, settings
 from .registry import check_programme
 
@@ -40,7 +40,7 @@ def check_all_items(app: Sphinx, builder: Builder) -> None:
     compared = compare_with_previous(app)
     if compared is not None:
         context = replace(context, changes=compared)
-    context = replace(context, koppelingen=koppelingen.of_build(app))
+    context = replace(context, koppelingen=state.koppelingen_of_build(app))
     run = check_programme(programme_of_build(app), context, chosen.overrides, app.config.suppress_warnings)
     domain.of(app.env).run = run
     for found in run.findings:
@@ -69,8 +69,8 @@ def compare_with_previous(app: Sphinx) -> changes.Changes | None:
 
     path = Path(app.confdir, value)
     try:
-        previous, publication = changes.load_previous(path)
-    except changes.PreviousError as error:
+        previous, published = publication.load_previous(path)
+    except publication.PreviousError as error:
         logger.warning(
             "conf.py: policy_trace_previous: %s Er wordt nu niet vergeleken; geef het pad naar de "
             "needs.json van de vorige publicatie.",
@@ -82,7 +82,7 @@ def compare_with_previous(app: Sphinx) -> changes.Changes | None:
     # A NeedItem reads like a mapping (get, []) but is not registered as one.
     needs = get_needs_view(app).values()
     current = {str(need["id"]): changes.snapshot(cast(Mapping[str, Any], need)) for need in needs}
-    return changes.compare(previous, current, publication)
+    return changes.compare(previous, current, published)
 
 
 def forget_previous_run(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -97,6 +97,6 @@ def write_reports_and_summary(app: Sphinx, exception: BaseException | None) -> N
         return
     write_reports(Path(app.outdir), run.findings, run.items)
     if run.context.changes is not None:
-        text = changes.changes_json(run.context.changes, programme_of_build(app))
-        Path(app.outdir, changes.CHANGES_FILE).write_text(text, encoding="utf-8")
+        text = publication.changes_json(run.context.changes, programme_of_build(app))
+        Path(app.outdir, publication.CHANGES_FILE).write_text(text, encoding="utf-8")
     logger.info(summary_line(run.findings, messages.upstream_count(app)))

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
-from ..coverage import Coverage, coverage
-from ..findings import Finding, apply_severities, finding
+from ..coverage import coverage
+from ..findings import apply_severities, finding
 from ..items import Programme
-from ..reports import CheckedItem, checked_items
-from ..rules import RULES, RULES_BY_CODE, CheckContext
+from ..outcome import CheckContext, CheckRun, Finding
+from ..reports import checked_items
+from ..rules import RULES, RULES_BY_CODE
 from .waivers import apply_waivers
 
 #: The rules found over the findings of the others (PT501, PT502: waivers), applied after them.
 FINDING_RULES: tuple[str, ...] = tuple(rule.code for rule in RULES if rule.check is None)
-
-
-@dataclass(frozen=True)
-class CheckRun:
-    """The outcome of checking one build: what the console, reports and Controle page show."""
-
-    findings: tuple[Finding, ...]
-    items: tuple[CheckedItem, ...]
-    coverage: Coverage
-    context: CheckContext
 
 
 def run_checks(
@@ -31,6 +22,7 @@ def run_checks(
 ) -> list[Finding]:
     """Every finding of the rules ``codes`` (default: all), at their default severity, sorted."""
     chosen = RULES if codes is None else [RULES_BY_CODE[code] for code in codes]
+    context = replace(context, rule_codes=frozenset(RULES_BY_CODE))
     found = [
         finding(rule.code, problem.item, problem.message, problem.fix)
         for rule in chosen

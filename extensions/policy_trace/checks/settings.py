@@ -7,19 +7,23 @@ replaced by its default for this build, so the rest is still checked.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
+from .. import model, vocabulary
 from ..dates import build_date, parse_iso
 from ..findings import WARNING_TYPE
 from ..koppelingen import setting_problems
-from ..rules import RULES_BY_CODE, SEVERITY_SETTINGS, CheckContext
+from ..outcome import SEVERITY_SETTINGS, CheckContext
+from ..rules import RULES_BY_CODE
 
 logger = logging.getLogger(__name__)
 
@@ -170,3 +174,27 @@ def validate(app: Sphinx, config: Config) -> None:
     """Warn, once per build and before reading, about every wrong policy_trace setting (``config-inited``)."""
     for problem in read_settings(config)[1]:
         logger.warning("conf.py: %s", problem, type=WARNING_TYPE, subtype="config")
+
+
+def conf_location(app: Sphinx, name: str) -> str:
+    """``conf.py:12`` where conf.py sets ``name``; ``conf.py`` when it cannot be found."""
+    path = Path(app.confdir, "conf.py")
+    if path.is_file():
+        pattern = re.compile(rf"\s*{re.escape(name)}\s*=")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if pattern.match(line):
+                return f"conf.py:{number}"
+    return "conf.py"
+
+
+def validate_vocabulary(app: Sphinx, config: Config) -> None:
+    """``config-inited``: a Dutch warning at conf.py for each wrong value list or programme noun, which
+    then takes its default.
+
+    Runs before Sphinx's own type check (800), which would add an English
+    message about the same value.
+    """
+    defaults = {s.name: s.default for s in model.SETTINGS}
+    for name, problem in vocabulary.read(config)[1]:
+        logger.warning("%s: %s", conf_location(app, name), problem, type=WARNING_TYPE, subtype="config")
+        config[name] = defaults[name]

@@ -14,19 +14,13 @@ from __future__ import annotations
 
 import codecs
 import encodings.utf_8_sig
-from collections.abc import Iterator
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.environment import BuildEnvironment
 
 from .. import domain, model
-from ..sourcescan import DocumentScan, Scan, ScannedItem, as_meant, scan
-
-
-def _scans(env: BuildEnvironment) -> dict[str, DocumentScan]:
-    return domain.of(env).sources
+from ..sourcescan import Scan, as_meant, scan
 
 
 def colon_fence(config: Config) -> bool:
@@ -63,29 +57,6 @@ OPTION_NAMES = frozenset({
 
 def _scan(app: Sphinx, text: str, file: str) -> Scan:
     return scan(text, file, model.TYPE_NAMES, colon_fence(app.config), OPTION_NAMES)
-
-
-def scanned(env: BuildEnvironment) -> Iterator[tuple[str, ScannedItem]]:
-    """Every item fence of the project, as (docname, item), in document order."""
-    docs = _scans(env)
-    for docname in sorted(docs):
-        for found in docs[docname].scans:
-            for item in found.items:
-                yield docname, item
-
-
-def item_locations(env: BuildEnvironment) -> dict[tuple[str, str], tuple[str, int]]:
-    """Where each item's fence stands: (docname, ID) to (file, line), the first fence of an ID per document.
-
-    Why: sphinx-needs knows only the document and a line, which for an
-    included file is that file's line under the including file's name, and
-    inside a colon-fenced ``{note}`` one line late.
-    """
-    result: dict[tuple[str, str], tuple[str, int]] = {}
-    for docname, item in scanned(env):
-        if item.id:
-            result.setdefault((docname, item.id), (item.file, item.line))
-    return result
 
 
 # --- reading any byte: a file that is no UTF-8 gets a message, not Sphinx's "Encoding error!" ----------
@@ -138,5 +109,4 @@ def read_any_bytes(app: Sphinx, config: Config) -> None:
         config.source_encoding = CODEC
 
 
-__all__ = ["colon_fence", "item_locations", "read_any_bytes", "read_include", "read_source",
-           ]
+__all__ = ["colon_fence", "read_any_bytes", "read_include", "read_source"]

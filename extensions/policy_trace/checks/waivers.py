@@ -8,14 +8,16 @@ from dataclasses import replace
 from datetime import date
 
 from ..dates import parse_iso
-from ..findings import Finding, Waiver, finding
+from ..findings import finding
 from ..items import Item, Programme
+from ..outcome import Finding, Waiver
+from ..rules import RULES_BY_CODE
 from ..rules.waivers import ENTRY, entries, waiver_problems
 
 
 def item_waivers(programme: Programme, item: Item) -> dict[str, Waiver]:
     """The usable waivers of an item by code; none if any part of them is written wrongly."""
-    if next(waiver_problems(programme, item), None) is not None:
+    if next(waiver_problems(programme, item, RULES_BY_CODE), None) is not None:
         return {}
     owner = item.fields.get("uitzondering_door", "")
     reason = item.fields.get("uitzondering_reden", "")

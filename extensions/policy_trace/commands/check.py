@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import ratchet
 from . import project as projects
 
 NAME = "check"
@@ -122,8 +123,6 @@ def _run_with_baseline(
     args: argparse.Namespace, programme: projects.Project, outdir: Path, argv: list[str]
 ) -> int:
     """``--baseline``: the same check, failing only on errors the baseline lacks (policy_trace.ratchet)."""
-    from .. import ratchet
-
     try:
         baseline = ratchet.read_baseline(args.baseline)
     except ratchet.BaselineError as error:

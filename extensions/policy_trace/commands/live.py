@@ -7,6 +7,13 @@ import sys
 
 from . import project as projects
 
+try:  # sphinx-autobuild is an authoring tool, not needed to build the site: said when `live` is asked for
+    from .. import live
+except ImportError as missing:
+    _MISSING: str | None = missing.name or "sphinx-autobuild"
+else:
+    _MISSING = None
+
 NAME = "live"
 HELP = "toon de site en bouw hem opnieuw bij elke wijziging (sphinx-autobuild)"
 DESCRIPTION = (
@@ -41,11 +48,9 @@ def run(args: argparse.Namespace) -> int:
     except projects.ProjectError as error:
         print(f"policy-trace live: fout: {error}", file=sys.stderr)
         return projects.EXIT_USAGE
-    try:
-        from .. import live
-    except ImportError as error:  # sphinx-autobuild is an authoring tool, not needed to build the site
+    if _MISSING is not None:
         print(
-            f"policy-trace live: fout: {error.name or 'sphinx-autobuild'} ontbreekt. Installeer het in "
+            f"policy-trace live: fout: {_MISSING} ontbreekt. Installeer het in "
             "dezelfde omgeving als policy-trace: pip install sphinx-autobuild",
             file=sys.stderr,
         )

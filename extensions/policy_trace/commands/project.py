@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..dates import import_sphinx_builders_despite_a_bad_epoch
+
 #: Exit codes of build and check: 0 clean, 1 a warning or error in the programme, 2 input we refuse.
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 #: Where the output of each command goes inside the programme folder (as in this repository's Makefile).
@@ -82,8 +84,6 @@ def sphinx_build(argv: Sequence[str], *, capture: bool = False) -> tuple[int, st
     stripped), so a command can print it in another format.
     """
     from sphinx.cmd.build import build_main
-
-    from ..dates import import_sphinx_builders_despite_a_bad_epoch
 
     import_sphinx_builders_despite_a_bad_epoch()  # SOURCE_DATE_EPOCH=abc: a Dutch message, no traceback
     out, err = io.StringIO(), io.StringIO()

@@ -6,6 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..version import __version__
 from .builder import MEETING_SETTING, PaperBuilder
 
 
@@ -19,4 +20,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
         types=frozenset({str}),
         description="de bestuursvergadering (JJJJ-MM-DD) van de PDF; policy-trace pdf --vergadering",
     )
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

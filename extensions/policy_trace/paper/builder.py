@@ -12,8 +12,9 @@ from sphinx_needs.builder import NeedsBuilder
 from .. import domain
 from ..checks import settings
 from ..dates import build_date, build_moment, dutch_date, parse_iso
-from ..items import Programme, programme_of_build
+from ..items import Programme
 from ..stand import compute_stand
+from ..state import programme_of_build
 from ..upstream.sphinx_needs import node_classes
 from ..views.words import NEED_ROLE_TEMPLATE, body_html, need_role_text
 from . import document, weasy

@@ -22,9 +22,8 @@ from html import escape
 
 from .. import model, series
 from ..dates import dutch_date
-from ..findings import Finding
 from ..items import Item, Programme
-from ..rules import SEVERITY_LABELS
+from ..outcome import SEVERITY_LABELS, Finding
 from ..rules.common import measuring_criteria, needs_criterion
 from ..stand import Stand
 from ..views import derive

@@ -63,7 +63,6 @@ from . import (
     source,
     waivers,
 )
-from .common import CheckContext
 from .examples import (
     EXAMPLE_CONTEXT,
     EXAMPLE_COUPLED_ALIAS,
@@ -71,17 +70,7 @@ from .examples import (
     EXAMPLE_PERIOD,
     EXAMPLE_REFERENCE_DATE,
 )
-from .rule import (
-    RULE_SEVERITIES,
-    SEVERITIES,
-    SEVERITY_LABELS,
-    SEVERITY_SETTINGS,
-    Check,
-    Problem,
-    Rule,
-    Severity,
-    rule,
-)
+from .rule import Check, Problem, Rule, rule
 
 #: The modules of checks: every function in them declared with ``@rule`` is a rule.
 CHECK_MODULES: tuple[ModuleType, ...] = (
@@ -106,7 +95,5 @@ RULES: tuple[Rule, ...] = tuple(RULES_BY_CODE.values())
 
 __all__ = [
     "CHECK_MODULES", "EXAMPLE_CONTEXT", "EXAMPLE_COUPLED_ALIAS", "EXAMPLE_COUPLED_CONTEXT",
-    "EXAMPLE_PERIOD", "EXAMPLE_REFERENCE_DATE", "RULES", "RULES_BY_CODE",
-    "RULE_SEVERITIES", "SEVERITIES", "SEVERITY_LABELS", "SEVERITY_SETTINGS", "Check", "CheckContext",
-    "Problem", "Rule", "Severity", "rule",
+    "EXAMPLE_PERIOD", "EXAMPLE_REFERENCE_DATE", "RULES", "RULES_BY_CODE", "Check", "Problem", "Rule", "rule",
 ]

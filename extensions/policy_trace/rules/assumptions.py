@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from ..dates import parse_iso
 from ..items import Item, Programme
-from .common import CheckContext
+from ..outcome import CheckContext
 from .rule import Problem, rule
 
 #: An assumption last tested longer ago than this, before the reference date, is due (PT406).

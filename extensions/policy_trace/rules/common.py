@@ -3,34 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
 from typing import NamedTuple
 
 from .. import model
-from ..changes import Changes
 from ..items import Item, Programme
-from ..koppelingen import NONE, Copy, CoupledItem, Koppelingen, Reference, split
+from ..koppelingen import Copy, CoupledItem, Reference, split
+from ..outcome import CheckContext
 
 #: The criterion fields that make *wanneer zijn we tevreden* checkable (PT203).
 CRITERION_ESSENTIALS: tuple[str, ...] = ("indicator", "streefwaarde", "deadline", "bron")
-
-
-@dataclass(frozen=True)
-class CheckContext:
-    """What the time rules compare against: the programme's run and the reference date."""
-
-    reference_date: date
-    period: tuple[date, date] | None = None
-    #: The comparison with the last publication (``policy_trace_previous``), if set.
-    changes: Changes | None = None
-    #: The copies of the coupled programmes (``policy_trace_koppelingen``), read once per build.
-    koppelingen: Koppelingen = NONE
-
-    @property
-    def example_date(self) -> date:
-        """A date to show in a fix: the programme's own start, else the peildatum."""
-        return self.period[0] if self.period else self.reference_date
 
 
 def describe_types(type_names: tuple[str, ...] | list[str]) -> str:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from .. import series
 from ..dates import parse_iso
 from ..items import Item, Programme
-from .common import CheckContext
+from ..outcome import CheckContext
 from .rule import Problem, rule
 
 #: A measurement older than this, before the reference date, is stale (PT404).

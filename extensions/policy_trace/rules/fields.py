@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .. import model
 from ..dates import parse_iso
 from ..items import Item, Programme
-from .common import CheckContext
+from ..outcome import CheckContext
 from .review import review_problems
 from .rule import Problem, rule
 from .waivers import waiver_problems
@@ -41,7 +41,7 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Proble
     a waiver or review written wrongly."""
     for item in programme:
         if any(name in item.fields for name in ("uitzondering", "uitzondering_door", "uitzondering_reden")):
-            yield from waiver_problems(programme, item)
+            yield from waiver_problems(programme, item, context.rule_codes)
         if "herzien" in item.fields:
             yield from review_problems(item)
         item_type = item.item_type

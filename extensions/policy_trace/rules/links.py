@@ -9,7 +9,8 @@ from collections.abc import Iterator
 from .. import model
 from ..items import Item, Programme
 from ..koppelingen import is_coupled
-from .common import CheckContext, coupled_targets, describe_types, link_allowed
+from ..outcome import CheckContext
+from .common import coupled_targets, describe_types, link_allowed
 from .rule import Problem, rule
 
 #: At most this many IDs of a cycle are spelled out in its message.

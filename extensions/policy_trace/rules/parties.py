@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from .. import model
 from ..items import Programme
-from .common import CheckContext
+from ..outcome import CheckContext
 from .rule import Problem, rule
 
 

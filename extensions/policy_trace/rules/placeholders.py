@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import scaffold
+from .. import model
 from ..items import Programme
-from .common import CheckContext
+from ..outcome import CheckContext
 from .rule import Problem, rule
 
 
@@ -33,13 +33,13 @@ Beschrijf hier in gewone tekst wat dit item is en waarom.
 def placeholder_text(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """The scaffold's body text, or a placeholder ID as the item's own ID or in a link or field."""
     for item in programme:
-        if scaffold.PLACEHOLDER_BODY in " ".join(item.body.split()):
+        if model.PLACEHOLDER_BODY in " ".join(item.body.split()):
             yield Problem(
                 item,
-                f"de tekst van het item is nog de voorbeeldtekst '{scaffold.PLACEHOLDER_BODY}'",
+                f"de tekst van het item is nog de voorbeeldtekst '{model.PLACEHOLDER_BODY}'",
                 "vervang die zin door een beschrijving in eigen woorden: wat dit item is en waarom",
             )
-        if scaffold.PLACEHOLDER_ID.fullmatch(item.id):
+        if model.PLACEHOLDER_ID.fullmatch(item.id):
             yield Problem(
                 item,
                 f"het ID {item.id} is een plaatshouder",
@@ -47,7 +47,7 @@ def placeholder_text(programme: Programme, context: CheckContext) -> Iterator[Pr
             )
         options = {**item.fields, **{name: ", ".join(ids) for name, ids in item.links.items()}}
         for option, values in sorted(options.items()):
-            for placeholder in sorted(set(scaffold.PLACEHOLDER_ID.findall(values))):
+            for placeholder in sorted(set(model.PLACEHOLDER_ID.findall(values))):
                 yield Problem(
                     item,
                     f"':{option}:' bevat nog de plaatshouder {placeholder}",

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from .. import model
 from ..items import Item, Programme
-from .common import CheckContext, missing_plan_elements
+from ..outcome import CheckContext
+from .common import missing_plan_elements
 from .rule import Problem, rule
 
 

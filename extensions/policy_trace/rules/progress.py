@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from .. import model, series
 from ..items import Programme
-from .common import CheckContext, measuring_criteria, milestones
+from ..outcome import CheckContext
+from .common import measuring_criteria, milestones
 from .rule import Problem, rule
 
 

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from ..changes import REMOVED, reviews, suspects
 from ..items import Item, Programme
 from ..koppelingen import Copy, CoupledItem
-from .common import CheckContext, coupled_targets
+from ..outcome import CheckContext
+from .common import coupled_targets
 from .rule import Problem, rule
 
 #: Names of a snapshot as an adviser reads them.

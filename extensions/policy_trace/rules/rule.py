@@ -4,24 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from ..items import Item, Programme
-from .common import CheckContext
+from ..outcome import CheckContext, Severity
 
-#: ``uitgezonderd``: a finding under a valid waiver (``:uitzondering:``); reported, never failing.
-Severity = Literal["error", "advice", "uitgezonderd"]
-SEVERITIES: tuple[Severity, ...] = ("error", "advice", "uitgezonderd")
-#: The severities a rule can have by default or by ``policy_trace_severity``.
-RULE_SEVERITIES: tuple[Severity, ...] = ("error", "advice")
-#: What ``policy_trace_severity`` accepts per code.
-SEVERITY_SETTINGS: tuple[str, ...] = ("error", "advice", "off")
-#: Dutch labels of the severities, singular and plural (console, reports, site).
-SEVERITY_LABELS: dict[str, tuple[str, str]] = {
-    "error": ("fout", "fouten"),
-    "advice": ("advies", "adviezen"),
-    "uitgezonderd": ("uitgezonderd", "uitgezonderd"),
-}
 
 class Problem(NamedTuple):
     """What a check yields: the item, what is wrong and how to fix it (Dutch, one sentence each)."""

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from .. import model
 from ..items import Programme
-from .common import CheckContext, criterion_gaps, incoming_of_type, is_prioritised, needs_criterion
+from ..outcome import CheckContext
+from .common import criterion_gaps, incoming_of_type, is_prioritised, needs_criterion
 from .rule import Problem, rule
 
 

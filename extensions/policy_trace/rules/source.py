@@ -14,8 +14,8 @@ from types import MappingProxyType
 
 from .. import model, urls
 from ..items import Item, Programme
+from ..outcome import CheckContext
 from ..sourcescan import LostItem, Refused, Scan, ScannedItem
-from .common import CheckContext
 from .rule import Problem, rule
 
 

@@ -13,7 +13,7 @@ field error and waives nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from ..dates import parse_iso
 from ..items import Item, Programme
@@ -69,9 +69,8 @@ def entries(item: Item) -> list[str]:
     return [part.strip() for part in item.fields.get("uitzondering", "").split(",") if part.strip()]
 
 
-def waiver_problems(programme: Programme, item: Item) -> Iterator[Problem]:
-    """For PT106: a waiver that cannot be used, with what to write instead."""
-    from . import RULES_BY_CODE  # the table is gathered from this module too
+def waiver_problems(programme: Programme, item: Item, rule_codes: Collection[str]) -> Iterator[Problem]:
+    """For PT106: a waiver that cannot be used, with what to write instead (``rule_codes``: every rule's)."""
     written = entries(item)
     owner = item.fields.get("uitzondering_door", "")
     reason = item.fields.get("uitzondering_reden", "")
@@ -94,7 +93,7 @@ def waiver_problems(programme: Programme, item: Item) -> Iterator[Problem]:
             )
             continue
         code, until = match["code"], match["until"]
-        if code not in RULES_BY_CODE:
+        if code not in rule_codes:
             yield Problem(
                 item,
                 f"'uitzondering' noemt de regel '{code}', maar die regel bestaat niet.",

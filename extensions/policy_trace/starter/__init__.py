@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .. import __version__, scaffold
+from .. import scaffold
 from ..koppelingen import derive_identity
+from ..version import __version__
 
 #: Template (beside this module) -> where it goes in the new programme.
 FILES: tuple[tuple[str, str], ...] = (

@@ -21,6 +21,7 @@ from sphinx.config import Config
 from .. import pagehead
 from ..upstream import furo, sphinx_needs
 from ..upstream.sphinx import set_by_programme
+from ..version import __version__
 from . import dutch
 from .navigation import FolderNavigation
 
@@ -59,7 +60,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", adapt_page, priority=600)
     # After sphinx-needs (500) wrote its permalink page.
     app.connect("env-updated", translate_permalink_page, priority=600)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
 def default_theme(_app: Sphinx, config: Config) -> None:

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import Pin
+from .pin import Pin
 
 PIN = Pin("furo", "2025.12.19", "furo")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sphinx.config import Config
 
-from . import Pin
+from .pin import Pin
 
 #: The Sphinx versions (major, minor) this module was written for.
 WRITTEN_FOR = ((9, 0),)

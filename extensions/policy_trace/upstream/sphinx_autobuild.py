@@ -16,7 +16,7 @@ from typing import Any
 from sphinx_autobuild.build import Builder
 from sphinx_autobuild.utils import show_command, show_message
 
-from . import Pin
+from .pin import Pin
 
 PIN = Pin("sphinx-autobuild", "2025.8.25", "sphinx_autobuild")
 

@@ -31,7 +31,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx_needs.builder import NeedsBuilder
 
-from . import Pin
+from .pin import Pin
 
 PIN = Pin("sphinx-needs", "9.1.0", "sphinx_needs")
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from . import Pin
+from .pin import Pin
 
 PIN = Pin("weasyprint", "70.0", "weasyprint")
 

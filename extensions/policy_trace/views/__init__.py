@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..upstream import sphinx_needs
+from ..version import __version__
 from . import (
     aannames,
     banner,
@@ -125,4 +126,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After sphinx-needs has turned each item into its layout table (default priority 500).
     app.connect("doctree-resolved", render_views, priority=600)
 
-    return {"version": "0.1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -13,9 +13,9 @@ from typing import Any, cast
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..changes import VERSION_FILE, version_json
 from ..dates import build_date, dutch_date, parse_iso
 from ..koppelingen import is_identity
+from ..publication import VERSION_FILE, version_json
 from ..publish import ROOT_PAGE, WORKING, PublishError, Version, read_versions_file
 from . import outdated
 

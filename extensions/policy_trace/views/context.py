@@ -10,7 +10,8 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from .. import model
-from ..items import Item, Programme, programme_of_build
+from ..items import Item, Programme
+from ..state import programme_of_build
 
 
 def programme(app: Sphinx) -> Programme:

@@ -16,9 +16,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from .. import domain
 from ..checks import settings
-from ..checks.registry import CheckRun
-from ..findings import Finding, count_phrases
-from ..rules import RULES, SEVERITY_LABELS
+from ..findings import count_phrases
+from ..outcome import SEVERITY_LABELS, CheckRun, Finding
+from ..rules import RULES
 from . import htmltable
 from .htmltable import escape
 

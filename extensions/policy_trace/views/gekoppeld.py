@@ -3,7 +3,7 @@ linked to its page on the other site at the copied version's fixed address.
 
 One presenter for every view (item details, doelenboom, stand van zaken, bijdragen), so a coupled
 item reads the same everywhere. The coupled items come from the build's copies
-(:func:`policy_trace.koppelingen.of_build`), never from the programme's own items.
+(:func:`policy_trace.state.koppelingen_of_build`), never from the programme's own items.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import NamedTuple
 
-from .. import koppelingen
+from .. import koppelingen, state
 from ..items import Item
 from ..koppelingen import Copy, CoupledItem
 from .context import ID_CLASS, ViewContext
@@ -31,7 +31,7 @@ class Coupled(NamedTuple):
 
 def of_build(ctx: ViewContext) -> koppelingen.Koppelingen:
     """The build's copies of the coupled programmes."""
-    return koppelingen.of_build(ctx.app)
+    return state.koppelingen_of_build(ctx.app)
 
 
 def resolve(ctx: ViewContext, value: str) -> tuple[Copy | None, CoupledItem | None]:

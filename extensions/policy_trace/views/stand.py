@@ -26,7 +26,7 @@ from .. import domain
 from ..checks.settings import check_settings
 from ..dates import dutch_date, parse_iso
 from ..items import Item
-from ..rules.common import CheckContext
+from ..outcome import CheckContext
 from ..stand import HORIZON, GoalLine, Judged, Stand, Tally, compute_stand
 from . import gekoppeld, outdated
 from .context import ViewContext, type_title

@@ -16,6 +16,7 @@ from docutils import nodes
 from .. import domain, model
 from ..changes import REMOVED, Changes, ItemChange, Suspect, suspects
 from ..dates import dutch_date, parse_iso
+from . import outdated
 from .context import ViewContext, item_label, type_plural
 from .htmltable import escape, raw, table
 from .placeholders import ViewDirective
@@ -60,8 +61,6 @@ def page_uri(ctx: ViewContext, anchor: str = "") -> str:
 
 
 def _pages(ctx: ViewContext) -> list[str]:
-    from . import outdated
-
     return outdated.pages_with(ctx.app.env, VIEW)
 
 
