@@ -295,7 +295,7 @@ def test_the_dashboard_shows_the_latest_measurement_and_its_rule_never_an_invent
         "Voortgang",
     ]
     rows = {
-        tr.td.get_text(" ", strip=True).split()[0]: [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        tr.td.a["href"].lstrip("#"): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
         for tr in table.tbody.find_all("tr")
     }
     assert all(len(cells) == len(head) for cells in rows.values())

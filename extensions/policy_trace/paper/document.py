@@ -27,7 +27,7 @@ from ..outcome import SEVERITY_LABELS, Finding
 from ..rules.common import measuring_criteria, needs_criterion
 from ..stand import Stand
 from ..views import derive
-from ..views.context import item_label, type_title
+from ..views.context import ID_CLASS, item_label, type_title
 from ..views.words import (
     SHOWN_ONLY_WHEN_SET,
     TAGS_LABEL,
@@ -79,7 +79,11 @@ class Paper:
 
 
 def _a(item: Item, text: str | None = None) -> str:
-    label = escape(text if text is not None else item_label(item))
+    # As the site links an item (ViewContext.a): its title, then its ID as a small label.
+    if text is not None or not item.title:
+        label = escape(text if text is not None else item.id)
+    else:
+        label = f'{escape(item.title)} <span class="{ID_CLASS}">{escape(item.id)}</span>'
     return f'<a href="#{escape(item.id, quote=True)}">{label}</a>'
 
 
