@@ -244,13 +244,24 @@ def test_each_goal_reads_its_computed_judgements_in_words_with_links_to_the_crit
 
 def test_te_besluiten_names_what_is_missing(site):
     section = _stand(site, "stand.html").select_one("#stand-te-besluiten")
+    assert _text(section.select_one("p")) == (
+        "3 punten: 1 project ter besluitvorming (1 met iets dat nog ontbreekt), 1 voorgesteld doel "
+        "(1 met iets dat nog ontbreekt) en 1 besluit op of na de peildatum."
+    )
+    assert _links(section.select_one("p"))["1 project ter besluitvorming"] == "#stand-te-besluiten-projecten"
+    headings = [_text(h) for h in section.select("h3")]
+    assert headings == [
+        "Projecten ter besluitvorming",
+        "Voorgestelde doelen",
+        "Besluiten op of na de peildatum",
+    ]
     items = [_text(li) for li in section.select("li")]
     assert items == [
-        "Gezamenlijke meldkamer: project, ter besluitvorming; nog nodig: b) de partij die het uitvoert "
-        "(opdrachtnemer); c) hoe het betaald wordt (financiering); d) hoe de afspraken geborgd worden "
-        "(borging); e) minstens één mijlpaal (mijlpaal)",
-        "Droge voeten: strategisch doel, voorgesteld; nog nodig: een criterium: wanneer zijn we tevreden",
-        "Besluit over de meldkamer: besluit op 10 februari 2025 over Gezamenlijke meldkamer",
+        "Gezamenlijke meldkamer: nog nodig: b) de partij die het uitvoert (opdrachtnemer); c) hoe het "
+        "betaald wordt (financiering); d) hoe de afspraken geborgd worden (borging); e) minstens één "
+        "mijlpaal (mijlpaal)",
+        "Droge voeten: strategisch doel; nog nodig: een criterium: wanneer zijn we tevreden",
+        "Besluit over de meldkamer: op 10 februari 2025 over Gezamenlijke meldkamer",
     ]
     assert _links(section)["Gezamenlijke meldkamer"] == "needs/uitvoering.html#PRJ-MELDKAMER"
 

@@ -49,6 +49,7 @@ def _search(site: Path) -> str:
 #: Every kind of page a stakeholder meets, and how to find one in the built site.
 KINDS: dict[str, Callable[[Path], str]] = {
     "start": _page("index.html"),
+    "stand": _page("docs/stand.html"),
     "doel": _item_page("doel"),
     "inspanning": _item_page("inspanning"),
     "project": _item_page("project"),

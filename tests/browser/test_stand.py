@@ -91,13 +91,16 @@ def test_a_count_leads_to_its_items(screen: SiteBrowser) -> None:
     assert page.url.endswith("index.html#stand-te-besluiten")
     assert page.locator("#stand-te-besluiten").is_visible()
     # On the home page, a count of several criteria leads to their list on the stand page.
-    page.locator("ul.pt-stand-goals").get_by_role("link", name="3 van de 3").click()
+    brand = page.locator("ul.pt-stand-goals > li", has_text="Minder woningbranden")
+    brand.get_by_role("link", name="3 van de 3").click()
     page.wait_for_url("**/stand.html#stand-SD-BRAND-tevreden")
     listed = page.locator("#stand-SD-BRAND-tevreden + ul li")
     assert listed.count() == 3 and listed.first.is_visible()
     # A count of one leads to the criterion itself.
     screen.open("index.html")
-    page.locator("ul.pt-stand-goals").get_by_role("link", name="1 risico").click()
+    page.locator("ul.pt-stand-goals > li", has_text="Minder woningbranden").get_by_role(
+        "link", name="1 risico"
+    ).click()
     page.wait_for_url("**/needs/criteria.html#CR-ROOKMELDER")
 
 

@@ -199,6 +199,15 @@ def _section(section_id: str, title: str, *body: nodes.Node) -> nodes.section:
 # --- the sections ----------------------------------------------------------------------------
 
 
+#: The kinds of points to decide, in the order the stand lists them: anchor and (singular, plural).
+DECISION_GROUPS: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("projecten", ("project ter besluitvorming", "projecten ter besluitvorming")),
+    ("doelen", ("voorgesteld doel", "voorgestelde doelen")),
+    ("inspanningen", ("voorgestelde inspanning", "voorgestelde inspanningen")),
+    ("besluiten", ("besluit op of na de peildatum", "besluiten op of na de peildatum")),
+)
+
+
 def decisions_section(ctx: ViewContext, stand: Stand) -> nodes.section:
     """*Te besluiten*: what must be decided, with what is still missing for each."""
     if not stand.decisions:
@@ -211,26 +220,47 @@ def decisions_section(ctx: ViewContext, stand: Stand) -> nodes.section:
                 "voorgestelde inspanning en geen besluit op of na de peildatum.",
             ),
         )
-    entries = []
+    groups: dict[str, list[tuple[Item, str]]] = {key: [] for key, _nouns in DECISION_GROUPS}
+    open_ones: dict[str, int] = dict.fromkeys(groups, 0)
     for decision in stand.decisions:
         item = decision.item
-        kind = type_title(item.type).lower()
         if decision.on is not None:
             about = [ctx.a(t, t.title) for t in ctx.programme.outgoing(item, "betreft")]
-            text = f"{escape(kind)} op {escape(dutch_date(decision.on))}"
-            if about:
-                text += f" over {join_words(about)}"
+            text = f"op {escape(dutch_date(decision.on))}" + (f" over {join_words(about)}" if about else "")
+            groups["besluiten"].append((item, text))
+            continue
+        key = (
+            "projecten"
+            if item.type == "project"
+            else "inspanningen"
+            if item.type == "inspanning"
+            else "doelen"
+        )
+        text = escape(type_title(item.type).lower()) if key == "doelen" else ""
+        if decision.missing:
+            open_ones[key] += 1
+            missing = escape("; ".join(decision.missing))
+            text += f'{"; " if text else ""}<span class="pt-stand-missing">nog nodig: {missing}</span>'
         else:
-            text = f"{escape(kind)}, {escape(in_words(item.status))}"
-            if decision.missing:
-                missing = escape("; ".join(decision.missing))
-                text += f'; <span class="pt-stand-missing">nog nodig: {missing}</span>'
-            elif item.type == "project":
-                text += "; het projectplan is compleet (a tot en met e)"
-            else:
-                text += "; er ontbreekt niets om over te besluiten"
-        entries.append((item, text))
-    return _section("stand-te-besluiten", "Te besluiten", raw(listing(ctx, entries, "pt-stand-decisions")))
+            done = (
+                "het projectplan is compleet (a tot en met e)" if key == "projecten" else "er ontbreekt niets"
+            )
+            text += f"{'; ' if text else ''}{done}"
+        groups[key].append((item, text))
+    section = _section("stand-te-besluiten", "Te besluiten")
+    counts = []
+    for key, nouns in DECISION_GROUPS:
+        if groups[key]:
+            count = link(f"#stand-te-besluiten-{key}", plural(len(groups[key]), *nouns))
+            if open_ones[key]:
+                count += f" ({open_ones[key]} met iets dat nog ontbreekt)"
+            counts.append(count)
+    section += raw(f"<p>{escape(plural(len(stand.decisions), 'punt', 'punten'))}: {join_words(counts)}.</p>")
+    for key, nouns in DECISION_GROUPS:
+        if groups[key]:
+            title = nouns[1][:1].upper() + nouns[1][1:]
+            section += _section(f"stand-te-besluiten-{key}", title, raw(listing(ctx, groups[key])))
+    return section
 
 
 def _milestone_words(ctx: ViewContext, milestone: Item, today: date) -> str:
