@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from checks_support import build_once, copy_root
+from checks_support import advice_lines, build_once, copy_root
 from conftest import warnings_of
 from policy_trace.changes import Changes as ChangeSet
 from policy_trace.changes import ItemChange, Publication
@@ -167,10 +167,25 @@ def test_changes_name_the_steered_items_and_the_items_to_review():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
+def stand_app(tmp_path_factory):
     app = build_once(copy_root("test-stand", tmp_path_factory.mktemp("stand")))
     assert warnings_of(app) == []
-    return Path(app.outdir)
+    return app
+
+
+@pytest.fixture(scope="module")
+def site(stand_app) -> Path:
+    return Path(stand_app.outdir)
+
+
+def test_pt305_advises_on_a_refuted_assumption_under_decided_work_at_its_file_and_line(stand_app):
+    lines = [line for line in advice_lines(stand_app) if "PT305" in line]
+    assert lines == [
+        "needs/aannames.md:3: ADVIES: PT305 AN-WEERLEGD: de aanname is weerlegd, maar PRJ-WIJK "
+        "(vastgesteld) rust erop: de keten gaat uit van iets dat niet klopt. Oplossing: herzie dat item "
+        "(aanpak, criteria of status) nu de aanname niet klopt, of leg een nieuwe aanname vast en laat "
+        "':betreft:' van de weerlegde aanname weg. [policy.PT305]"
+    ]
 
 
 def _stand(site: Path, name: str) -> Tag:
