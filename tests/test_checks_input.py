@@ -12,8 +12,8 @@ import pytest
 from checks_support import advice_lines, build_once, copy_root, report
 from conftest import warnings_of
 from policy_trace.checks import CheckContext, run_checks
-from policy_trace.checks.settings import SettingError, programme_period, reference_date, severity_overrides
 from policy_trace.items import Item, Programme
+from policy_trace.settings import SettingError, programme_period, reference_date, severity_overrides
 
 CONTEXT = CheckContext(reference_date=date(2025, 1, 1))
 

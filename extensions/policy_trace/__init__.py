@@ -6,8 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import collector, domain, exports, model, needs_config, rebuild, state, upstream
-from .checks import settings
+from . import collector, domain, exports, model, needs_config, rebuild, settings, state, upstream
 from .version import __version__
 
 

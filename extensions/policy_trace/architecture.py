@@ -65,7 +65,7 @@ LAYERS: tuple[Layer, ...] = (
         "Uitkomst",
         "De regels gedraaid: bevindingen met hun ernst, uitzonderingen, dekking, de gekozen "
         "instellingen, de rapporten en de drempel tegen een nulmeting.",
-        ("findings", "coverage", "checks.registry", "checks.waivers", "checks.settings", "reports",
+        ("findings", "coverage", "checking", "waiving", "settings", "reports",
          "ratchet", "state", "stand"),
     ),
     Layer(
@@ -128,7 +128,7 @@ def _summary(module: Any) -> str:
 def layer_of(name: str) -> Layer | None:
     """The layer a module (dotted name without the package; "" for the package) belongs to, if any.
 
-    The longest name a layer gives decides: ``checks.registry`` is in another layer than ``checks``.
+    The longest name a layer gives decides: ``views.words`` is in another layer than ``views``.
     """
     parts = name.split(".") if name else [PACKAGE]
     for end in range(len(parts), 0, -1):

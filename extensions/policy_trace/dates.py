@@ -87,7 +87,7 @@ def import_sphinx_builders_despite_a_bad_epoch() -> None:
     which Sphinx does while it starts, before any extension can run; a value
     like ``abc`` would end every build in a traceback. Loaded here first, the
     build gets as far as our ``config-inited`` check, which says in Dutch what
-    is wrong (:func:`policy_trace.checks.settings.validate_environment`).
+    is wrong (:func:`policy_trace.settings.validate_environment`).
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch is None:

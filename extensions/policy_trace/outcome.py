@@ -92,7 +92,7 @@ class CheckContext:
     #: The copies of the coupled programmes (``policy_trace_koppelingen``), read once per build.
     koppelingen: Koppelingen = NONE
     #: The code of every rule, for the rule that a waiver names one (PT106); the rules are gathered
-    #: above the modules that declare them, so a run hands them in (``checks.registry.run_checks``).
+    #: above the modules that declare them, so a run hands them in (``checking.run_checks``).
     rule_codes: frozenset[str] = frozenset()
 
     @property

@@ -10,11 +10,12 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .. import settings
+from ..checking import check_programme, run_checks
 from ..outcome import CheckContext, CheckRun
 from ..version import __version__
-from . import events, markup, messages, settings, source
+from . import events, markup, messages, source
 from .builder import CheckBuilder
-from .registry import check_programme, run_checks
 
 __all__ = ["CheckContext", "CheckRun", "check_programme", "run_checks", "setup"]
 

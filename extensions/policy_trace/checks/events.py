@@ -12,12 +12,12 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .. import changes, domain, publication, state
+from .. import changes, domain, publication, settings, state
+from ..checking import check_programme
 from ..findings import WARNING_TYPE, report
 from ..reports import summary_line, write_reports
 from ..state import programme_of_build
-from . import messages, settings
-from .registry import check_programme
+from . import messages
 
 logger = logging.getLogger(__name__)
 

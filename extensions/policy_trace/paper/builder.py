@@ -9,8 +9,7 @@ from urllib.parse import unquote, urlsplit
 from sphinx.util import logging
 from sphinx_needs.builder import NeedsBuilder
 
-from .. import domain
-from ..checks import settings
+from .. import domain, settings
 from ..dates import build_date, build_moment, dutch_date, parse_iso
 from ..items import Programme
 from ..stand import compute_stand

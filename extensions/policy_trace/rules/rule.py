@@ -34,7 +34,7 @@ class Rule:
     #: A minimal failing MyST example; it relies on the items of EXAMPLE_CONTEXT.
     example: str
     #: The check; ``None`` for a rule found over the findings of the other rules, not over the
-    #: programme alone (the waivers, PT501 and PT502: ``checks/waivers.py`` applies them).
+    #: programme alone (the waivers, PT501 and PT502: ``waiving.py`` applies them).
     check: Check | None = field(repr=False, compare=False)
     #: For a rule that compares with the last publication (``policy_trace_previous``): the
     #: example's items as that publication had them. The examples are checked against a build of

@@ -24,7 +24,7 @@ NOT_WAIVABLE: tuple[str, ...] = ("PT501", "PT502")
 ENTRY = re.compile(r"(?P<code>\S+)\s+tot\s+(?P<until>\S+)")
 _EXAMPLE = "PT203 tot 2015-06-01"
 
-#: Found over the findings of the other rules (``checks/waivers.py``), not over the programme alone.
+#: Found over the findings of the other rules (``waiving.py``), not over the programme alone.
 EXPIRED = Rule(
     "PT501",
     "error",

@@ -12,10 +12,10 @@ from datetime import date
 
 from docutils import nodes
 
-from ..checks.settings import check_settings
 from ..dates import parse_iso
 from ..items import Item
 from ..rules.assumptions import IN_EXECUTION, tested_recently
+from ..settings import check_settings
 from .context import ViewContext
 from .htmltable import escape, scrolling, table
 from .placeholders import ViewDirective

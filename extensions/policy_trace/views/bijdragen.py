@@ -21,10 +21,10 @@ from datetime import date, timedelta
 from docutils import nodes
 
 from .. import model
-from ..checks.settings import check_settings
 from ..dates import dutch_date, parse_iso
 from ..items import Item
 from ..koppelingen import Copy, CoupledItem, is_identity
+from ..settings import check_settings
 from . import gekoppeld
 from .context import ViewContext, plain_label
 from .htmltable import escape, raw, scrolling, table

@@ -14,8 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from .. import domain
-from ..checks import settings
+from .. import domain, settings
 from ..findings import count_phrases
 from ..outcome import SEVERITY_LABELS, CheckRun, Finding
 from ..rules import RULES

@@ -25,10 +25,10 @@ from sphinx.config import Config
 
 from .. import model, series
 from ..changes import Suspect
-from ..checks.settings import check_settings
 from ..items import Item
 from ..koppelingen import is_coupled
 from ..rules.common import measuring_criteria, missing_plan_elements, needs_criterion
+from ..settings import check_settings
 from ..stand import judge
 from . import charts, derive, gekoppeld, outdated, tevreden, wijzigingen
 from .context import ViewContext, type_plural, type_title

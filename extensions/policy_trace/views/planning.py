@@ -19,10 +19,10 @@ from datetime import date, timedelta
 
 from docutils import nodes
 
-from ..checks.settings import check_settings
 from ..dates import dutch_date, parse_iso
 from ..items import Item
 from ..rules.dates import overdue_date
+from ..settings import check_settings
 from . import derive
 from .context import ViewContext, type_plural
 from .htmltable import escape, raw, scrolling, table

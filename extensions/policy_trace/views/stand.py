@@ -23,10 +23,10 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 
 from .. import domain
-from ..checks.settings import check_settings
 from ..dates import dutch_date, parse_iso
 from ..items import Item
 from ..outcome import CheckContext
+from ..settings import check_settings
 from ..stand import HORIZON, GoalLine, Judged, Stand, Tally, compute_stand
 from . import gekoppeld, outdated
 from .context import ViewContext, type_title

@@ -19,12 +19,12 @@ from datetime import date
 from docutils import nodes
 
 from .. import model, series
-from ..checks.settings import check_settings
 from ..coverage import coverage
 from ..dates import parse_iso
 from ..items import Item
 from ..judgement import RULE, Assessment, parse_quantity, percent
 from ..rules.common import measuring_criteria, needs_criterion
+from ..settings import check_settings
 from ..stand import Judged, judge
 from ..vocabulary import of_config
 from . import charts, derive

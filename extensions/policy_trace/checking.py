@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from ..coverage import coverage
-from ..findings import apply_severities, finding
-from ..items import Programme
-from ..outcome import CheckContext, CheckRun, Finding
-from ..reports import checked_items
-from ..rules import RULES, RULES_BY_CODE
-from .waivers import apply_waivers
+from .coverage import coverage
+from .findings import apply_severities, finding
+from .items import Programme
+from .outcome import CheckContext, CheckRun, Finding
+from .reports import checked_items
+from .rules import RULES, RULES_BY_CODE
+from .waiving import apply_waivers
 
 #: The rules found over the findings of the others (PT501, PT502: waivers), applied after them.
 FINDING_RULES: tuple[str, ...] = tuple(rule.code for rule in RULES if rule.check is None)

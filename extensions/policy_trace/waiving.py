@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
-from ..dates import parse_iso
-from ..findings import finding
-from ..items import Item, Programme
-from ..outcome import Finding, Waiver
-from ..rules import RULES_BY_CODE
-from ..rules.waivers import ENTRY, entries, waiver_problems
+from .dates import parse_iso
+from .findings import finding
+from .items import Item, Programme
+from .outcome import Finding, Waiver
+from .rules import RULES_BY_CODE
+from .rules.waivers import ENTRY, entries, waiver_problems
 
 
 def item_waivers(programme: Programme, item: Item) -> dict[str, Waiver]:

@@ -18,12 +18,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from .. import model, vocabulary
-from ..dates import build_date, parse_iso
-from ..findings import WARNING_TYPE
-from ..koppelingen import setting_problems
-from ..outcome import SEVERITY_SETTINGS, CheckContext
-from ..rules import RULES_BY_CODE
+from . import model, vocabulary
+from .dates import build_date, parse_iso
+from .findings import WARNING_TYPE
+from .koppelingen import setting_problems
+from .outcome import SEVERITY_SETTINGS, CheckContext
+from .rules import RULES_BY_CODE
 
 logger = logging.getLogger(__name__)
 
