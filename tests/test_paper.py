@@ -756,3 +756,28 @@ def test_a_programme_with_decisions_and_a_previous_version_opens_with_them(tmp_p
     assert "Veranderd sinds versie 1.0 (1 juni 2024)" in first
     assert "Brandweerkazernes openstellen (inspanning, IN-OUD)" in first
     assert pdfua_report(target)["summary"]["warnings"] == 0
+
+
+@needs_poppler
+def test_the_paper_of_a_new_programme_opens_with_its_stand_and_passes_the_checker(tmp_path: Path) -> None:
+    assert (
+        main(
+            [
+                "init",
+                str(tmp_path / "hitte"),
+                "--naam",
+                "Hitteplan Utrecht",
+                "--periode",
+                "2026-01-01",
+                "2029-12-31",
+            ]
+        )
+        == 0
+    )
+    target = tmp_path / "hitte.pdf"
+    assert main(["pdf", str(tmp_path / "hitte"), "-o", str(target)]) == 0
+    first = " ".join(run("pdftotext", "-l", "1", str(target), "-").split())
+    assert "Hitteplan Utrecht Document voor de bestuursvergadering" in first
+    assert re.search(r"Stand van zaken op \d{1,2} \w+ \d{4}", first)
+    report = pdfua_report(target)
+    assert (report["summary"]["errors"], report["summary"]["warnings"]) == (0, 0), report["findings"][:3]
