@@ -143,6 +143,10 @@ def test_the_authors_pages_are_the_ones_under_their_own_caption(built):
     assert sections.author_pages(env) == frozenset({"docs/gids"})
     captions = [c.get_text(strip=True) for c in page(site, "index.html").select("article .caption-text")]
     assert captions[-1] == sections.AUTHOR_CAPTION
+    # Set apart from the readers' pages, in the menu of every page and on the home page.
+    for name, where in (("docs/tevreden.html", ".sidebar-tree"), ("index.html", "article")):
+        marked = [c.get_text(strip=True) for c in page(site, name).select(f"{where} .caption.pt-authors")]
+        assert marked == [sections.AUTHOR_CAPTION], name
 
 
 def test_search_does_not_offer_an_example_item_as_an_item(built):

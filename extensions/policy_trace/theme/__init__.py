@@ -9,6 +9,7 @@ panels; ``dutch.py`` fills the gaps in Sphinx's Dutch catalogue;
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from .. import pagehead
 from ..upstream import furo, sphinx_needs
 from ..upstream.sphinx import set_by_programme
 from ..version import __version__
+from ..views import sections
 from . import dutch
 from .navigation import FolderNavigation
 
@@ -144,10 +146,27 @@ def adapt_page(
     """Make the HTML that Sphinx, furo and sphinx-needs put into the context Dutch and accessible."""
     tree = context.get("furo_navigation_tree")
     if tree:
-        context["furo_navigation_tree"] = _fix_headings(_translate_navigation(app, tree))
+        context["furo_navigation_tree"] = _mark_authors(_fix_headings(_translate_navigation(app, tree)))
     body = context.get("body")
     if body:
-        context["body"] = _SCROLLABLE.sub(r'\1 tabindex="0"', _fix_headings(_translate_tables(app, body)))
+        context["body"] = _mark_authors(
+            _SCROLLABLE.sub(r'\1 tabindex="0"', _fix_headings(_translate_tables(app, body)))
+        )
+
+
+#: How Sphinx (and furo's menu) write the caption of the authors' toctree, once its level is fixed.
+_AUTHORS_CAPTION = (
+    '<p class="caption" role="heading" aria-level="2"><span class="caption-text">'
+    f"{html.escape(sections.AUTHOR_CAPTION, quote=False)}</span>"
+)
+
+
+_AUTHORS_MARKED = _AUTHORS_CAPTION.replace('class="caption"', 'class="caption pt-authors"', 1)
+
+
+def _mark_authors(markup: str) -> str:
+    # The authors' section is set apart in the menu and on the home page (site.css draws a rule above it).
+    return markup.replace(_AUTHORS_CAPTION, _AUTHORS_MARKED)
 
 
 def _translate_navigation(app: Sphinx, tree: str) -> str:
