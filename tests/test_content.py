@@ -335,3 +335,33 @@ def test_the_agendas_assumptions_are_listed_as_never_tested(site, needs):
     rows = html_of(site, "docs/samenhang.html").select("table.pt-assumptions tbody tr")
     assert len(rows) == len(of_type(needs, "aanname"))
     assert all("nooit getoetst" in row.find_all("td")[2].get_text() for row in rows)
+
+
+def test_the_home_page_opens_with_where_the_agenda_stands(
+    site: SphinxTestApp, needs: dict[str, dict[str, Any]]
+):
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((Path(site.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    stand = soup.select_one("article .pt-stand")
+    assert stand is not None and stand.find_previous("h1") is not None
+    summary = " ".join(stand.select_one("p.pt-stand-summary").get_text().split())
+    # The agenda's peildatum is the board meeting of 26 september 2014; it gives no measurements.
+    assert summary.startswith("Stand op de peildatum 26 september 2014: ")
+    proposed = [n for n in of_type(needs, "inspanning").values() if n["status"] == "voorgesteld"]
+    section = stand.select_one("#stand-te-besluiten-inspanningen")
+    # The home page shows the first eight and links to the whole list on the stand page.
+    assert len(section.select("li")) == min(8, len(proposed))
+    if len(proposed) > 8:
+        more = section.select_one("p.pt-stand-more")
+        assert " ".join(more.get_text().split()) == (
+            f"En nog {len(proposed) - 8}: de hele lijst ({len(proposed)})."
+        )
+        assert more.a["href"] == "docs/stand.html#stand-te-besluiten-inspanningen"
+    whole = BeautifulSoup((Path(site.outdir) / "docs/stand.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(whole.select("#stand-te-besluiten-inspanningen li")) == len(proposed)
+    for cell in stand.select("ul.pt-stand-goals > li"):
+        assert (
+            "(niet uit de cijfers te berekenen)" in cell.get_text()
+            or "Eigen criteria: geen; geen" in cell.get_text()
+        )

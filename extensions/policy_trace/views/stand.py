@@ -37,6 +37,8 @@ from .words import counted_words, date_in_words, in_words, join_words
 VIEW = "stand"
 #: The pseudo-view of a page with the whole stand (not ``:kort:``): the lists the counts link to.
 WHOLE = "stand-geheel"
+#: How many entries a list of the short stand shows before it links to the whole list.
+SHORT_LIMIT = 8
 #: How the stand says which judgement it counted.
 COUNTED = (
     "Geteld is het oordeel dat uit de cijfers volgt (nulmeting, streefwaarde, metingen en de tijd tot de "
@@ -107,6 +109,27 @@ class Page:
     def anchor(self, name: str) -> str:
         """The link to an anchor of the stand's lists: here, or on the page with the whole stand."""
         return self.ctx.doc_uri(self.elsewhere, name) if not self.lists else f"#{name}"
+
+    @property
+    def short(self) -> bool:
+        """Whether this is the short stand with the whole one on another page: long lists are cut there."""
+        return not self.whole and bool(self.elsewhere)
+
+    def bullets(self, rows: Sequence[str], anchor: str, classes: str = "") -> str:
+        """An HTML list of ``rows`` (each the inside of a ``<p>``); on the short stand at most
+        :data:`SHORT_LIMIT`, and a link to the whole list (``anchor`` on the page with the whole stand)."""
+        shown = rows if not self.short or len(rows) <= SHORT_LIMIT else rows[:SHORT_LIMIT]
+        items = "".join(f"<li><p>{row}</p></li>" for row in shown)
+        out = f'<ul class="pt-stand-list simple {classes}">{items}</ul>'
+        if len(shown) < len(rows):
+            more = link(self.ctx.doc_uri(self.elsewhere, anchor), f"de hele lijst ({len(rows)})")
+            out += f'<p class="pt-stand-more">En nog {len(rows) - len(shown)}: {more}.</p>'
+        return out
+
+    def listing(self, entries: Sequence[tuple[Item, str]], anchor: str, classes: str = "") -> str:
+        """A list of items, each with what the reader should know of it (see :meth:`bullets`)."""
+        rows = [f"{self.ctx.a(item, item.title)}: {text}" for item, text in entries]
+        return self.bullets(rows, anchor, classes)
 
     def items(self, found: Sequence[Item], text: str, name: str) -> str:
         """A count: one item links to that item, more to the list of them (``name`` its anchor)."""
@@ -208,8 +231,9 @@ DECISION_GROUPS: tuple[tuple[str, tuple[str, str]], ...] = (
 )
 
 
-def decisions_section(ctx: ViewContext, stand: Stand) -> nodes.section:
+def decisions_section(page: Page, stand: Stand) -> nodes.section:
     """*Te besluiten*: what must be decided, with what is still missing for each."""
+    ctx = page.ctx
     if not stand.decisions:
         return _section(
             "stand-te-besluiten",
@@ -259,7 +283,8 @@ def decisions_section(ctx: ViewContext, stand: Stand) -> nodes.section:
     for key, nouns in DECISION_GROUPS:
         if groups[key]:
             title = nouns[1][:1].upper() + nouns[1][1:]
-            section += _section(f"stand-te-besluiten-{key}", title, raw(listing(ctx, groups[key])))
+            anchor = f"stand-te-besluiten-{key}"
+            section += _section(anchor, title, raw(page.listing(groups[key], anchor)))
     return section
 
 
@@ -273,8 +298,9 @@ def _milestone_words(ctx: ViewContext, milestone: Item, today: date) -> str:
     return f"mijlpaal{of}, nog gepland op {on}: die datum is voorbij"
 
 
-def attention_section(ctx: ViewContext, stand: Stand) -> nodes.section:
+def attention_section(page: Page, stand: Stand) -> nodes.section:
     """*Aandacht nodig*: criteria, milestones, assumptions and waivers that need a look."""
+    ctx = page.ctx
     found = stand.attention
     today = stand.reference_date
     section = _section("stand-aandacht", "Aandacht nodig")
@@ -289,14 +315,10 @@ def attention_section(ctx: ViewContext, stand: Stand) -> nodes.section:
     parts = []
     if found.criteria:
         entries = [(j.criterion, escape(judged_words(j))) for j in found.criteria]
-        parts.append(
-            ("stand-aandacht-criteria", ("criterium", "criteria"), len(entries), listing(ctx, entries))
-        )
+        parts.append(("stand-aandacht-criteria", ("criterium", "criteria"), len(entries), entries))
     if found.milestones:
         entries = [(m, _milestone_words(ctx, m, today)) for m in found.milestones]
-        parts.append(
-            ("stand-aandacht-mijlpalen", ("mijlpaal", "mijlpalen"), len(entries), listing(ctx, entries))
-        )
+        parts.append(("stand-aandacht-mijlpalen", ("mijlpaal", "mijlpalen"), len(entries), entries))
     assumptions = [
         (
             a,
@@ -316,9 +338,7 @@ def attention_section(ctx: ViewContext, stand: Stand) -> nodes.section:
         ]
         assumptions.append((assumption, f"{when}, terwijl {join_words(running)} in uitvoering is"))
     if assumptions:
-        parts.append(
-            ("stand-aandacht-aannames", ("aanname", "aannames"), len(assumptions), listing(ctx, assumptions))
-        )
+        parts.append(("stand-aandacht-aannames", ("aanname", "aannames"), len(assumptions), assumptions))
     if found.waivers:
         entries = []
         for item, code, until in found.waivers:
@@ -329,18 +349,19 @@ def attention_section(ctx: ViewContext, stand: Stand) -> nodes.section:
                 "stand-aandacht-uitzonderingen",
                 ("uitzondering", "uitzonderingen"),
                 len(entries),
-                listing(ctx, entries),
+                entries,
             )
         )
     counts = [link(f"#{anchor}", plural(count, *nouns)) for anchor, nouns, count, _markup in parts]
     section += raw(f"<p>{escape(plural(len(found), 'punt', 'punten'))}: {', '.join(counts)}.</p>")
-    for anchor, nouns, _count, markup in parts:
-        section += _section(anchor, nouns[1].capitalize(), raw(markup))
+    for anchor, nouns, _count, listed in parts:
+        section += _section(anchor, nouns[1].capitalize(), raw(page.listing(listed, anchor)))
     return section
 
 
-def changed_section(ctx: ViewContext, stand: Stand) -> nodes.section:
+def changed_section(page: Page, stand: Stand) -> nodes.section:
     """*Veranderd sinds versie X*: goals, efforts and projects added, removed, changed; items te herzien."""
+    ctx = page.ctx
     changed = stand.changed
     if changed is None:
         return _section(
@@ -378,16 +399,16 @@ def changed_section(ctx: ViewContext, stand: Stand) -> nodes.section:
     )
     for anchor, word, names in groups:
         if names:
-            rows = "".join(f"<li><p>{n}</p></li>" for n in names)
             section += raw(
                 f'<p class="rubric" id="{anchor}">{escape(word.capitalize())}</p>'
-                f'<ul class="simple">{rows}</ul>'
+                + page.bullets(names, anchor)
             )
     return section
 
 
-def upcoming_section(ctx: ViewContext, stand: Stand) -> nodes.section:
+def upcoming_section(page: Page, stand: Stand) -> nodes.section:
     """*Binnenkort*: milestones and deadlines in the next 90 days."""
+    ctx = page.ctx
     end = dutch_date(stand.reference_date + HORIZON)
     section = _section("stand-binnenkort", "Binnenkort")
     if not stand.upcoming:
@@ -405,13 +426,10 @@ def upcoming_section(ctx: ViewContext, stand: Stand) -> nodes.section:
             )
         else:
             what = "deadline van het criterium"
-        rows.append(
-            f"<li><p><strong>{escape(dutch_date(entry.on))}</strong>: "
-            f"{ctx.a(item, item.title)} ({what})</p></li>"
-        )
+        rows.append(f"<strong>{escape(dutch_date(entry.on))}</strong>: {ctx.a(item, item.title)} ({what})")
     section += raw(
         f"<p>In de {HORIZON.days} dagen tot {escape(end)}:</p>"
-        f'<ul class="pt-stand-upcoming simple">{"".join(rows)}</ul>'
+        + page.bullets(rows, "stand-binnenkort", "pt-stand-upcoming")
     )
     return section
 
@@ -489,10 +507,10 @@ def render(ctx: ViewContext, options: dict) -> list[nodes.Node]:
     result: list[nodes.Node] = [
         summary(page, stand),
         goals_section(page, stand),
-        decisions_section(ctx, stand),
-        attention_section(ctx, stand),
-        changed_section(ctx, stand),
-        upcoming_section(ctx, stand),
+        decisions_section(page, stand),
+        attention_section(page, stand),
+        changed_section(page, stand),
+        upcoming_section(page, stand),
     ]
     if page.lists and stand.goals:
         result.append(details_section(ctx, stand))
@@ -517,7 +535,8 @@ def contributions_section(ctx: ViewContext) -> nodes.section | None:
         f"{escape(plural(len(found), 'item', 'items'))} daar, met de eigen items die ernaar verwijzen.</p>"
     )
     return _section(
-        "stand-bijdragen", "Bijdragen aan andere programma's",
+        "stand-bijdragen",
+        "Bijdragen aan andere programma's",
         raw(intro + f'<ul class="pt-stand-bijdragen simple">{"".join(lines)}</ul>'),
     )
 
