@@ -6,7 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import collector, domain, exports, model, needs_config, rebuild, settings, state, upstream
+from . import buildlock, collector, domain, exports, model, needs_config, rebuild, settings, state, upstream
 from .version import __version__
 
 
@@ -30,6 +30,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
             types=setting.types, description=setting.description,
         )
 
+    # First of all, before the environment is read: one build at a time in an output folder.
+    app.connect("config-inited", buildlock.acquire, priority=0)
+    app.connect("build-finished", buildlock.release, priority=1001)
     # Before the environment is loaded: fewer garbage collections over the build's long-lived objects.
     gc = collector.Collector()
     app.connect("config-inited", gc.tune, priority=1)
@@ -48,6 +51,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", rebuild.competitors)
     app.connect("env-get-updated", rebuild.all_pages_when_pages_come_or_go)
     app.connect("build-finished", rebuild.remove_pages_of_removed_documents)
+    # A build killed while writing: the next one starts afresh (before Sphinx loads its environment).
+    app.connect("config-inited", rebuild.start_afresh_after_an_interrupted_build, priority=1)
+    app.connect("write-started", rebuild.mark_writing, priority=0)
+    # After every writer of this build (the search index is dumped before build-finished).
+    app.connect("build-finished", rebuild.unmark_writing, priority=999)
     # The coupled programmes' copies: read afresh in every build; every page again when one changed.
     app.connect("env-before-read-docs", state.forget_koppelingen)
     app.connect("env-get-outdated", state.outdated_when_copies_change)

@@ -85,7 +85,7 @@ LAYERS: tuple[Layer, ...] = (
         "Sphinx",
         "Wat policy-trace in Sphinx haakt: de extensie zelf, wanneer de controles draaien, wat ze bij het "
         "lezen van de bron bewaren, het bouwen na een wijziging, het geheugen.",
-        ("policy_trace", "checks", "rebuild", "collector"),
+        ("policy_trace", "checks", "rebuild", "collector", "buildlock"),
     ),
     Layer(
         "Opdrachten",

@@ -23,6 +23,12 @@ second is never read again, so the ID is gone. Two Sphinx events, no internals:
   write every page again: each page's navigation (the site's page tree, the
   previous and next links) names the pages there are, and Sphinx would keep
   the old navigation on the pages it did not read.
+- ``write-started`` to ``build-finished``: a build killed while it writes
+  (SIGKILL, a full disk, a closed laptop) leaves pages that look up to date to
+  the next build, and a search index it never finished: Sphinx then writes
+  only the missing pages and indexes only those. A marker in the doctree folder
+  says pages are being written; the next build that finds it starts afresh, as
+  a clean build.
 """
 
 from __future__ import annotations
@@ -98,3 +104,29 @@ def remove_pages_of_removed_documents(app: Sphinx, exception: BaseException | No
     for docname in sorted(removed):
         for path in (Path(outfile(docname)), Path(app.outdir, "_sources", f"{docname}.md.txt")):
             path.unlink(missing_ok=True)
+
+
+#: In the doctree folder from the first page written to the end of a build without an exception.
+WRITING_MARKER = "policy-trace-schrijft"
+#: Sphinx's pickled environment in the doctree folder (``sphinx.environment.ENV_PICKLE_FILENAME``).
+ENV_PICKLE = "environment.pickle"
+
+
+def start_afresh_after_an_interrupted_build(app: Sphinx, config: object) -> None:
+    """``config-inited`` (before Sphinx loads its environment): forget a build that stopped writing."""
+    marker = Path(app.doctreedir) / WRITING_MARKER
+    if marker.exists():
+        (Path(app.doctreedir) / ENV_PICKLE).unlink(missing_ok=True)  # every page read and written again
+        marker.unlink()
+
+
+def mark_writing(app: Sphinx, builder: object) -> None:
+    """``write-started``: pages are being written from now on."""
+    Path(app.doctreedir).mkdir(parents=True, exist_ok=True)
+    (Path(app.doctreedir) / WRITING_MARKER).touch()
+
+
+def unmark_writing(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: every page and the search index were written (unless the build failed)."""
+    if exception is None:
+        (Path(app.doctreedir) / WRITING_MARKER).unlink(missing_ok=True)

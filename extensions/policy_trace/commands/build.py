@@ -25,13 +25,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         programme = projects.project(args.folder)
+        outdir = projects.writable_folder(programme.output("html", args.uitvoer))
+        # The doctrees beside the site, not in it (Sphinx's default): they are Sphinx's cache, with the
+        # build machine's paths and the pages' text as parsed, nothing a visitor needs.
+        doctrees = ["-d", str(projects.writable_folder(programme.output("doctrees")))]
     except projects.ProjectError as error:
         print(f"policy-trace build: fout: {error}", file=sys.stderr)
         return projects.EXIT_USAGE
-    outdir = programme.output("html", args.uitvoer)
-    # The doctrees beside the site, not in it (Sphinx's default): they are Sphinx's cache, with the
-    # build machine's paths and the pages' text as parsed, nothing a visitor needs.
-    doctrees = ["-d", str(programme.output("doctrees"))]
     code, _, _ = projects.sphinx_build(
         ["-W", "--keep-going", "-b", "html", *doctrees, *args.extra, str(programme.folder), str(outdir)]
     )

@@ -89,10 +89,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         programme = projects.project(args.folder)
+        outdir = projects.writable_folder(programme.output("check", args.uitvoer))
     except projects.ProjectError as error:
         print(f"policy-trace check: fout: {error}", file=sys.stderr)
         return projects.EXIT_USAGE
-    outdir = programme.output("check", args.uitvoer)
     argv = ["-W", "--keep-going", "-b", "policy_check", "-j", "auto", *args.extra]
     argv += [str(programme.folder), str(outdir)]
     if args.baseline is not None:

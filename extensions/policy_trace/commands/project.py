@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import io
 import os
 import re
@@ -75,6 +76,37 @@ def project(folder: Path) -> Project:
             f"of begin een programma met: policy-trace init {folder}"
         )
     return Project(folder)
+
+
+#: What went wrong, in Dutch, for the errors a folder that cannot be written gives most often.
+_WHY_NOT_WRITABLE = {
+    errno.EACCES: "je hebt er geen schrijfrechten",
+    errno.EPERM: "je hebt er geen schrijfrechten",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+    errno.EEXIST: "er staat een bestand met die naam",
+}
+
+
+def writable_folder(folder: Path, option: str = "--uitvoer") -> Path:
+    """``folder``, made if missing, once a file could be written in it; else a :class:`ProjectError`.
+
+    Sphinx itself would stop on such a folder with a traceback (or half-way,
+    after reading every page), so every command asks first.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".policy-trace-schrijftest-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        why = _WHY_NOT_WRITABLE.get(error.errno or 0, error.strerror or str(error))
+        raise ProjectError(
+            f"in de map {folder} kan niet worden geschreven ({why}). Kies met {option} een map waarin je "
+            "mag schrijven, of maak deze map schrijfbaar."
+        ) from None
+    return folder
 
 
 def sphinx_build(argv: Sequence[str], *, capture: bool = False) -> tuple[int, str, str]:

@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
             raise publish.PublishError(f"{out} is geen map; geef de map op waarin de versies komen.")
         versions = publish.read_versions(out)
         publish.refuse_overwrite(out, versions, name)
+        projects.writable_folder(out, "UIT")
     except (projects.ProjectError, publish.PublishError) as error:
         print(f"policy-trace publish: fout: {error}", file=sys.stderr)
         return projects.EXIT_USAGE

@@ -42,25 +42,42 @@ def columns() -> list[str]:
     return ["id", "type", "titel", "status", "tags", *field_columns(), *model.LINK_NAMES, "pagina"]
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"): also a tab or a
+#: carriage return, after which some programs look again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it and never runs: a ``'`` before a formula's first character.
+
+    As OWASP advises: ``=HYPERLINK(…)``, ``+1``, ``-2+3`` or ``@SUM(…)`` in an
+    item would otherwise be a live formula in the reader's spreadsheet. The
+    ``'`` is what the spreadsheet itself uses for text that looks like a formula.
+    """
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def csv_text(items: Programme, page_of: dict[str, str]) -> str:
-    """The CSV of all items, by ID; links as comma-separated IDs, ``page_of`` gives each page."""
+    """The CSV of all items, by ID; links as comma-separated IDs, ``page_of`` gives each page.
+
+    Every cell is :func:`spreadsheet_safe`; the downloads page says so.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns())
     fields = field_columns()
     for item in items:
-        writer.writerow(
-            [
-                item.id,
-                item.type,
-                item.title,
-                item.status,
-                ", ".join(item.tags),
-                *(item.field(name) for name in fields),
-                *(", ".join(item.links.get(name, ())) for name in model.LINK_NAMES),
-                page_of.get(item.id, ""),
-            ]
-        )
+        row = [
+            item.id,
+            item.type,
+            item.title,
+            item.status,
+            ", ".join(item.tags),
+            *(item.field(name) for name in fields),
+            *(", ".join(item.links.get(name, ())) for name in model.LINK_NAMES),
+            page_of.get(item.id, ""),
+        ]
+        writer.writerow([spreadsheet_safe("" if cell is None else str(cell)) for cell in row])
     return out.getvalue()
 
 
@@ -94,7 +111,9 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
             CSV_NAME,
             f" \u2013 alle {len(ctx.programme)} items als tabel (CSV, UTF-8): per item het ID, de soort, "
             "de titel, de status, alle velden, alle koppelingen en de pagina van het item. "
-            "Opent in een spreadsheet.",
+            "Opent in een spreadsheet. Een cel die met =, +, -, @, een tab of een regeleinde begint, "
+            "krijgt een ' ervoor (zoals OWASP aanraadt), zodat de spreadsheet haar als tekst toont en "
+            "nooit als formule uitvoert: -5 staat er dus als '-5.",
         ),
     ]
     listing = nodes.bullet_list(classes=["pt-downloads"])
@@ -104,4 +123,7 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     return [listing]
 
 
-__all__ = ["CSV_NAME", "DownloadsDirective", "columns", "csv_bytes", "csv_text", "render"]
+__all__ = [
+    "CSV_NAME", "FORMULA_STARTS", "DownloadsDirective", "columns", "csv_bytes", "csv_text", "render",
+    "spreadsheet_safe",
+]
