@@ -781,3 +781,25 @@ def test_the_paper_of_a_new_programme_opens_with_its_stand_and_passes_the_checke
     assert re.search(r"Stand van zaken op \d{1,2} \w+ \d{4}", first)
     report = pdfua_report(target)
     assert (report["summary"]["errors"], report["summary"]["warnings"]) == (0, 0), report["findings"][:3]
+
+
+def test_with_source_date_epoch_two_papers_are_byte_for_byte_the_same(tmp_path: Path) -> None:
+    made = []
+    for name in ("een.pdf", "twee.pdf"):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "policy_trace.cli",
+                "pdf",
+                str(REPO / "tests" / "roots" / "test-stand"),
+                "-o",
+                str(tmp_path / name),
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH)},
+        )
+        assert result.returncode == 0, result.stderr
+        made.append((tmp_path / name).read_bytes())
+    assert made[0] == made[1]
