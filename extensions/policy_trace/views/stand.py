@@ -10,7 +10,9 @@ figure the items do not give.
 
 With ``:kort:`` (the home page) the lists of criteria per goal are left out
 and the counts link to them on the page with the whole stand, if the site
-has one.
+has one; there, a list longer than :data:`SHORT_LIMIT` shows its first
+entries and links to the whole list, so the page's first screen stays the
+stand and the goal tree follows a long programme's stand too.
 """
 
 from __future__ import annotations
