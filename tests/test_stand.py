@@ -224,18 +224,18 @@ def test_each_goal_reads_its_computed_judgements_in_words_with_links_to_the_crit
     stand = _stand(site, "stand.html")
     lines = [_text(li) for li in stand.select("ul.pt-stand-goals > li")]
     assert lines[1] == (
-        "Minder woningbranden (strategisch doel). Eigen criteria: 2 criteria: 1 op koers, 1 behaald "
-        "(uit de cijfers berekend); criteria van zijn 2 inspanningen: 2 criteria: 1 risico, 1 onbepaald "
+        "Minder woningbranden (strategisch doel) Eigen criteria: 2 criteria: 1 op koers, 1 behaald "
+        "(uit de cijfers berekend). Criteria van zijn 2 inspanningen: 2 criteria: 1 risico, 1 onbepaald "
         "(1 uit de cijfers berekend, de andere zoals de schrijver ze opgaf). Wanneer zijn we tevreden: "
         "vastgelegd voor 3 van de 3 (het doel en zijn inspanningen); 4 van de 4 criteria met indicator, "
         "streefwaarde, deadline en bron."
     )
     # A hoofddoel is served by the efforts of its goals.
     assert lines[0].startswith(
-        "Een veiliger regio (hoofddoel). Eigen criteria: geen; criteria van zijn 2 inspanningen: 2 criteria: "
+        "Een veiliger regio (hoofddoel) Eigen criteria: geen. Criteria van zijn 2 inspanningen: 2 criteria: "
         "1 risico, 1 onbepaald"
     )
-    assert lines[2].startswith("Droge voeten (strategisch doel). Eigen criteria: geen; geen inspanningen.")
+    assert lines[2].startswith("Droge voeten (strategisch doel) Eigen criteria: geen. Geen inspanningen.")
     links = _links(stand.select("ul.pt-stand-goals > li")[1])
     # A count of one links to that criterion itself.
     assert links["1 risico"] == "needs/criteria.html#CR-ROOKMELDER"
@@ -377,7 +377,7 @@ def test_an_incremental_build_rewrites_the_stand_when_one_measurement_changes(tm
         # 70 % of the way after 46 % of the time: op koers, as its author says; nothing to flag any more.
         assert "5 punten vragen aandacht" in _text(stand.select_one("p.pt-stand-summary")), name
         assert "Woningen met rookmelder" not in _text(stand.select_one("#stand-aandacht")), name
-        assert "criteria van zijn 2 inspanningen: 2 criteria: 1 op koers, 1 onbepaald" in _text(stand), name
+        assert "Criteria van zijn 2 inspanningen: 2 criteria: 1 op koers, 1 onbepaald" in _text(stand), name
 
 
 def test_a_parallel_build_shows_the_same_stand(site, tmp_path):

@@ -185,13 +185,18 @@ def goals_html(page: Page, stand: Stand) -> str:
         count = len(line.effort_items)
         if count:
             noun = escape(plural(count, "inspanning", "inspanningen"))
-            efforts = f"criteria van zijn {noun}: {tally_html(page, line.efforts, f'{anchor}-inspanningen')}"
+            efforts = f"Criteria van zijn {noun}: {tally_html(page, line.efforts, f'{anchor}-inspanningen')}"
         else:
-            efforts = "geen inspanningen"
+            efforts = "Geen inspanningen"
         kind = escape(type_title(line.goal.type).lower())
+        # One entry per goal, its three facts each on a line of their own (a sentence each, for
+        # screen readers and for copying).
+        facts = "\n<br>".join(
+            (f"Eigen criteria: {own}.", f"{efforts}.", f"{explicit_html(page, line, anchor)}.")
+        )
         lines.append(
-            f"<li><p>{page.ctx.a(line.goal, line.goal.title)} ({kind}). Eigen criteria: {own}; {efforts}. "
-            f"{explicit_html(page, line, anchor)}.</p></li>"
+            f'<li><p><span class="pt-stand-goal">{page.ctx.a(line.goal, line.goal.title)} ({kind})</span>'
+            f"\n<br>{facts}</p></li>"
         )
     return f'<ul class="pt-stand-goals simple">{"".join(lines)}</ul>'
 
