@@ -56,8 +56,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", rebuild.mark_writing, priority=0)
     # After every writer of this build (the search index is dumped before build-finished).
     app.connect("build-finished", rebuild.unmark_writing, priority=999)
-    # The coupled programmes' copies: read afresh in every build; every page again when one changed.
-    app.connect("env-before-read-docs", state.forget_koppelingen)
+    # A new build computes its state afresh (settings, programme, copies, check run, …: see state).
+    app.connect("env-before-read-docs", state.forget)
+    # Every page again when a coupled programme's copy changed.
     app.connect("env-get-outdated", state.outdated_when_copies_change)
     # Late: after every handler that adds or reorders documents to read.
     app.connect("env-before-read-docs", rebuild.purge_before_reading, priority=900)

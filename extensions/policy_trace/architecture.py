@@ -53,8 +53,9 @@ LAYERS: tuple[Layer, ...] = (
     Layer(
         "Items",
         "Een alleen-lezen beeld van alle items en wat eruit volgt (reeksen, oordelen, wijzigingen), de "
-        "typen van een controle-uitkomst, en wat policy-trace op de bouwomgeving bewaart (één Domain).",
-        ("items", "series", "judgement", "changes", "koppelingen", "outcome", "domain"),
+        "gekoppelde programma's en de versies van een publicatie, de typen van een controle-uitkomst, en "
+        "wat policy-trace op de bouwomgeving bewaart (één Domain).",
+        ("items", "series", "judgement", "changes", "koppelingen", "publish", "outcome", "domain"),
     ),
     Layer(
         "Regels",
@@ -64,7 +65,8 @@ LAYERS: tuple[Layer, ...] = (
     Layer(
         "Uitkomst",
         "De regels gedraaid: bevindingen met hun ernst, uitzonderingen, dekking, de gekozen "
-        "instellingen, de rapporten en de drempel tegen een nulmeting.",
+        "instellingen, de rapporten, de drempel tegen een nulmeting, de stand van zaken, en wat één "
+        "build één keer uitrekent (de bouwtoestand, `state`).",
         ("findings", "coverage", "checking", "waiving", "settings", "reports",
          "ratchet", "state", "stand"),
     ),
@@ -78,7 +80,7 @@ LAYERS: tuple[Layer, ...] = (
         "Schrijvers",
         "Wat de site, de pdf en de downloads tonen: de overzichten, de details per item, het "
         "handboek, het thema op furo, needs.json en de andere bestanden naast de pagina's.",
-        ("views", "paper", "exports", "needs_json", "ubproject", "assets", "publish", "publication",
+        ("views", "paper", "exports", "needs_json", "ubproject", "assets", "publication",
          "pagehead", "theme", "handbook", "architecture"),
     ),
     Layer(

@@ -8,7 +8,7 @@ readers found. No event handler of ours purges or merges by hand.
 Per page it holds what incremental builds compare (see ``views.outdated``) and
 whether the page shows the Controle overview (see ``views.controle``); for the
 whole build the reference date the overviews were read for, and (in memory
-only, never pickled) this build's check outcome.
+only, never pickled) this build's state (see ``state``).
 """
 
 from __future__ import annotations
@@ -20,8 +20,6 @@ from typing import Any, ClassVar, NamedTuple, cast
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from .koppelingen import Koppelingen
-from .outcome import CheckRun
 from .sourcescan import DocumentScan, Scan, ScannedItem
 
 #: Raise when the shape of the data below changes: Sphinx then reads every
@@ -82,17 +80,15 @@ class PolicyTraceDomain(Domain):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        #: This build's check outcome, set at ``write-started``. An attribute, not
-        #: ``self.data``: Sphinx re-creates domains when it loads a pickled
-        #: environment, so the outcome of an earlier build is never kept.
-        self.run: CheckRun | None = None
+        #: This build's state (``state.BuildState``: settings, programme, check run, …), made on first
+        #: use. An attribute, not ``self.data``: Sphinx re-creates domains when it loads a pickled
+        #: environment, so the state of an earlier build is never kept.
+        self.build: object | None = None
         #: Whether this build found a page added or removed (``rebuild``): then every page
-        #: is written again, for its navigation. In memory only, like ``run``.
+        #: is written again, for its navigation. In memory only, like ``build``.
         self.pages_added_or_removed = False
         #: The documents removed since the last build: their old pages are deleted at the end.
         self.pages_removed: set[str] = set()
-        #: This build's copies of the coupled programmes, read once (``state.koppelingen_of_build``).
-        self.koppelingen: Koppelingen | None = None
 
     @property
     def copies_digest(self) -> str | None:

@@ -120,7 +120,11 @@ def _today() -> date:
 
 
 def read_settings(config: Config) -> tuple[CheckSettings, list[str]]:
-    """The settings of a build, each wrong one replaced by its default, and what was wrong."""
+    """The settings of a build, each wrong one replaced by its default, and what was wrong.
+
+    :func:`validate` warns about what was wrong, once, at ``config-inited``; a build reads the
+    settings once, through ``state.settings_of_build``.
+    """
     problems: list[str] = []
     overrides, severity_problems = _severity_overrides(config.policy_trace_severity)
     problems.extend(severity_problems)
@@ -138,11 +142,6 @@ def read_settings(config: Config) -> tuple[CheckSettings, list[str]]:
         problems.append(f"{error} Als peildatum geldt nu vandaag, {peildatum.isoformat()}.")
     problems.extend(setting_problems(config.policy_trace_programme_id, config.policy_trace_koppelingen))
     return CheckSettings(CheckContext(peildatum, period), overrides), problems
-
-
-def check_settings(config: Config) -> CheckSettings:
-    """The settings of a build, wrong ones replaced by their defaults (reported by :func:`validate`)."""
-    return read_settings(config)[0]
 
 
 def validate_environment(app: Sphinx, config: Config) -> None:

@@ -28,7 +28,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", settings.validate, priority=800)
     # Before Sphinx's own use of SOURCE_DATE_EPOCH (its copyright year, at 800), which crashes on a bad value.
     app.connect("config-inited", settings.validate_environment, priority=2)
-    app.connect("env-before-read-docs", events.forget_previous_run)
     # After Sphinx's own check of source_encoding (790), which would call our UTF-8 codec foreign.
     app.connect("config-inited", source.read_any_bytes, priority=795)
     # Where items stand, and what was typed wrong (PT107-PT109), kept in the domain per page.

@@ -9,10 +9,9 @@ from typing import Any, cast
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .. import changes, domain, publication, settings, state
+from .. import changes, publication, state
 from ..checking import check_programme
 from ..findings import WARNING_TYPE, report
 from ..reports import summary_line, write_reports
@@ -35,14 +34,14 @@ def check_all_items(app: Sphinx, builder: Builder) -> None:
     incremental rebuild in which other files were not re-read, and their
     findings are reported again in every build.
     """
-    chosen = settings.check_settings(app.config)
+    chosen = state.settings_of_build(app)
     context = chosen.context
     compared = compare_with_previous(app)
     if compared is not None:
         context = replace(context, changes=compared)
     context = replace(context, koppelingen=state.koppelingen_of_build(app))
     run = check_programme(programme_of_build(app), context, chosen.overrides, app.config.suppress_warnings)
-    domain.of(app.env).run = run
+    state.of(app).run = run
     for found in run.findings:
         report(found)
 
@@ -85,14 +84,9 @@ def compare_with_previous(app: Sphinx) -> changes.Changes | None:
     return changes.compare(previous, current, published)
 
 
-def forget_previous_run(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Drop an earlier outcome when the same environment builds again (``env-before-read-docs``)."""
-    domain.of(env).run = None
-
-
 def write_reports_and_summary(app: Sphinx, exception: BaseException | None) -> None:
     """Write the report files and end with one summary line (``build-finished``)."""
-    run = domain.of(app.env).run if exception is None else None
+    run = state.of(app).run if exception is None else None
     if run is None:
         return
     write_reports(Path(app.outdir), run.findings, run.items)

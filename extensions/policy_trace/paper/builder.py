@@ -9,10 +9,9 @@ from urllib.parse import unquote, urlsplit
 from sphinx.util import logging
 from sphinx_needs.builder import NeedsBuilder
 
-from .. import domain, settings
-from ..dates import build_date, build_moment, dutch_date, parse_iso
+from .. import state
+from ..dates import build_moment, dutch_date, parse_iso
 from ..items import Programme
-from ..stand import compute_stand
 from ..state import programme_of_build
 from ..upstream.sphinx_needs import node_classes
 from ..views.words import NEED_ROLE_TEMPLATE, body_html, need_role_text
@@ -58,17 +57,17 @@ class PaperBuilder(NeedsBuilder):
         from sphinx_needs.api import get_needs_view
 
         config = self.app.config
-        run = domain.of(self.env).run
+        run = state.of(self.app).run
+        edition = state.Edition.of(config)
         texts = {key: str(need.get("content") or "") for key, need in get_needs_view(self.app).items()}
-        fixed = parse_iso(config.policy_trace_date)
         programme = programme_of_build(self.app)
-        chosen = settings.check_settings(config).context
+        chosen = state.settings_of_build(self.app).context
         paper = document.Paper(
             title=str(config.project),
             author=str(config.author or ""),
-            version=str(config.policy_trace_version or "").strip(),
-            status=str(config.policy_trace_status or "").strip() or "werkversie",
-            date=dutch_date(fixed) if fixed else f"gebouwd op {dutch_date(build_date())}",
+            version=edition.version,
+            status=edition.status or "werkversie",
+            date=edition.date_text,
             reference_date=dutch_date(chosen.reference_date),
             period_start=chosen.period[0] if chosen.period else None,
             programme=programme,
@@ -77,7 +76,7 @@ class PaperBuilder(NeedsBuilder):
             stylesheet=STYLESHEET.read_text(encoding="utf-8"),
             created=build_moment().isoformat(timespec="seconds"),
             meeting=parse_iso(config[MEETING_SETTING]),
-            stand=compute_stand(programme, run.context if run else chosen),
+            stand=state.stand_of_build(self.app),
             bodies=self.bodies(programme),
         )
         target = Path(self.outdir) / PDF_NAME

@@ -15,7 +15,7 @@ from docutils import nodes
 from ..dates import parse_iso
 from ..items import Item
 from ..rules.assumptions import IN_EXECUTION, tested_recently
-from ..settings import check_settings
+from ..state import settings_of_build
 from .context import ViewContext
 from .htmltable import escape, scrolling, table
 from .placeholders import ViewDirective
@@ -53,7 +53,7 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     assumptions = ctx.programme.of_type("aanname")
     if not assumptions:
         return [nodes.paragraph("", "Er zijn nog geen aannames.")]
-    reference_date = check_settings(ctx.app.config).context.reference_date
+    reference_date = settings_of_build(ctx.app).context.reference_date
     rows = []
     for assumption in assumptions:
         concerns = ctx.programme.outgoing(assumption, "betreft")

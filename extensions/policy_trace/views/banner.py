@@ -8,29 +8,27 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..dates import build_date, dutch_date, parse_iso
 from ..koppelingen import is_identity
 from ..publication import VERSION_FILE, version_json
-from ..publish import ROOT_PAGE, WORKING, PublishError, Version, read_versions_file
+from ..publish import ROOT_PAGE, WORKING
+from ..state import Edition, versions_of_build
 from . import outdated
 
 
 def banner_text(config: Any) -> str:
     """``Versie 1.0 · vastgesteld · 26 september 2014``; without a date: ``gebouwd op <datum>``."""
+    edition = Edition.of(config)
     parts = []
-    version = str(config.policy_trace_version or "").strip()
-    if version:
-        parts.append(f"Versie {version}")
-    status = str(config.policy_trace_status or "").strip()
-    if status:
-        parts.append(status if parts else status[:1].upper() + status[1:])
-    fixed = parse_iso(config.policy_trace_date)
-    parts.append(dutch_date(fixed) if fixed else f"gebouwd op {dutch_date(build_date())}")
+    if edition.version:
+        parts.append(f"Versie {edition.version}")
+    if edition.status:
+        parts.append(edition.status if parts else edition.status[:1].upper() + edition.status[1:])
+    parts.append(edition.date_text)
     if len(parts) == 1:
         parts[0] = parts[0][:1].upper() + parts[0][1:]
     return " \u00b7 ".join(parts)
@@ -38,8 +36,7 @@ def banner_text(config: Any) -> str:
 
 def version_date(config: Any) -> str:
     """The date of this version (ISO): ``policy_trace_date``, else the build date."""
-    fixed = parse_iso(config.policy_trace_date)
-    return (fixed or build_date()).isoformat()
+    return Edition.of(config).dated.isoformat()
 
 
 def write_version_file(app: Sphinx, exception: BaseException | None) -> None:
@@ -47,9 +44,10 @@ def write_version_file(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     config = app.config
+    edition = Edition.of(config)
     programme_id = config.policy_trace_programme_id
     text = version_json(
-        str(config.policy_trace_version or ""), str(config.policy_trace_status or ""), version_date(config),
+        edition.version, edition.status, edition.dated.isoformat(),
         programme_id if is_identity(programme_id) else "", str(config.project or ""),
     )
     Path(app.outdir, VERSION_FILE).write_text(text, encoding="utf-8")
@@ -69,23 +67,6 @@ def set_announcement(_app: Sphinx, config: Config) -> None:
         config.html_theme_options = options
 
 
-def _versions(app: Sphinx) -> list[Version]:
-    """The versions of the publication (``policy_trace_versions``), read once per build."""
-    value = app.config.policy_trace_versions
-    if not value:
-        return []
-    cached = getattr(app.builder, "_policy_trace_versions", None)
-    if cached is not None and cached[0] == value:
-        return cast(list[Version], cached[1])
-    path = Path(app.confdir, value)
-    try:
-        found = read_versions_file(path)
-    except PublishError:
-        found = []
-    app.builder._policy_trace_versions = (value, found)  # type: ignore[attr-defined]
-    return found
-
-
 def banner_links(app: Sphinx, pathto: Any) -> str:
     """The banner's links from one page: the other versions, all versions, and Wat is er veranderd.
 
@@ -95,9 +76,9 @@ def banner_links(app: Sphinx, pathto: Any) -> str:
     """
     esc = html.escape
     parts = []
-    versions = _versions(app)
+    versions = versions_of_build(app)
     if versions:
-        own = str(app.config.policy_trace_version or "").strip() or WORKING
+        own = Edition.of(app.config).version or WORKING
         others = [
             f'<a href="{esc(pathto(f"../{v.path}index.html", 1))}">'
             f"{esc(WORKING if v.version == WORKING else 'versie ' + v.version)}</a>"

@@ -24,7 +24,7 @@ from .. import model
 from ..dates import dutch_date, parse_iso
 from ..items import Item
 from ..koppelingen import Copy, CoupledItem, is_identity
-from ..settings import check_settings
+from ..state import settings_of_build
 from . import gekoppeld
 from .context import ViewContext, plain_label
 from .htmltable import escape, raw, scrolling, table
@@ -224,7 +224,7 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
                 "met: policy-trace koppel ALIAS BRON.",
             )
         ]
-    today = check_settings(ctx.app.config).context.reference_date
+    today = settings_of_build(ctx.app).context.reference_date
     links = incoming(ctx)
     names = sorted({copy.publication.name for copy in copies.copies.values()})
     result: list[nodes.Node] = [

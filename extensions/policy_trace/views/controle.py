@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
-from .. import domain, settings
+from .. import domain, state
 from ..findings import count_phrases
 from ..outcome import SEVERITY_LABELS, CheckRun, Finding
 from ..rules import RULES
@@ -58,7 +58,7 @@ def remember_reference_date(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def _reference_date(app: Sphinx) -> str:
-    return settings.check_settings(app.config).context.reference_date.isoformat()
+    return state.settings_of_build(app).context.reference_date.isoformat()
 
 
 def render_overviews(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -66,7 +66,7 @@ def render_overviews(app: Sphinx, doctree: nodes.document, docname: str) -> None
     placeholders = list(doctree.findall(ControlOverview))
     if not placeholders:
         return
-    run = domain.of(app.env).run
+    run = state.of(app).run
     for placeholder in placeholders:
         if run is None:
             placeholder.replace_self(nodes.paragraph(text="De controle is in deze build niet uitgevoerd."))

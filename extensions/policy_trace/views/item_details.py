@@ -28,8 +28,7 @@ from ..changes import Suspect
 from ..items import Item
 from ..koppelingen import is_coupled
 from ..rules.common import measuring_criteria, missing_plan_elements, needs_criterion
-from ..settings import check_settings
-from ..stand import judge
+from ..state import judged_of_build, settings_of_build
 from . import charts, derive, gekoppeld, outdated, tevreden, wijzigingen
 from .context import ViewContext, type_plural, type_title
 from .words import (
@@ -189,7 +188,7 @@ def _field_list(rows: list[tuple[str, str]]) -> str:
 
 def _start(ctx: ViewContext) -> date | None:
     """The start of the looptijd, from which the judgement of a criterion counts the time."""
-    period = check_settings(ctx.app.config).context.period
+    period = settings_of_build(ctx.app).context.period
     return period[0] if period else None
 
 
@@ -211,7 +210,7 @@ def details(ctx: ViewContext, item: Item, level: int = 4) -> str:
     rows: list[tuple[str, str]] = []
     if item.type == "criterium":
         # The author's status, and the judgement computed from the numbers where it differs.
-        judged = judge(ctx.programme, item, _start(ctx))
+        judged = judged_of_build(ctx.app, item)
         if item.status or judged.computed:
             rows.append(("Status", judged_status_html(judged)))
     elif item.status:
@@ -295,7 +294,7 @@ def criteria_block(ctx: ViewContext, item: Item, level: int = 4) -> str:
     criterion_type = model.TYPES_BY_NAME["criterium"]
     lines = []
     for criterion in criteria:
-        line = f"{ctx.a(criterion)}: {judged_status_html(judge(ctx.programme, criterion, _start(ctx)))}"
+        line = f"{ctx.a(criterion)}: {judged_status_html(judged_of_build(ctx.app, criterion))}"
         facts = []
         for name in derive.CRITERION_FACTS:
             spec = criterion_type.field(name)
@@ -312,8 +311,7 @@ def measurements_block(ctx: ViewContext, criterion: Item, level: int = 4) -> str
     measured = series.series(ctx.programme, criterion)
     items = [m for m in measured if m.from_series]
     rubric = _rubric(type_plural(series.MEASUREMENT_TYPE), level)
-    period = check_settings(ctx.app.config).context.period
-    assessed = series.assessment(ctx.programme, criterion, period[0] if period else None)
+    assessed = judged_of_build(ctx.app, criterion).assessment
     judged = "Berekend oordeel" if assessed.judgement else "Voortgang"
     progress = f'<p class="pt-judgement">{escape(f"{judged}: {assessed.reason}")}</p>'
     if not items:
@@ -327,6 +325,7 @@ def measurements_block(ctx: ViewContext, criterion: Item, level: int = 4) -> str
         if measurement.item.field("bron"):
             line += escape(f" (bron: {measurement.item.field('bron')})")
         lines.append(line)
+    period = settings_of_build(ctx.app).context.period
     chart = tevreden.chart_of(criterion, measured, period[0] if period else None, f"grafiek-{criterion.id}")
     # The list below is the chart's text equivalent: every date, value and source.
     figure = (

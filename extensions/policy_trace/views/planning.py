@@ -22,7 +22,7 @@ from docutils import nodes
 from ..dates import dutch_date, parse_iso
 from ..items import Item
 from ..rules.dates import overdue_date
-from ..settings import check_settings
+from ..state import settings_of_build
 from . import derive
 from .context import ViewContext, type_plural
 from .htmltable import escape, raw, scrolling, table
@@ -54,7 +54,7 @@ def milestones(ctx: ViewContext) -> list[tuple[Item, Item | None]]:
 
 def axis_range(ctx: ViewContext, dates: list[date]) -> tuple[date, date]:
     """The axis: the programme period, widened to the peildatum and every milestone outside it."""
-    settings = check_settings(ctx.app.config).context
+    settings = settings_of_build(ctx.app).context
     known = [*dates, settings.reference_date, *(settings.period or ())]
     start, end = min(known), max(known)
     if start == end:  # one date only: a month either side, so the line has room
@@ -155,7 +155,7 @@ def _years(start: date, end: date) -> list[tuple[float, int]]:
 
 def timeline_html(ctx: ViewContext, found: list[tuple[Item, Item | None]]) -> str:
     """The timeline: an axis over the period, the peildatum's line, a row per milestone under its project."""
-    settings = check_settings(ctx.app.config).context
+    settings = settings_of_build(ctx.app).context
     when = {milestone.id: parse_iso(milestone.field("datum")) for milestone, _ in found}
     start, end = axis_range(ctx, [value for value in when.values() if value])
     line = _position(settings.reference_date, start, end)
@@ -215,7 +215,7 @@ def timeline_html(ctx: ViewContext, found: list[tuple[Item, Item | None]]) -> st
 def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     """The timeline, then the same milestones in a table."""
     found = milestones(ctx)
-    peildatum = check_settings(ctx.app.config).context.reference_date
+    peildatum = settings_of_build(ctx.app).context.reference_date
     intro = nodes.paragraph("", f"Peildatum: {dutch_date(peildatum)}.", classes=["pt-peildatum"])
     if not found:
         return [

@@ -24,12 +24,12 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from .. import domain
+from .. import domain, state
 from ..dates import dutch_date, parse_iso
 from ..items import Item
 from ..outcome import CheckContext
-from ..settings import check_settings
-from ..stand import HORIZON, GoalLine, Judged, Stand, Tally, compute_stand
+from ..stand import HORIZON, GoalLine, Judged, Stand, Tally
+from ..state import context_of_build
 from . import gekoppeld, outdated
 from .context import ViewContext, type_title
 from .htmltable import escape, raw
@@ -64,20 +64,12 @@ class StandDirective(ViewDirective):
 
 def context_of(ctx: ViewContext) -> CheckContext:
     """The check context of this build (peildatum, looptijd, comparison with the last publication)."""
-    env = getattr(ctx.app, "env", None)
-    run = domain.of(env).run if env is not None else None
-    return run.context if run is not None else check_settings(ctx.app.config).context
+    return context_of_build(ctx.app)
 
 
 def stand_of_build(ctx: ViewContext) -> Stand:
     """The stand of this build, computed once and shared by every page that shows it."""
-    context = context_of(ctx)
-    cached = getattr(ctx.app.builder, "_policy_trace_stand", None)
-    if cached is not None and cached[0] is ctx.programme and cached[1] == context:
-        return cached[2]  # type: ignore[no-any-return]
-    found = compute_stand(ctx.programme, context)
-    ctx.app.builder._policy_trace_stand = (ctx.programme, context, found)  # type: ignore[attr-defined]
-    return found
+    return state.stand_of_build(ctx.app)
 
 
 # --- words --------------------------------------------------------------------------------------

@@ -24,9 +24,8 @@ from ..dates import parse_iso
 from ..items import Item
 from ..judgement import RULE, Assessment, parse_quantity, percent
 from ..rules.common import measuring_criteria, needs_criterion
-from ..settings import check_settings
-from ..stand import Judged, judge
-from ..vocabulary import of_config
+from ..stand import Judged
+from ..state import judged_of_build, settings_of_build, vocabulary_of_build
 from . import charts, derive
 from .context import ViewContext, item_label, type_plural
 from .htmltable import escape, field_table, raw, scrolling, table
@@ -183,13 +182,13 @@ def measurements_html(
 
 
 def _start(ctx: ViewContext) -> date | None:
-    period = check_settings(ctx.app.config).context.period
+    period = settings_of_build(ctx.app).context.period
     return period[0] if period else None
 
 
 def criterion_block(ctx: ViewContext, item: Item, criterion: Item) -> nodes.section:
     """One criterion of ``item``: a heading with its link, status (and computed judgement), its fields."""
-    judged = judge(ctx.programme, criterion, _start(ctx))
+    judged = judged_of_build(ctx.app, criterion)
     title = nodes.title(
         "",
         "",
@@ -303,7 +302,6 @@ def roll_up_block(ctx: ViewContext) -> list[nodes.Node]:
     if not goals:
         return []
     rows = []
-    start = _start(ctx)
     for goal in goals:
         own = measuring_criteria(ctx.programme, goal)
         of_efforts = {
@@ -312,8 +310,8 @@ def roll_up_block(ctx: ViewContext) -> list[nodes.Node]:
         rows.append(
             [
                 ctx.a(goal),
-                roll_up_cell([judge(ctx.programme, c, start) for c in own]),
-                roll_up_cell([judge(ctx.programme, of_efforts[k], start) for k in sorted(of_efforts)]),
+                roll_up_cell([judged_of_build(ctx.app, c) for c in own]),
+                roll_up_cell([judged_of_build(ctx.app, of_efforts[k]) for k in sorted(of_efforts)]),
             ]
         )
     caption = "Per doel: hoe zijn criteria en de criteria van zijn inspanningen ervoor staan"
@@ -350,7 +348,7 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     """The whole dashboard."""
     # Before the sections: text after a section would read as part of that section.
     if ctx.programme.of_type("criterium"):
-        opening: nodes.Node = legend(of_config(ctx.app.config).noun)
+        opening: nodes.Node = legend(vocabulary_of_build(ctx.app).noun)
     else:
         opening = nodes.paragraph("", "Er zijn nog geen criteria.")
     out: list[nodes.Node] = [opening, *coverage_block(ctx), *roll_up_block(ctx)]

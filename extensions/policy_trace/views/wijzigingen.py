@@ -9,12 +9,11 @@ Without ``policy_trace_previous`` it says there is no earlier version.
 from __future__ import annotations
 
 import difflib
-from typing import cast
 
 from docutils import nodes
 
-from .. import domain, model
-from ..changes import REMOVED, Changes, ItemChange, Suspect, suspects
+from .. import model, state
+from ..changes import REMOVED, Changes, ItemChange, Suspect
 from ..dates import dutch_date, parse_iso
 from . import outdated
 from .context import ViewContext, item_label, type_plural
@@ -36,22 +35,12 @@ class WijzigingenDirective(ViewDirective):
 
 def changes_of_build(ctx: ViewContext) -> Changes | None:
     """The comparison of this build with the last publication, if there is one."""
-    env = getattr(ctx.app, "env", None)  # a view drawn outside a build has no comparison
-    run = domain.of(env).run if env is not None else None
-    return run.context.changes if run is not None else None
+    return state.changes_of_build(ctx.app)
 
 
 def suspects_of_build(ctx: ViewContext) -> dict[str, tuple[Suspect, ...]]:
     """The items to review in this build (computed once per build, shared by all pages)."""
-    changes = changes_of_build(ctx)
-    if changes is None:
-        return {}
-    cached = getattr(ctx.app.builder, "_policy_trace_suspects", None)
-    if cached is not None and cached[0] is changes and cached[1] is ctx.programme:
-        return cast(dict[str, tuple[Suspect, ...]], cached[2])
-    found = suspects(ctx.programme, changes)
-    ctx.app.builder._policy_trace_suspects = (changes, ctx.programme, found)  # type: ignore[attr-defined]
-    return found
+    return state.suspects_of_build(ctx.app)
 
 
 def page_uri(ctx: ViewContext, anchor: str = "") -> str:
