@@ -8,6 +8,11 @@ text below) and we add, after it, what the model knows in Dutch: the labels
 of ``model.Field``, the readable link names, values in words, the criteria
 that measure the item, and for a project its plan elements a-e and milestones.
 
+On a web page the layout's table then becomes a section (:func:`item_card`):
+the item's title a real heading at the level below the page's own, its type
+and ID a small label under it, its text; the details' sub-headings one level
+lower. A screen reader lists every item and can jump from one to the next.
+
 The details are written as one HTML string per item, not as docutils nodes:
 at 2,000 items the dozens of small nodes per item cost about 3 s of a build
 (creating them, translating them to HTML, and feeding every link label to the
