@@ -299,7 +299,7 @@ def test_the_dashboard_shows_the_latest_measurement_and_its_rule_never_an_invent
         for tr in table.tbody.find_all("tr")
     }
     assert all(len(cells) == len(head) for cells in rows.values())
-    assert rows["CR-A"][4] == "15 (1 juni 2024)"
+    assert rows["CR-A"][4] == "15 (gemeten op 1 juni 2024; de laatste van 2 metingen)"  # as on the site
     assert rows["CR-A"][7] == "op schema: 50 % van de weg na 21 % van de tijd."  # 10 to 20, at 15
     assert rows["CR-B"][2:5] == ["niet vastgelegd", "niet vastgelegd", "nog niet gemeten"]
     assert rows["CR-B"][7] == "nog niet gemeten."

@@ -28,21 +28,18 @@ from ..rules.common import measuring_criteria, needs_criterion
 from ..stand import Stand
 from ..views import derive
 from ..views.context import ID_CLASS, item_label, type_title
+from ..views.tevreden import meting_html
 from ..views.words import (
     SHOWN_ONLY_WHEN_SET,
     TAGS_LABEL,
-    date_in_words,
-    field_value,
     judged_status_html,
     shown_value,
     status_html,
     tags_text,
+    value_html,
 )
 from . import stand, tree
 
-#: How an empty value reads (the same words as the site's dashboard).
-NOT_SET = "niet vastgelegd"
-NOT_MEASURED = "nog niet gemeten"
 #: The dashboard's columns: the criterion's fields as the model labels them (the meting is the
 #: latest of its series, see :mod:`policy_trace.series`).
 DASHBOARD_FIELDS: tuple[str, ...] = ("nulmeting", "streefwaarde", "meting", "deadline")
@@ -92,21 +89,12 @@ def _ref(programme: Programme, item_id: str) -> str:
     return _a(found) if found else f"{escape(item_id)} (bestaat niet)"
 
 
-def _value(item: Item, field: model.Field) -> str:
-    value = shown_value(item, field)
-    if not value:
-        return f'<span class="leeg">{NOT_MEASURED if field.name == "meting" else NOT_SET}</span>'
-    return escape(field_value(field, value))
-
-
 def _cell(programme: Programme, criterion: Item, field: model.Field) -> str:
+    # The dashboard's cell as the site's dashboard writes it (views/tevreden.py).
     if field.name != "meting":
-        return _value(criterion, field)
-    latest = series.latest(programme, criterion)
-    if latest is None:
-        return f'<span class="leeg">{NOT_MEASURED}</span>'
-    when = f" ({escape(date_in_words(latest.date_text))})" if latest.date_text else ""
-    return escape(latest.value) + when
+        return value_html(criterion, field)
+    measured = series.series(programme, criterion)
+    return meting_html(criterion, measured[-1] if measured else None, len(measured))
 
 
 def _status(paper: Paper, item: Item) -> str:
@@ -298,7 +286,7 @@ def item_section(paper: Paper, item: Item) -> str:
     rows = [("Status", _status(paper, item))]
     if item_type:
         rows += [
-            (field.label, _value(item, field))
+            (field.label, value_html(item, field))
             for field in item_type.fields
             if field.name not in SHOWN_ONLY_WHEN_SET or shown_value(item, field)
         ]

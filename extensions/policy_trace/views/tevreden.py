@@ -30,16 +30,21 @@ from . import charts, derive
 from .context import ViewContext, item_label, type_plural
 from .htmltable import escape, field_table, raw, scrolling, table
 from .placeholders import ViewDirective
-from .words import counted_words, date_in_words, in_words, judged_status_node, tone
+from .words import (
+    NOT_MEASURED,
+    NOT_SET,
+    counted_words,
+    date_in_words,
+    in_words,
+    judged_status_node,
+    tone,
+    value_html,
+)
 
 CRITERION = model.TYPES_BY_NAME["criterium"]
 #: The fields of a criterion block, in this order, as the model labels them
 #: (the meetdatum goes with the meting; the status is in the block's heading).
 FIELDS: tuple[str, ...] = ("indicator", "nulmeting", "streefwaarde", "meting", "deadline", "bron")
-#: How an empty field reads: the programme left it open.
-NOT_SET = "niet vastgelegd"
-#: How an empty meting reads: nothing has been measured yet.
-NOT_MEASURED = "nog niet gemeten"
 
 
 class TevredenDirective(ViewDirective):
@@ -49,11 +54,7 @@ class TevredenDirective(ViewDirective):
 
 
 def _value(criterion: Item, name: str) -> str:
-    spec = CRITERION.field(name)
-    value = criterion.field(name)
-    if not value:
-        return f'<span class="pt-empty">{NOT_MEASURED if name == "meting" else NOT_SET}</span>'
-    return escape(date_in_words(value) if spec and spec.kind == "date" else value)
+    return value_html(criterion, CRITERION.field(name))  # type: ignore[arg-type]
 
 
 def meting_html(criterion: Item, latest: series.Measurement | None = None, count: int = 0) -> str:

@@ -48,6 +48,19 @@ def field_value(field: model.Field, value: str) -> str:
     return value
 
 
+#: How an empty field reads: the programme left it open; an empty meting: nothing measured yet.
+NOT_SET = "niet vastgelegd"
+NOT_MEASURED = "nog niet gemeten"
+
+
+def value_html(item: Item, field: model.Field) -> str:
+    """A field's value as shown (escaped), or in words that it is empty (class ``pt-empty``)."""
+    value = shown_value(item, field)
+    if not value:
+        return f'<span class="pt-empty">{NOT_MEASURED if field.name == "meting" else NOT_SET}</span>'
+    return escape(field_value(field, value))
+
+
 #: The row of an item's tags (sphinx-needs ``:tags:``), on the site and on paper.
 TAGS_LABEL = "Labels"
 
