@@ -38,6 +38,11 @@ policy_trace_reference_date = "2014-09-26"
 # for itself: the pages say "de agenda" where another programme's say "het
 # programma" or "het hitteplan".
 policy_trace_programme_noun = "de agenda"
+
+# The agenda's stable identity, published in needs.json and versie.json: a region that couples the
+# agenda (policy-trace koppel landelijk …) links to its goals as landelijk:SD-CRISISBEHEERSING, and
+# the agenda recognises the region's links to it by this ID when it couples the region in turn.
+policy_trace_programme_id = "strategische-agenda-veiligheidsregios"
 policy_trace_spoor_values = ["inhoudelijk", "organisatorisch"]
 policy_trace_borging_values = ["intentieverklaring", "wetswijziging", "regionaal_crisisplan", "anders"]
 

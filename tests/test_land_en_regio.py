@@ -13,6 +13,7 @@ from conftest import needs_json, warnings_of
 from coupling_support import (
     AGENDA_ID,
     REGION_BASE,
+    REPO,
     copy_agenda,
     koppel,
     land_en_regio,
@@ -30,6 +31,11 @@ def coupled(tmp_path_factory):
 def page(app, name: str) -> BeautifulSoup:
     html = (Path(app.outdir) / name).read_text(encoding="utf-8")
     return BeautifulSoup(html, "html.parser").select_one("article")
+
+
+def test_the_agenda_has_the_identity_the_tests_couple_it_by():
+    conf = (REPO / "conf.py").read_text(encoding="utf-8")
+    assert f'policy_trace_programme_id = "{AGENDA_ID}"' in conf
 
 
 def test_three_regions_coupled_to_the_agenda_build_clean(coupled):
