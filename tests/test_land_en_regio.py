@@ -216,3 +216,14 @@ def test_a_stock_sphinx_needs_project_imports_a_regions_needs_json(coupled, tmp_
     imported = json.loads((tmp_path / "out" / "needs.json").read_text(encoding="utf-8"))
     needs = imported["versions"][imported["current_version"]]["needs"]
     assert "landelijk:SD-CRISISBEHEERSING" in needs["IN-OEFENEN"]["draagt_bij_aan"]
+
+
+def test_a_stock_sphinx_needs_project_reads_a_regions_needs_json_as_external_needs(coupled, tmp_path):
+    published = Path(coupled["regions"]["zuid"].outdir)
+    conf = (
+        'needs_external_needs = [{"base_url": "https://zuid.example.nl/1", "json_path": "needs.json"}]\n'
+        'needs_builder_filter = ""\n'
+    )
+    result = consume(tmp_path, published, conf, "Zie :need:`IN-BEVOLKINGSZORG`.\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""

@@ -23,6 +23,7 @@ from html import escape
 from .. import model, series
 from ..dates import dutch_date
 from ..items import Item, Programme
+from ..koppelingen import is_coupled
 from ..outcome import SEVERITY_LABELS, Finding
 from ..rules.common import measuring_criteria, needs_criterion
 from ..stand import Stand
@@ -86,6 +87,9 @@ def _a(item: Item, text: str | None = None) -> str:
 
 def _ref(programme: Programme, item_id: str) -> str:
     found = programme.get(item_id)
+    if found is None and is_coupled(item_id):
+        # An item of a coupled programme (ALIAS:ID): not in this paper, but it exists (the checks say if not).
+        return f"{escape(item_id)} (in een gekoppeld programma)"
     return _a(found) if found else f"{escape(item_id)} (bestaat niet)"
 
 
