@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from checks_support import build_once, report
 from conftest import needs_json, warnings_of
 from coupling_support import koppel, publish_national, serving, write_programme
@@ -265,3 +270,45 @@ def test_init_derives_the_programme_id_from_the_name(tmp_path, monkeypatch):
     assert 'policy_trace_programme_id = "beleidsplan-vr-zuid-holland-zuid-2024"' in (
         tmp_path / "plan" / "conf.py"
     ).read_text(encoding="utf-8")
+
+
+def _git(folder: Path, *argv: str) -> None:
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.nl", *argv], cwd=folder,
+                   check=True, capture_output=True)
+
+
+@pytest.mark.parametrize("pipeline", ["gitlab", "github"])
+def test_the_starters_pipelines_refresh_a_koppeling(tmp_path, monkeypatch, pipeline):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["init", "regio", "--naam", "Beleidsplan Regio"]) == 0
+    folder = tmp_path / "regio"
+    first = publish_national(tmp_path / "land1")
+    served = tmp_path / "site"
+    shutil.copytree(first, served)
+    with serving(served) as address:
+        assert koppel("landelijk", address, str(folder)) == 0
+        _git(folder, "init", "-q")
+        _git(folder, "add", "-A")
+        _git(folder, "commit", "-q", "-m", "begin")
+        # The agenda publishes a new version at the same address.
+        newer = publish_national(tmp_path / "land2", "Tweede tekst.", version="2")
+        shutil.rmtree(served)
+        shutil.copytree(newer, served)
+        if pipeline == "gitlab":
+            gitlab = yaml.safe_load((folder / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+            job = gitlab["koppelingen-vernieuwen"]
+            script = next(line for line in job["script"] if "policy-trace koppel" in line)
+            assert "koppelingen.patch" in job["artifacts"]["paths"]
+        else:
+            steps = yaml.safe_load((folder / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+            step = next(
+                s for s in steps["jobs"]["build"]["steps"] if "policy-trace koppel" in s.get("run", "")
+            )
+            script = step["run"]
+            assert "inputs.koppelingen" in step["if"]
+        env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+        result = subprocess.run(["bash", "-ec", script], cwd=folder, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Veranderd sinds versie 1:" in result.stdout
+    copy = folder / "koppelingen" / "landelijk" / "needs.json"
+    assert copy.read_bytes() == (newer / "needs.json").read_bytes()

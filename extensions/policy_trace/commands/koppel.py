@@ -108,6 +108,8 @@ def couple(folder: Path, alias: str, source: str, address: str | None = None) ->
     baseline = review_baseline(items, old_items, old_record.get("herzien_tegen") or {}, linked)
     record = {
         "data_version": koppelingen.DATA_VERSION,
+        # The alias and the source: a pipeline refreshes every koppeling from them (starter's CI).
+        "alias": alias,
         "bron": source,
         "adres": address or base or publication.address,
         "herzien_tegen": baseline,
