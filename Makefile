@@ -9,7 +9,7 @@ BUILD  := _build
 SPHINXOPTS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help venv html check pdf publish test clean live bench bench-koppelingen serve wheel
+.PHONY: help venv html check pdf publish test clean live bench bench-koppelingen bench-woorddiff serve wheel
 
 help: ## List every target with one line each
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## (.*)/  make \1\t\2/' | expand -t 20
@@ -76,8 +76,11 @@ live: $(DEV_STAMP) ## Preview the site on http://127.0.0.1:8000 and rebuild on e
 
 BENCH_SIZES ?= 500 2000 5000
 BENCH_RUNS  ?= 3
-bench: $(STAMP) bench-koppelingen ## Benchmark build times and memory (BENCH_SIZES, BENCH_RUNS); writes benchmarks/resultaten.md
+bench: $(STAMP) bench-koppelingen bench-woorddiff ## Benchmark build times and memory (BENCH_SIZES, BENCH_RUNS); writes benchmarks/resultaten.md
 	$(BIN)/python -m benchmarks.run --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --output benchmarks/resultaten.md
+
+bench-woorddiff: $(STAMP) ## Only the word diff of Wat is er veranderd on 8,000- and 20,000-word items
+	$(BIN)/python -m benchmarks.worddiff --output benchmarks/woorddiff.md
 
 bench-koppelingen: $(STAMP) ## Benchmark a national programme reading 25 regional copies; writes benchmarks/koppelingen.md
 	$(BIN)/python -m benchmarks.koppelingen --national 2000 --regions 25 --runs $(BENCH_RUNS) --output benchmarks/koppelingen.md

@@ -8,14 +8,12 @@ Without ``policy_trace_previous`` it says there is no earlier version.
 
 from __future__ import annotations
 
-import difflib
-
 from docutils import nodes
 
 from .. import model, state
 from ..changes import REMOVED, Changes, ItemChange, Suspect
 from ..dates import dutch_date, parse_iso
-from . import outdated
+from . import outdated, worddiff
 from .context import ViewContext, item_label, type_plural
 from .htmltable import escape, raw, table
 from .placeholders import ViewDirective
@@ -87,7 +85,8 @@ def word_diff(old: str, new: str) -> tuple[str, str]:
     before, after = old.split(), new.split()
     old_out: list[str] = []
     new_out: list[str] = []
-    for op, a1, a2, b1, b2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():
+    # Not difflib itself: its time grows with the product of the lengths (worddiff).
+    for op, a1, a2, b1, b2 in worddiff.opcodes(before, after):
         left, right = escape(" ".join(before[a1:a2])), escape(" ".join(after[b1:b2]))
         if op == "equal":
             old_out.append(left)
