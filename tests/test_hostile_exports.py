@@ -1,15 +1,19 @@
-"""What the build writes beside the pages, against hostile input (issue 21): no live spreadsheet formula
-in programma.csv, and no two builds into one folder that overwrite each other's files half-way."""
+"""programma.csv against hostile input (issue 21): no cell a spreadsheet would run as a formula, and the
+downloads page says how such a cell is written (OWASP's advice)."""
 
 from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 from types import MappingProxyType
 
 import pytest
+from bs4 import BeautifulSoup
+from checks_support import build_once
 from policy_trace.items import Item, Programme
 from policy_trace.views import downloads
+from test_publish import write_programme
 
 
 def _item(item_id: str, title: str, **fields: str) -> Item:
@@ -50,3 +54,20 @@ def test_no_cell_of_the_csv_starts_a_formula():
     programme = Programme.from_items([_item(key, title, bron=title) for key, title in FORMULAS.items()])
     for row in csv.reader(io.StringIO(downloads.csv_text(programme, {}))):
         assert not [cell for cell in row if cell.startswith(downloads.FORMULA_STARTS)]
+
+
+def test_the_downloads_page_says_how_cells_are_neutralised(tmp_path):
+    srcdir = write_programme(tmp_path / "src")
+    (srcdir / "downloads.md").write_text("# Downloads\n\n```{downloads}\n```\n", encoding="utf-8")
+    index = srcdir / "index.md"
+    pages = index.read_text(encoding="utf-8").replace("wijzigingen\n", "wijzigingen\ndownloads\n")
+    index.write_text(pages, encoding="utf-8")
+    app = build_once(srcdir, "html")
+    page = BeautifulSoup((Path(app.outdir) / "downloads.html").read_text("utf-8"), "html.parser")
+    text = " ".join(page.select_one("ul.pt-downloads").get_text(" ").split())
+    assert (
+        "Een cel die met =, +, -, @, een tab of een regeleinde begint, krijgt een ' ervoor (zoals OWASP "
+        "aanraadt), zodat de spreadsheet haar als tekst toont en nooit als formule uitvoert: -5 staat er dus "
+        "als '-5." in text
+    )
+    assert app.statuscode == 0

@@ -75,3 +75,15 @@ def test_every_item_in_needs_json_is_on_a_page_or_has_an_error(built):
     unshown = {item_id for item_id in needs_json(built) if f'id="{item_id}"' not in pages}
     assert unshown == {"UP-PAPIER", "UP-VERBORGEN"}
     assert all(any(item_id in line for line in warnings_of(built)) for item_id in unshown)
+
+
+def test_a_character_that_turns_the_reading_direction_is_refused_at_its_line(built):
+    found = [line for line in _findings(built) if "PT114" in line]
+    assert found == [
+        "needs/verloren.md:44: WARNING: PT114 UP-OMGEKEERD: op regel 44 staat het onzichtbare teken U+202E "
+        "(RIGHT-TO-LEFT OVERRIDE), dat de leesrichting omdraait: op de site en in de pdf staat de tekst "
+        "erna achterstevoren, ook de tekst van de site zelf, en een titel leest anders dan er staat",
+        "needs/verloren.md:44: WARNING: PT114 UP-OMGEKEERD: op regel 47 staat het onzichtbare teken U+2067 "
+        "(RIGHT-TO-LEFT ISOLATE), dat de leesrichting omdraait: op de site en in de pdf staat de tekst "
+        "erna achterstevoren, ook de tekst van de site zelf, en een titel leest anders dan er staat",
+    ]

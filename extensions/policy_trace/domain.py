@@ -25,8 +25,8 @@ from .sourcescan import DocumentScan, Scan, ScannedItem
 #: Raise when the shape of the data below changes: Sphinx then reads every
 #: document afresh instead of unpickling an environment of an older shape.
 #: Also the package's ``env_version`` (3: the first with this domain; 4: the source scans;
-#: 5: what PT112 refused; 6: nested fences, late options, items on no page).
-DATA_VERSION = 6
+#: 5: what PT112 refused; 6: nested fences, late options, items on no page; 7: bidi controls).
+DATA_VERSION = 7
 
 #: Everything the views show of an item (compared between builds).
 Signature = tuple[object, ...]

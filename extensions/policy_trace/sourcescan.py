@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 #: A fence line: indentation, the fence itself, and what follows (the info string).
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,}|:{3,})(?P<info>.*)$")
@@ -46,6 +46,8 @@ class ScannedItem:
     id: str
     #: The options in the order written, repeats included: (name, line).
     options: tuple[tuple[str, int], ...] = ()
+    #: The line of its closing fence (the last line of the file if none closes it).
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ class Scan:
     unreadable_lines: tuple[int, ...] = ()
     #: Raw HTML and unsafe links found in the document as parsed (``checks.markup``).
     refused: tuple[Refused, ...] = ()
+    #: Lines with a control character that turns the reading direction (:data:`BIDI_CONTROLS`).
+    bidi_lines: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,8 @@ class _Open:
     id: str = ""
     #: An item whose text says nothing more (a nested fence broke it): no more findings inside.
     done: bool = False
+    #: For an item: its place in the scan's list of items.
+    item: int = -1
 
 
 @dataclass
@@ -140,6 +146,7 @@ def scan(
     """
     types = frozenset(type_names)
     known_options = frozenset(option_names)
+    ends: dict[int, int] = {}
     lines = text.splitlines()
     items: list[ScannedItem] = []
     lost: list[LostItem] = []
@@ -155,7 +162,9 @@ def scan(
         literal = state.in_literal
         match = _FENCE.match(line)
         if match and state.stack and _closes(state.stack[-1], match):
-            state.stack.pop()
+            closed = state.stack.pop()
+            if closed.item >= 0:
+                ends[closed.item] = number
             continue
         if match and state.stack and state.stack[-1].directive and _inside_same_fence(state.stack[-1], match):
             # CommonMark: inside a fence no fence opens; the first bare fence below closes the
@@ -204,7 +213,7 @@ def scan(
             if name in types:
                 options, index = _options(lines, index)
                 item_id = next((value for option, _, value in options if option == "id"), "")
-                opened.id = item_id
+                opened.id, opened.item = item_id, len(items)
                 items.append(
                     ScannedItem(file, number, name, item_id, tuple((o, n) for o, n, _ in options))
                 )
@@ -230,7 +239,11 @@ def scan(
         ):
             lost.append(LostItem(file, number, almost["name"], _id_after(lines, index), "fence"))
     unreadable = tuple(number for number, line in enumerate(lines, 1) if "\ufffd" in line)
-    return Scan(file, tuple(items), tuple(lost), unreadable)
+    bidi = tuple(
+        (number, found[0]) for number, line in enumerate(lines, 1) if (found := _BIDI.search(line))
+    )
+    ended = tuple(replace(item, end=ends.get(index, len(lines))) for index, item in enumerate(items))
+    return Scan(file, ended, tuple(lost), unreadable, bidi_lines=bidi)
 
 
 def without_comments(text: str) -> str:
@@ -311,6 +324,18 @@ def as_meant(text: str, type_names: Iterable[str]) -> str:
         lines[number] = body + end
     return "".join(lines)
 
+
+#: The invisible characters that embed, override or isolate a reading direction (Unicode's bidi
+#: controls): an unclosed U+202E turns the text after it, the site's own words too, back to front.
+#: The marks U+200E, U+200F and U+061C only hint a direction and stay allowed.
+BIDI_CONTROLS = {
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING", "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING", "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE", "\u2066": "LEFT-TO-RIGHT ISOLATE",
+    "\u2067": "RIGHT-TO-LEFT ISOLATE", "\u2068": "FIRST STRONG ISOLATE",
+    "\u2069": "POP DIRECTIONAL ISOLATE",
+}
+_BIDI = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
 
 #: A value in which YAML would see a comment: a ``#`` at its start or after a space.
 _YAML_COMMENT = re.compile(r"(?:^|[ \t])#")

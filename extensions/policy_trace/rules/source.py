@@ -1,6 +1,7 @@
 """What was typed: options given twice and IDs given twice (PT107), the generic ``:links:`` (PT108),
 text meant as an item or option that is not read as one, or a file that is no UTF-8 (PT109), HTML or
-a link that would run in a visitor's browser (PT112), and an item on no page (PT113).
+a link that would run in a visitor's browser (PT112), an item on no page (PT113), and a character that
+turns the reading direction (PT114).
 
 These rules read the scans of the source files that the programme carries
 (``Programme.sources``, made while reading by ``checks.source``), not the
@@ -15,7 +16,7 @@ from types import MappingProxyType
 from .. import model, urls
 from ..items import Item, Programme
 from ..outcome import CheckContext
-from ..sourcescan import LostItem, Refused, Scan, ScannedItem
+from ..sourcescan import BIDI_CONTROLS, LostItem, Refused, Scan, ScannedItem
 from .rule import Problem, rule
 
 
@@ -301,3 +302,35 @@ def _off_page(lost: LostItem, docname: str) -> Problem:
         "controles en andere items linken ernaar, maar de site toont het op geen pagina",
         "haal ':hide:' weg",
     )
+
+
+@rule(
+    "PT114",
+    "error",
+    summary=(
+        "Een regel bevat een onzichtbaar teken dat de leesrichting omdraait, zodat tekst (ook die van de "
+        "site zelf) achterstevoren komt te staan."
+    ),
+    fix="Haal het teken weg; voor tekst in een andere schrijfrichting is het niet nodig.",
+    example="""\
+```{uitgangspunt} Dicht bij de inwoner\u202e
+:id: UP-OMGEKEERD
+```
+""",
+)
+def turns_the_reading_direction(programme: Programme, context: CheckContext) -> Iterator[Problem]:
+    """Unicode bidi controls (U+202A-U+202E, U+2066-U+2069) anywhere in the source: refused, not isolated."""
+    for docname, part in _scanned(programme):
+        for line, character in part.bidi_lines:
+            # At the item it stands in, as every finding about an item (the innermost, if nested).
+            item = next((i for i in reversed(part.items) if i.line <= line <= i.end), None)
+            here = _at(item.id, item.type, item.file, item.line, docname) if item else None
+            yield Problem(
+                here or _at("(tekst)", "", part.file, line, docname),
+                f"op regel {line} staat het onzichtbare teken U+{ord(character):04X} "
+                f"({BIDI_CONTROLS[character]}), dat de leesrichting omdraait: op de site en in de pdf staat "
+                "de tekst erna achterstevoren, ook de tekst van de site zelf, en een titel leest anders dan "
+                "er staat",
+                "haal het teken weg (in de meeste editors zichtbaar te maken met 'onzichtbare tekens "
+                "tonen'); Arabische of Hebreeuwse tekst heeft het niet nodig",
+            )
