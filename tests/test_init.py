@@ -89,7 +89,7 @@ def test_a_fresh_programme_builds_with_w_and_its_only_findings_are_placeholder_a
     changes = (site / "docs/wijzigingen.html").read_text(encoding="utf-8")
     assert "Er is geen eerdere versie om mee te vergelijken." in changes
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert home.index('<p class="pt-stand-summary">Stand op de peildatum ') < home.index('class="mermaid')
+    assert home.index('<p class="pt-stand-summary">Stand op de peildatum ') < home.index("pt-doelenboom")
     assert 'id="stand-criteria-per-doel"' in (site / "docs/stand.html").read_text(encoding="utf-8")
     assert f"<title>{NAME}" in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "needs.json").is_file()
