@@ -214,10 +214,13 @@ def test_a_review_clears_the_mark_and_a_later_change_brings_it_back(second, publ
 def test_a_previous_publication_that_cannot_be_read_is_a_clear_dutch_error(tmp_path):
     app = build_once(_write(tmp_path / "p", EXAMPLE_CONTEXT, tmp_path / "vorige" / "needs.json"), "needs")
     assert warnings_of(app) == [
-        f"WARNING: conf.py: policy_trace_previous: {tmp_path}/vorige/needs.json bestaat niet. Er wordt nu "
+        # At the line of conf.py that sets it (the test's conf.py sets it on line 8).
+        f"conf.py:8: FOUT: policy_trace_previous: {tmp_path}/vorige/needs.json bestaat niet. Er wordt nu "
         "niet vergeleken; geef het pad naar de needs.json van de vorige publicatie. [policy.config]"
     ]
-    assert report(app)["findings"] == []
+    # The setting is the one finding of the report (every warning shown is one), at its line.
+    found = [(f["code"], f["file"], f["line"]) for f in report(app)["findings"]]
+    assert found == [("policy.config", "conf.py", 8)]
 
 
 def test_an_incremental_rebuild_marks_items_on_other_pages_when_only_a_text_changed(published, tmp_path):

@@ -29,7 +29,7 @@ def console_line(found: dict) -> str:
     """How spec section 5 says a finding reads, location first."""
     text = f"{found['code']} {found['id']}: {found['message']} Oplossing: {found['fix']}"
     if found["severity"] == "error":
-        return f"{found['file']}:{found['line']}: WARNING: {text} [policy.{found['code']}]"
+        return f"{found['file']}:{found['line']}: FOUT: {text} [policy.{found['code']}]"
     return f"{found['file']}:{found['line']}: ADVIES: {text} [policy.{found['code']}]"
 
 
@@ -70,7 +70,7 @@ def test_errors_are_warnings_of_type_policy_location_first_and_nothing_else(rule
     # A dead link is reported once, by PT101: sphinx-needs adds no message of its own.
     assert warnings_of(rules_app) == errors
     assert any(
-        line.startswith("koppelingen.md:4: WARNING: PT101 EF-DOOD: 'draagt_bij_aan' verwijst naar SD-BRANDD")
+        line.startswith("koppelingen.md:4: FOUT: PT101 EF-DOOD: 'draagt_bij_aan' verwijst naar SD-BRANDD")
         for line in errors
     )
 

@@ -73,7 +73,7 @@ def test_breaking_a_link_in_one_file_is_reported_and_the_others_stay(srcdir):
     assert reread(app) == ["controle", "projecten"]
     assert found(app) == [PT106, PT403, PT101]
     assert "bedoel je IN-PREVENTIE?" in report(app)["findings"][2]["fix"]
-    assert [line.split(": WARNING: ")[0] for line in warnings_of(app) if "[policy." in line] == [
+    assert [line.split(": FOUT: ")[0] for line in warnings_of(app) if "[policy." in line] == [
         "doelen.md:14",
         "projecten.md:3",
     ]

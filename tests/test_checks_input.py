@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from datetime import date
@@ -36,19 +37,29 @@ def test_each_mistake_gets_one_message_with_its_location(bad_input_app):
     found = warnings_of(bad_input_app)
     others = [line for line in found if "[policy." not in line]
     assert others == [
-        "items.md:12: WARNING: No title given, but title is required by configuration. [needs.directive]",
-        "items.md:19: WARNING: 'doel': Invalid options format: expected ':' "
-        "after key [myst.directive_option]",
-        # sphinx-needs' own messages, in our words and form (checks/messages.py), tag kept.
-        "items.md:17: WARNING: PT105 (zonder ID): dit item heeft geen ':id:', dus het wordt niet "
-        "gemaakt. Oplossing: voeg ':id: VOORVOEGSEL-NAAM' toe, met het voorvoegsel van het type "
-        "(bijvoorbeeld SD- voor een doel). [needs.create_need]",
-        "items.md:22: WARNING: PT108 (optie ':draagt_bij:'): deze optie kent het model niet; sphinx-needs "
-        "laat haar weg. Oplossing: schrijf ':draagt_bij_aan:'. [needs.directive]",
-        "items.md:38: WARNING: Unknown directive type: 'onbekend' [myst.directive_unknown]",
-        "leeg.md: WARNING: document isn't included in any toctree [toc.not_included]",
+        # Every message of sphinx-needs, MyST and Sphinx in our words and form (checks/messages.py),
+        # labelled FOUT like our own errors; those that name one of our rules are that rule's.
+        "items.md:12: FOUT: needs.directive (zonder titel): dit item heeft geen titel; elk item heeft er "
+        "een nodig. Oplossing: zet de titel op de eerste regel, direct achter het type: ```{doel} Titel van "
+        "het doel. [needs.directive]",
+        "items.md:19: FOUT: myst.directive_option (doel): de opties van dit blok zijn niet te lezen: elke "
+        "optie staat op een eigen regel als ':naam: waarde' (MyST: expected ':' after key). Oplossing: "
+        "begin elke optie met een dubbele punt en zet er na de naam nog een, gevolgd door een spatie: "
+        "':draagt_bij_aan: SD-X'. [myst.directive_option]",
+        "items.md:38: FOUT: myst.directive_unknown (blok 'onbekend'): '{onbekend}' is geen item-type van "
+        "het model en geen blok dat de site kent; het wordt niet getoond. Oplossing: kies een type uit het "
+        "handboek (hoofddoel, doel, uitgangspunt, inspanning, project, mijlpaal, resultaat, effect, "
+        "criterium, aanname, partij, besluit, meting), of schrijf het als gewone tekst of als codeblok "
+        "zonder accolades. [myst.directive_unknown]",
+        "leeg.md: FOUT: toc.not_included (pagina): deze pagina staat in geen inhoudsopgave (toctree), dus "
+        "geen pagina van de site linkt ernaar. Oplossing: zet de pagina (zonder .md) in een toctree, "
+        "bijvoorbeeld in die van index.md, of zet 'orphan: true' tussen '---'-regels bovenaan de pagina "
+        "als ze bewust los staat. [toc.not_included]",
     ]
     assert ours(found) == [
+        # sphinx-needs' own messages that name a rule are findings of that rule.
+        "items.md:17: PT105 (zonder ID)",
+        "items.md:22: PT108 (optie '",
         # The option typo leaves the required link unset; the fix says to check the option's spelling.
         "items.md:22: PT103 SD-TIKFOUT",
         "items.md:32: PT101 MP-30-FEBRUARI",
@@ -95,6 +106,7 @@ def test_severity_overrides_and_suppress_warnings(tmp_path):
         },
     )
     assert ours(warnings_of(app)) == [
+        "items.md:22: PT108 (optie '",  # sphinx-needs' message as PT108; PT105's is off, as the rule
         "items.md:22: PT103 SD-TIKFOUT",
         "items.md:48: PT403 PA-ÆRØ",
         "tweede.md:3: PT107 SD-DUBBEL",
@@ -102,8 +114,12 @@ def test_severity_overrides_and_suppress_warnings(tmp_path):
     ]
     assert [line.split(" ", 3)[:3] for line in advice_lines(app)] == [["items.md:32:", "ADVIES:", "PT106"]]
     data = report(app)
-    assert data["counts"] == {"error": 4, "advice": 1, "uitgezonderd": 0}
-    assert {f["code"] for f in data["findings"]} == {"PT103", "PT106", "PT107", "PT403"}
+    # Every warning the build showed is in the report, with its code.
+    assert data["counts"] == {"error": 9, "advice": 1, "uitgezonderd": 0}
+    assert {f["code"] for f in data["findings"]} == {
+        "PT103", "PT106", "PT107", "PT108", "PT403",
+        "myst.directive_option", "myst.directive_unknown", "needs.directive", "toc.not_included",
+    }
 
 
 @pytest.mark.parametrize(
@@ -130,9 +146,15 @@ def test_severity_overrides_and_suppress_warnings(tmp_path):
 def test_a_wrong_setting_is_a_clear_warning_and_the_rest_is_checked(tmp_path, setting, value, words):
     app = build_once(copy_root("test-every-type", tmp_path), "needs", confoverrides={setting: value})
     found = warnings_of(app)
-    assert len(found) == 1 and found[0].startswith(f"WARNING: conf.py: {words}"), found
+    # At the line that sets it when conf.py does (test-every-type sets the peildatum), else named.
+    assert len(found) == 1 and (
+        found[0].startswith(f"FOUT: conf.py: {words}")
+        or re.match(rf"conf\.py:\d+: FOUT: {re.escape(words)}", found[0])
+    ), found
     assert found[0].endswith("[policy.config]")
-    assert report(app)["counts"]["error"] == 0
+    # The rules found no error; the setting itself is the one error the report holds.
+    errors = [f["code"] for f in report(app)["findings"] if f["severity"] == "error"]
+    assert errors == ["policy.config"]
 
 
 def test_period_and_reference_date_settings_are_validated(monkeypatch):
@@ -182,7 +204,7 @@ def test_sphinx_build_prints_a_wrong_setting_without_traceback(tmp_path):
         timeout=120,
     )
     assert result.returncode == 1
-    assert "WARNING: conf.py: policy_trace_period: '2024-13-01' is geen bestaande datum" in result.stderr
+    assert "conf.py:4: FOUT: policy_trace_period: '2024-13-01' is geen bestaande datum" in result.stderr
     assert "De looptijd wordt nu niet gecontroleerd (PT401)." in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 

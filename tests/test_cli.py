@@ -86,7 +86,7 @@ def scaffolded(tmp_path_factory: pytest.TempPathFactory) -> tuple[SphinxTestApp,
         # A required text or number field has no honest starting value (a meting's waarde and bron):
         # the scaffold leaves it empty and the build says where to fill it in, and nothing else.
         missing = re.compile(
-            r"nieuw\.md:\d+: WARNING: PT106 ([A-Z]+-NIEUW): het verplichte veld '([a-z_]+)' ontbreekt\."
+            r"nieuw\.md:\d+: FOUT: PT106 ([A-Z]+-NIEUW): het verplichte veld '([a-z_]+)' ontbreekt\."
         )
         found = [missing.match(line) for line in warnings_of(app)]
         assert all(found), warnings_of(app)

@@ -55,17 +55,21 @@ def test_check_exits_1_on_a_planted_error_with_its_location_in_every_format(prog
     out = capsys.readouterr().out.splitlines()
     errors = [text for text in out if "PT101" in text]
     assert len(errors) == 1
-    assert errors[0].startswith(f"src/index.md:{line}: {message} Oplossing: ")
-    assert out[-1].startswith("policy-trace: 1 fout")
+    assert errors[0].startswith(f"src/index.md:{line}: FOUT: {message} Oplossing: ")
+    assert out[-2].startswith("policy-trace: 1 fout")
 
     assert cli.main(["check", "src", "--format", "github"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert f"::error file=src/index.md,line={line},title=PT101::{message} Oplossing: " in "\n".join(out)
 
-    assert cli.main(["check", "src"]) == 1  # Sphinx's own console: the warning, location first
+    assert cli.main(["check", "src"]) == 1  # the default: the same lines as kort
+    assert f"src/index.md:{line}: FOUT: {message}" in capsys.readouterr().out
+
+    assert cli.main(["check", "src", "-v"]) == 1  # Sphinx's own console: the warning, location first
     captured = capsys.readouterr()
-    assert f"index.md:{line}: WARNING: {message}" in captured.err  # relative to the programme folder
+    assert f"index.md:{line}: FOUT: {message}" in captured.err  # relative to the programme folder
     assert "[policy.PT101]" in captured.err
+    assert "Running Sphinx" in captured.out
 
 
 def test_check_in_kort_shows_advice_and_other_sphinx_warnings_too(programme, capsys):
@@ -76,10 +80,10 @@ def test_check_in_kort_shows_advice_and_other_sphinx_warnings_too(programme, cap
     out = capsys.readouterr().out.splitlines()
     advice = [line for line in out if "PT403 PA-NIEMAND" in line]
     assert len(advice) == 1 and advice[0].startswith("src/index.md:") and ": ADVIES: PT403" in advice[0]
-    # Sphinx's own warning, not a finding, in the same form: location first, relative to here.
+    # MyST's own warning, in our words as the rule it is (PT109), in the same form, and counted.
     typo = [line for line in out if "doell" in line]
-    assert len(typo) == 1 and typo[0].startswith("src/index.md:"), out
-    assert out[-1].startswith("policy-trace: 0 fouten, 1 advies")
+    assert len(typo) == 1 and typo[0].startswith("src/index.md:") and ": FOUT: PT109" in typo[0], out
+    assert "policy-trace: 1 fout, 1 advies" in out
 
 
 def test_build_writes_the_site_and_fails_on_the_planted_error(programme, capsys):
@@ -90,9 +94,12 @@ def test_build_writes_the_site_and_fails_on_the_planted_error(programme, capsys)
 
     line = plant_error(programme)
     assert cli.main(["build", "src", "--uitvoer", "elders"]) == 1
-    err = capsys.readouterr().err
-    assert f"index.md:{line}: WARNING: PT101 PRJ-WIJK" in err
-    assert "policy-trace build: de bouw is mislukt" in err
+    captured = capsys.readouterr()
+    assert f"src/index.md:{line}: FOUT: PT101 PRJ-WIJK" in captured.out
+    assert "policy-trace build: de bouw is mislukt" in captured.err
+    # Quiet by default: no English progress of Sphinx.
+    assert "reading sources" not in captured.out + captured.err
+    assert "build succeeded" not in captured.out + captured.err
 
 
 def test_sphinx_options_go_after_the_double_dash(programme, capsys):

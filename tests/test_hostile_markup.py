@@ -42,12 +42,12 @@ def test_raw_html_raw_blocks_and_unsafe_links_are_refused_at_their_line(built):
     # At the item's fence, as every finding about an item, and the line of the HTML or link itself.
     found = [line.split(" staat HTML")[0].split(" de link")[0] for line in _pt112(built)]
     assert found == [
-        "needs/onveilig.md:3: WARNING: PT112 UP-HTML: op regel 6",
-        "needs/onveilig.md:3: WARNING: PT112 UP-HTML: op regel 8",
-        "needs/onveilig.md:24: WARNING: PT112 UP-RAW: op regel 27",
-        "needs/onveilig.md:32: WARNING: PT112 UP-RST: op regel 36",
-        "needs/onveilig.md:32: WARNING: PT112 UP-RST: op regel 42",
-        "needs/onveilig.md:32: WARNING: PT112 UP-RST: op regel 42",
+        "needs/onveilig.md:3: FOUT: PT112 UP-HTML: op regel 6",
+        "needs/onveilig.md:3: FOUT: PT112 UP-HTML: op regel 8",
+        "needs/onveilig.md:24: FOUT: PT112 UP-RAW: op regel 27",
+        "needs/onveilig.md:32: FOUT: PT112 UP-RST: op regel 36",
+        "needs/onveilig.md:32: FOUT: PT112 UP-RST: op regel 42",
+        "needs/onveilig.md:32: FOUT: PT112 UP-RST: op regel 42",
     ]
     first = _pt112(built)[0]
     assert (
@@ -97,8 +97,8 @@ def test_a_programme_may_allow_raw_html_on_purpose_but_never_an_unsafe_link(tmp_
         conf.write("policy_trace_raw_html = True\n")
     app = build_once(srcdir, "html")
     assert [line.split(" de link")[0] for line in _pt112(app)] == [
-        "needs/onveilig.md:32: WARNING: PT112 UP-RST: op regel 42",
-        "needs/onveilig.md:32: WARNING: PT112 UP-RST: op regel 42",
+        "needs/onveilig.md:32: FOUT: PT112 UP-RST: op regel 42",
+        "needs/onveilig.md:32: FOUT: PT112 UP-RST: op regel 42",
     ]
     page = _page(app, "needs/onveilig.html")
     assert "<script>alert('raw')</script>" in page

@@ -41,7 +41,9 @@ def test_the_json_report_holds_the_findings_and_counts_of_spec_section_6(checked
         "line": 14,
         "message": "'spoor' is 'sociaal', maar een inspanning kent bij 'spoor' alleen: inhoudelijk, "
         "organisatorisch.",
-        "fix": "kies bij 'spoor' een van: inhoudelijk, organisatorisch.",
+        "fix": "kies bij 'spoor' een van: inhoudelijk, organisatorisch; of, als dit programma 'sociaal' wil "
+        "gebruiken: een programma mag eigen waarden toestaan, voeg 'sociaal' dan toe aan "
+        "policy_trace_spoor_values in conf.py.",
     }
     assert data["findings"][1]["code"] == "PT403" and data["findings"][1]["severity"] == "advice"
     assert data["counts"] == {"error": 1, "advice": 1, "uitgezonderd": 0}

@@ -41,12 +41,13 @@ def test_a_source_date_epoch_that_is_no_number_is_a_dutch_message_not_a_tracebac
     app = build_once(srcdir, "html", warningiserror=True)
     assert app.statuscode == 1
     assert warnings_of(app) == [
-        "WARNING: omgevingsvariabele SOURCE_DATE_EPOCH: 'abc' is geen aantal seconden sinds 1970; deze "
+        "FOUT: omgevingsvariabele SOURCE_DATE_EPOCH: 'abc' is geen aantal seconden sinds 1970; deze "
         "build gebruikt de datum van vandaag. Oplossing: zet SOURCE_DATE_EPOCH op een geheel getal, "
         "bijvoorbeeld met SOURCE_DATE_EPOCH=$(git log -1 --format=%ct), of haal de variabele weg. "
         "[policy.config]"
     ]
-    assert report(app)["counts"]["error"] == 0  # the programme itself is fine, and was checked
+    # The programme itself is fine, and was checked; the variable is the one error the report holds.
+    assert [f["code"] for f in report(app)["findings"] if f["severity"] == "error"] == ["policy.config"]
 
 
 def test_policy_trace_build_with_a_bad_source_date_epoch_ends_in_exit_1_and_a_report(tmp_path):
@@ -58,7 +59,8 @@ def test_policy_trace_build_with_a_bad_source_date_epoch_ends_in_exit_1_and_a_re
     )
     assert "Traceback" not in result.stderr + result.stdout
     assert result.returncode == 1
-    assert "omgevingsvariabele SOURCE_DATE_EPOCH: 'abc' is geen aantal seconden" in result.stderr
+    shown = "FOUT: policy.config: omgevingsvariabele SOURCE_DATE_EPOCH: 'abc' is geen aantal seconden"
+    assert shown in result.stdout
     assert json.loads((tmp_path / "out" / "policy-report.json").read_text(encoding="utf-8"))["counts"]
 
 
@@ -152,7 +154,7 @@ def round_two(tmp_path_factory):
 
 def _cut(line: str) -> str:
     """``file:line: CODE ID`` of a message line."""
-    location, _, rest = line.partition(": WARNING: ")
+    location, _, rest = line.partition(": FOUT: ")
     return f"{location}: {' '.join(rest.split(' ')[:2]).rstrip(':')}"
 
 
@@ -199,7 +201,7 @@ def test_a_latin_1_file_is_read_and_named_at_its_line_not_an_encoding_crash(tmp_
     assert "Traceback" not in result.stderr + result.stdout
     assert "Encoding error" not in result.stderr + result.stdout
     assert result.returncode == 1
-    assert "latijn.md:3: WARNING: PT109 (bestand): dit bestand is geen UTF-8" in result.stderr
+    assert "latijn.md:3: FOUT: PT109 (bestand): dit bestand is geen UTF-8" in result.stderr
     assert "EF-LATIJN" in (tmp_path / "out" / "latijn.html").read_text(encoding="utf-8")  # still read
     assert (tmp_path / "out" / "policy-report.json").is_file()
 
@@ -215,10 +217,11 @@ def test_an_item_in_a_colon_fence_right_after_a_note_is_reported_at_its_own_line
 def test_the_summary_line_counts_the_messages_of_sphinx_needs_and_myst_too(tmp_path):
     app = build_once(copy_root("test-rules-bad-input", tmp_path), "html")
     shown = len(warnings_of(app))
-    ours_ = report(app)["counts"]["error"]
+    # Every message shown is a finding of the report, counted as an error in the summary.
+    assert report(app)["counts"]["error"] == shown
     summary = [line for line in status_lines(app) if line.startswith("policy-trace: ")]
     assert summary == [
-        f"policy-trace: {ours_} fouten, 4 adviezen, en {shown - ours_} andere meldingen (zie hierboven)"
+        f"policy-trace: {shown} fouten, 4 adviezen"
     ]
 
 
@@ -267,19 +270,23 @@ def test_the_links_named_break_every_cycle_of_a_dense_tangle():
 def test_the_messages_of_sphinx_needs_and_myst_read_in_our_words_and_are_counted(tmp_path):
     app = build_once(copy_root("test-rules-references", tmp_path), "html")
     assert warnings_of(app) == [
-        "index.md:9: WARNING: PT109 (onbekend type 'doell'): dit is waarschijnlijk als doel bedoeld, maar "
+        # Rewritten as a rule's message, they are that rule's: type policy, its code as subtype.
+        "index.md:9: FOUT: PT109 (onbekend type 'doell'): dit is waarschijnlijk als doel bedoeld, maar "
         "'doell' is geen type van het model, dus het wordt niet als item gelezen. Oplossing: schrijf "
-        "{doel}. [myst.directive_unknown]",
-        "index.md:7: WARNING: PT101 SD-OOK-NIET: een verwijzing in de tekst wijst naar SD-OOK-NIET, maar "
-        "er is geen item met dat ID. Oplossing: verbeter het ID, of maak het item aan. [myst.xref_missing]",
-        "index.md:7: WARNING: verwijzing 'nergens': die verwijzing wijst naar niets op de site. Oplossing: "
-        "verbeter het doel van de link (een kop, een pagina of een item-ID), of haal de link weg. "
-        "[myst.xref_missing]",
-        "index.md:7: WARNING: PT101 SD-BESTAAT-NIET: een verwijzing in de tekst wijst naar SD-BESTAAT-NIET, "
-        "maar er is geen item met dat ID. Oplossing: verbeter het ID, of maak het item aan. [needs.link_ref]",
+        "{doel}. [policy.PT109]",
+        "index.md:7: FOUT: PT101 SD-OOK-NIET: een verwijzing in de tekst wijst naar SD-OOK-NIET, maar "
+        "er is geen item met dat ID. Oplossing: verbeter het ID, of maak het item aan. [policy.PT101]",
+        "index.md:7: FOUT: myst.xref_missing (verwijzing 'nergens'): die verwijzing wijst naar niets op de "
+        "site. Oplossing: verbeter het doel van de link (een kop, een pagina of een item-ID), of haal de "
+        "link weg. [myst.xref_missing]",
+        "index.md:7: FOUT: PT101 SD-BESTAAT-NIET: een verwijzing in de tekst wijst naar SD-BESTAAT-NIET, "
+        "maar er is geen item met dat ID. Oplossing: verbeter het ID, of maak het item aan. [policy.PT101]",
     ]
     summary = [line for line in status_lines(app) if line.startswith("policy-trace: ")]
-    assert summary == ["policy-trace: 0 fouten, 1 advies, en 4 andere meldingen (zie hierboven)"]
+    assert summary == ["policy-trace: 4 fouten, 1 advies"]
+    assert {f["code"] for f in report(app)["findings"] if f["severity"] == "error"} == {
+        "PT101", "PT109", "myst.xref_missing"
+    }
 
 
 def test_a_parallel_build_finds_the_same_in_the_sources(round_two, tmp_path):

@@ -103,9 +103,10 @@ def test_own_borging_values_are_checked_and_shown_by_their_label(tmp_path):
 def test_a_spec_value_the_programme_does_not_list_is_a_finding_naming_its_own_values(tmp_path):
     app = build_once(programme(tmp_path, 'policy_trace_borging_values = ["convenant", "wet"]\n'))
     assert policy_warnings(app) == [
-        "index.md:27: WARNING: PT106 PRJ-WIJK: 'borging' is 'regionaal_crisisplan', maar een project kent "
-        "bij 'borging' alleen: convenant, wet. Oplossing: kies bij 'borging' een van: convenant, wet. "
-        "[policy.PT106]"
+        "index.md:27: FOUT: PT106 PRJ-WIJK: 'borging' is 'regionaal_crisisplan', maar een project kent "
+        "bij 'borging' alleen: convenant, wet. Oplossing: kies bij 'borging' een van: convenant, wet; of, "
+        "als dit programma 'regionaal_crisisplan' wil gebruiken: een programma mag eigen waarden toestaan, "
+        "voeg 'regionaal_crisisplan' dan toe aan policy_trace_borging_values in conf.py. [policy.PT106]"
     ]
 
 
@@ -117,7 +118,7 @@ def test_a_programme_without_spoor_needs_none_and_reports_one_that_is_given(tmp_
     )
     app = build_once(srcdir)
     assert policy_warnings(app) == [
-        "index.md:18: WARNING: PT106 IN-PREVENTIE: 'spoor' wordt in dit programma niet gebruikt "
+        "index.md:18: FOUT: PT106 IN-PREVENTIE: 'spoor' wordt in dit programma niet gebruikt "
         "(policy_trace_spoor_values in conf.py is leeg). Oplossing: haal ':spoor:' weg, of geef in conf.py "
         "bij policy_trace_spoor_values de waarden die 'spoor' mag hebben. [policy.PT106]"
     ]
@@ -151,11 +152,11 @@ def test_a_wrong_setting_is_one_dutch_warning_at_its_line_in_conf_py(tmp_path, l
     found = warnings_of(app)
     # One message, ours: Sphinx's own (English) type check sees the default that replaced the value.
     assert len(found) == 1, found
-    assert found[0].startswith(f"WARNING: conf.py:{conf_line}: {words}"), found
+    assert found[0].startswith(f"conf.py:{conf_line}: FOUT: {words}"), found
     assert found[0].endswith("[policy.config]")
     assert "Nu gelden de standaardwaarden." in found[0] or "Nu geldt 'het programma'." in found[0]
-    # The rest is checked with the defaults: the items are valid under them.
-    assert report(app)["counts"]["error"] == 0
+    # The rest is checked with the defaults: the items are valid under them (the setting is the one error).
+    assert [f["code"] for f in report(app)["findings"] if f["severity"] == "error"] == ["policy.config"]
 
 
 def test_example_dates_come_from_the_programmes_own_period(tmp_path):

@@ -97,7 +97,7 @@ def test_after_its_end_date_the_waiver_expires_as_error_pt501_and_ci_fails(tmp_p
     assert [(f["code"], f["severity"]) for f in report(app)["findings"]] == [("PT501", "error")]
     (warning,) = [w for w in warnings_of(app) if "PT501" in w]
     assert warning.startswith(
-        f"items.md:{line}: WARNING: PT501 CR-OPKOMST: de uitzondering op PT203 (door PA-REGIO) is verlopen "
+        f"items.md:{line}: FOUT: PT501 CR-OPKOMST: de uitzondering op PT203 (door PA-REGIO) is verlopen "
         "op 2025-06-01, voor de peildatum 2025-06-02; de bevinding geldt weer: het criterium mist "
         "'streefwaarde', 'deadline', 'bron', terwijl het meet wat al is vastgesteld: SD-BRAND (vastgesteld)."
     )
@@ -142,4 +142,4 @@ def test_a_waiver_written_wrongly_waives_nothing_and_says_why(tmp_path):
             "er staat een uitzondering, maar 'uitzondering_reden' ontbreekt.",
         ]
     )
-    assert all(w.startswith(f"items.md:{line}: WARNING: ") for w in warnings_of(app))
+    assert all(w.startswith(f"items.md:{line}: FOUT: ") for w in warnings_of(app))

@@ -103,7 +103,8 @@ LAYERS: tuple[Layer, ...] = (
         "gebruiken ze.",
         ("upstream",),
         users=("policy_trace", "theme", "theme.navigation", "views", "views.outdated", "needs_json",
-               "checks.builder", "checks.markup", "paper.builder", "paper.weasy", "pagehead", "live",
+               "checks.builder", "checks.markup", "checks.messages", "checks.events",
+               "paper.builder", "paper.weasy", "pagehead", "live",
                "architecture"),
     ),
 )

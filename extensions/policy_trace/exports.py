@@ -26,6 +26,7 @@ from sphinx.builders import Builder
 from sphinx.util import logging
 
 from . import needs_json, ubproject
+from .findings import WARNING_TYPE, Subtype
 from .views import downloads
 from .views.words import join_words
 
@@ -125,8 +126,8 @@ class Exports:
                 join_words(list(child.names)),
                 "kon" if len(child.names) == 1 else "konden",
                 report.strip() or f"het schrijfproces stopte met status {status}",
-                type="policy",
-                subtype="export",
+                type=WARNING_TYPE,
+                subtype=Subtype.EXPORT.value,
             )
         elif exception is None:
             _move_into_place(app, child.names)

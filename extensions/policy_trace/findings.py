@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from enum import Enum
 from typing import cast
 
 from sphinx.util import logging
@@ -17,6 +18,48 @@ logger = logging.getLogger(__name__)
 #: The Sphinx warning type of every finding; the rule code is the subtype,
 #: so ``suppress_warnings = ["policy.PT403"]`` silences one rule.
 WARNING_TYPE = "policy"
+
+
+class Subtype(str, Enum):
+    """policy-trace's warnings that are no rule: type ``policy``, this subtype (as MyST's ``MystWarnings``).
+
+    Each fails a ``-W`` build like an error finding, is a finding in the reports
+    under the code ``policy.SUBTYPE``, and is silenced by ``suppress_warnings``.
+    """
+
+    #: A setting in conf.py that cannot be used (it then takes its default).
+    CONFIG = "config"
+    #: The board's PDF could not be made (``policy-trace pdf``).
+    PDF = "pdf"
+    #: A download beside the site (needs.json, the CSV) could not be written.
+    EXPORT = "export"
+    #: A page links to an address on the author's own computer (localhost, 127.0.0.1).
+    LOCAL_LINK = "local-link"
+
+    @property
+    def code(self) -> str:
+        """``policy.config``: how the reports and ``suppress_warnings`` name it."""
+        return f"{WARNING_TYPE}.{self.value}"
+
+
+#: Dutch words for the warnings that are no finding of a rule, by code (``type.subtype``) or by type.
+OTHER_WARNINGS: dict[str, str] = {
+    Subtype.CONFIG.code: "Een instelling in conf.py kan niet gebruikt worden; ze krijgt haar standaard.",
+    Subtype.PDF.code: "De pdf voor het bestuur kan niet gemaakt worden.",
+    Subtype.EXPORT.code: "Een download naast de site (needs.json, de CSV) kan niet geschreven worden.",
+    Subtype.LOCAL_LINK.code: "Een pagina linkt naar een adres op de eigen computer: bij een lezer leidt "
+    "dat nergens heen.",
+    "toc.not_included": "Een pagina staat in geen inhoudsopgave (toctree): geen pagina linkt ernaar.",
+    "needs": "Een melding van sphinx-needs over een item of een overzicht.",
+    "myst": "Een melding van MyST over de Markdown van een pagina.",
+    "sphinx": "Een melding van Sphinx over een pagina, een verwijzing of een instelling.",
+}
+
+
+def other_warning(code: str) -> str:
+    """The Dutch summary of a warning that is no rule's: by its code, else its type, else Sphinx's."""
+    kind = code.split(".", 1)[0]
+    return OTHER_WARNINGS.get(code) or OTHER_WARNINGS.get(kind) or OTHER_WARNINGS["sphinx"]
 
 
 def finding(code: str, item: Item, message: str, fix: str) -> Finding:

@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import model, rules, vocabulary
+from .findings import OTHER_WARNINGS
 from .version import __version__
 from .views import VIEWS
 from .views.controle import ControlOverviewDirective
@@ -438,6 +439,18 @@ class RulesDirective(_MarkdownDirective):
         return "\n".join(parts)
 
 
+class MessagesDirective(_MarkdownDirective):
+    """``policy-trace-messages``: the warnings that are no rule (findings.OTHER_WARNINGS), by code."""
+
+    def markdown(self) -> str:
+        # A bare type ("myst") stands for all its subtypes ("myst.xref_missing", ...).
+        rows = (
+            [f"`{code}`" if "." in code else f"`{code}.…`", _prose(text)]
+            for code, text in OTHER_WARNINGS.items()
+        )
+        return _table(["Code", "Wat het betekent"], rows)
+
+
 class SettingsDirective(_MarkdownDirective):
     """``policy-trace-settings``: every setting for conf.py (model.SETTINGS), none missing."""
 
@@ -501,6 +514,7 @@ PAGE_DIRECTIVES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "policy-trace-fields": ("Voor het handboek: alle velden met hun toegestane waarden.", {}),
     "policy-trace-links": ("Voor het handboek: alle koppelingen met hun namen en doelen.", {}),
     "policy-trace-rules": ("Voor het handboek: alle regels, met een fout voorbeeld en de oplossing.", {}),
+    "policy-trace-messages": ("Voor het handboek: de meldingen die geen regel zijn, met hun code.", {}),
     "policy-trace-settings": ("Voor het handboek: alle instellingen van `conf.py`.", {}),
     "policy-trace-directives": ("Voor het handboek: deze lijst van blokken voor pagina's.", {}),
 }
@@ -538,6 +552,7 @@ DIRECTIVES: dict[str, type[_MarkdownDirective]] = {
     "policy-trace-fields": FieldsDirective,
     "policy-trace-links": LinksDirective,
     "policy-trace-rules": RulesDirective,
+    "policy-trace-messages": MessagesDirective,
     "policy-trace-settings": SettingsDirective,
     "policy-trace-directives": DirectivesDirective,
 }

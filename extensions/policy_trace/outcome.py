@@ -75,7 +75,8 @@ class Finding:
     @property
     def text(self) -> str:
         """The one-line text after the location: code, item, problem and fix."""
-        return f"{self.code} {self.id}: {self.message} Oplossing: {self.fix}"
+        head = f"{self.code} {self.id}" if self.id else self.code
+        return f"{head}: {self.message} Oplossing: {self.fix}"
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         return (self.file, self.line, self.id, self.code, self.message)

@@ -33,7 +33,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from .findings import WARNING_TYPE
+from .findings import WARNING_TYPE, Subtype
 from .upstream import furo
 from .upstream.sphinx import set_by_programme
 
@@ -171,5 +171,5 @@ def refuse_local_links(app: Sphinx, doctree: nodes.document, docname: str) -> No
             logger.warning(
                 "de pagina linkt naar %s, een adres op de eigen computer: bij een lezer leidt die "
                 "link nergens heen. Schrijf het adres als code (`%s`) of link naar de gepubliceerde site.",
-                uri, uri, type=WARNING_TYPE, subtype="local-link", location=reference,
+                uri, uri, type=WARNING_TYPE, subtype=Subtype.LOCAL_LINK.value, location=reference,
             )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-from .findings import count_phrases, counts
+from .findings import count_phrases, counts, other_warning
 from .items import Programme
 from .outcome import CheckedItem, Finding
 from .rules import RULES
@@ -90,7 +90,18 @@ def sarif_report(findings: Sequence[Finding], version: str) -> str:
         }
         for rule in RULES
     ]
-    index = {rule.code: number for number, rule in enumerate(RULES)}
+    # The warnings of Sphinx, sphinx-needs, MyST and our settings are results too, each under its code.
+    known = {rule.code for rule in RULES}
+    rules += [
+        {
+            "id": code,
+            "name": code,
+            "shortDescription": {"text": other_warning(code)},
+            "defaultConfiguration": {"level": "error"},
+        }
+        for code in sorted({f.code for f in findings} - known)
+    ]
+    index = {str(rule["id"]): number for number, rule in enumerate(rules)}
     rule_severity = {rule.code: rule.severity for rule in RULES}
     results = []
     for found in findings:

@@ -20,7 +20,7 @@ from sphinx.util import logging
 
 from . import model, vocabulary
 from .dates import build_date, parse_iso
-from .findings import WARNING_TYPE
+from .findings import WARNING_TYPE, Subtype
 from .koppelingen import setting_problems
 from .outcome import SEVERITY_SETTINGS, CheckContext
 from .rules import RULES_BY_CODE
@@ -165,14 +165,69 @@ def validate_environment(app: Sphinx, config: Config) -> None:
             "bijvoorbeeld met SOURCE_DATE_EPOCH=$(git log -1 --format=%%ct), of haal de variabele weg.",
             epoch,
             type=WARNING_TYPE,
-            subtype="config",
+            subtype=Subtype.CONFIG.value,
         )
+
+
+#: How a type reads in a message to an author.
+_TYPE_WORDS = {
+    str: 'tekst tussen aanhalingstekens ("...")',
+    tuple: "een tuple tussen ( )",
+    list: "een lijst tussen [ ]",
+    dict: "een dict tussen { }",
+    type(None): "None",
+    date: 'een datum ("JJJJ-MM-DD")',
+}
+_SETTINGS = {setting.name: setting for setting in model.SETTINGS}
+
+
+def type_problem(name: str, value: Any) -> str | None:
+    """What is wrong with the type of setting ``name`` (a policy_trace_* setting), or None."""
+    setting = _SETTINGS.get(name)
+    if setting is None or isinstance(value, setting.types) or value is None and setting.default is None:
+        return None
+    expected = [_TYPE_WORDS[t] for t in setting.types if t in _TYPE_WORDS]
+    if setting.default is None and type(None) not in setting.types:
+        expected.append("None")
+    words = ", ".join(expected[:-1]) + f" of {expected[-1]}" if len(expected) > 1 else expected[0]
+    example = f" (bijvoorbeeld {name} = {setting.default!r})" if setting.default not in (None, "", {}) else ""
+    return f"{name} moet {words} zijn{example}; nu is het {value!r}."
+
+
+def validate_types(app: Sphinx, config: Config) -> None:
+    """``config-inited``: a setting of the wrong type: one Dutch warning at conf.py:line, then its default.
+
+    Runs before Sphinx's own type check (800), which would add an English message about the same value.
+    """
+    for setting in model.SETTINGS:
+        value = config[setting.name]
+        problem = type_problem(setting.name, value)
+        if problem is not None:
+            config_warning(app, setting.name, f"{problem} Nu geldt de standaardwaarde.")
+            config[setting.name] = setting.default
+
+
+#: The setting each problem of :func:`read_settings` is about, by the start of its text.
+_PROBLEM_SETTINGS = (
+    "policy_trace_severity", "policy_trace_period", "policy_trace_reference_date",
+    "policy_trace_programme_id", "policy_trace_koppelingen",
+)
 
 
 def validate(app: Sphinx, config: Config) -> None:
     """Warn, once per build and before reading, about every wrong policy_trace setting (``config-inited``)."""
     for problem in read_settings(config)[1]:
-        logger.warning("conf.py: %s", problem, type=WARNING_TYPE, subtype="config")
+        name = next((n for n in _PROBLEM_SETTINGS if problem.startswith(n)), "")
+        config_warning(app, name, problem)
+
+
+def config_warning(app: Sphinx, name: str, text: str) -> None:
+    """A ``policy.config`` warning about setting ``name``, located at the line of conf.py that sets it."""
+    where = conf_location(app, name) if name else "conf.py"
+    if ":" in where:  # Sphinx puts a location with a line first, as for a page
+        logger.warning("%s", text, type=WARNING_TYPE, subtype=Subtype.CONFIG.value, location=where)
+    else:  # set with -D, or conf.py not found: named in the text
+        logger.warning("%s: %s", where, text, type=WARNING_TYPE, subtype=Subtype.CONFIG.value)
 
 
 def conf_location(app: Sphinx, name: str) -> str:
@@ -195,5 +250,5 @@ def validate_vocabulary(app: Sphinx, config: Config) -> None:
     """
     defaults = {s.name: s.default for s in model.SETTINGS}
     for name, problem in vocabulary.read(config)[1]:
-        logger.warning("%s: %s", conf_location(app, name), problem, type=WARNING_TYPE, subtype="config")
+        config_warning(app, name, problem)
         config[name] = defaults[name]

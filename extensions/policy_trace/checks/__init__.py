@@ -26,8 +26,15 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # First of all: our wording and count of Sphinx's, sphinx-needs' and MyST's own warnings.
     app.connect("config-inited", messages.install, priority=0)
     app.connect("config-inited", settings.validate, priority=800)
+    # Before Sphinx's own type check (800), which would say the same in English.
+    app.connect("config-inited", settings.validate_types, priority=790)
     # Before Sphinx's own use of SOURCE_DATE_EPOCH (its copyright year, at 800), which crashes on a bad value.
     app.connect("config-inited", settings.validate_environment, priority=2)
+    # Before sphinx-needs loads needs_external_needs (500): only what conf.py names now is kept.
+    app.connect("env-before-read-docs", events.forget_external_items, priority=450)
+    # Every page that warned last time is read (and written) again, so its warnings are never lost.
+    app.connect("env-get-outdated", messages.read_again)
+    app.connect("build-finished", messages.remember_warned)
     # After Sphinx's own check of source_encoding (790), which would call our UTF-8 codec foreign.
     app.connect("config-inited", source.read_any_bytes, priority=795)
     # Where items stand, and what was typed wrong (PT107-PT109), kept in the domain per page.

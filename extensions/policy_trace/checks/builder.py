@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
+from sphinx.util.display import status_iterator
+
 from ..upstream.sphinx_needs import NeedsBuilder
 
 
@@ -17,6 +21,29 @@ class CheckBuilder(NeedsBuilder):
 
     name = "policy_check"
     epilog = ""
+
+    # As sphinx-needs' own NeedsBuilder does (its comment says why): Builder.write is final since
+    # Sphinx 8.1, and this builder writes no documents.
+    def write(  # type: ignore[misc, override]
+        self,
+        build_docnames: Iterable[str] | None,
+        updated_docnames: Sequence[str],
+        method: str = "update",
+    ) -> None:
+        """Check (``write-started``), then resolve every page read in this build, as a site build does.
+
+        Resolving is where Sphinx, MyST and sphinx-needs find what a page points
+        at that does not exist (a ``{need}`` or link to a missing ID): without
+        it the check would pass where the build fails. Pages not read again
+        resolved cleanly before (pages that warned are always read again:
+        ``messages.read_again``), so only the ones read now are resolved.
+        """
+        super().write(build_docnames, updated_docnames, method)
+        for docname in status_iterator(
+            sorted(updated_docnames), "controleren van verwijzingen... ", "darkgreen", len(updated_docnames),
+            self.app.verbosity,
+        ):
+            self.env.get_and_resolve_doctree(docname, self)
 
     def finish(self) -> None:
         """Nothing to write: the checks' reports are written at ``build-finished``."""

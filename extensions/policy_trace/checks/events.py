@@ -9,13 +9,15 @@ from typing import Any, cast
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from .. import changes, publication, state
 from ..checking import check_programme
-from ..findings import WARNING_TYPE, report
+from ..findings import Finding, report
 from ..reports import summary_line, write_reports
 from ..state import programme_of_build
+from ..upstream.sphinx_needs import forget_external_needs
 from . import messages
 
 logger = logging.getLogger(__name__)
@@ -56,12 +58,11 @@ def compare_with_previous(app: Sphinx) -> changes.Changes | None:
     if value in (None, ""):
         return None
     if not isinstance(value, (str, Path)):
-        logger.warning(
-            "conf.py: policy_trace_previous moet een pad naar een needs.json zijn; nu is het: %r. "
-            "Er wordt nu niet vergeleken.",
-            value,
-            type=WARNING_TYPE,
-            subtype="config",
+        settings.config_warning(
+            app,
+            "policy_trace_previous",
+            "policy_trace_previous moet een pad naar een needs.json zijn; nu is het: "
+            f"{value!r}. Er wordt nu niet vergeleken.",
         )
         return None
     from sphinx_needs.api import get_needs_view
@@ -70,12 +71,11 @@ def compare_with_previous(app: Sphinx) -> changes.Changes | None:
     try:
         previous, published = publication.load_previous(path)
     except publication.PreviousError as error:
-        logger.warning(
-            "conf.py: policy_trace_previous: %s Er wordt nu niet vergeleken; geef het pad naar de "
+        settings.config_warning(
+            app,
+            "policy_trace_previous",
+            f"policy_trace_previous: {error} Er wordt nu niet vergeleken; geef het pad naar de "
             "needs.json van de vorige publicatie.",
-            error,
-            type=WARNING_TYPE,
-            subtype="config",
         )
         return None
     # A NeedItem reads like a mapping (get, []) but is not registered as one.
@@ -84,13 +84,20 @@ def compare_with_previous(app: Sphinx) -> changes.Changes | None:
     return changes.compare(previous, current, published)
 
 
+def forget_external_items(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """No item of an earlier configuration survives (``env-before-read-docs``): see the seam."""
+    forget_external_needs(env)
+
+
 def write_reports_and_summary(app: Sphinx, exception: BaseException | None) -> None:
     """Write the report files and end with one summary line (``build-finished``)."""
     run = state.of(app).run if exception is None else None
     if run is None:
         return
-    write_reports(Path(app.outdir), run.findings, run.items)
+    # Every warning the build showed is in the reports too, with its code: the gate counts what fails.
+    findings = sorted({*run.findings, *messages.shown(app)}, key=Finding.sort_key)
+    write_reports(Path(app.outdir), findings, run.items)
     if run.context.changes is not None:
         text = publication.changes_json(run.context.changes, programme_of_build(app))
         Path(app.outdir, publication.CHANGES_FILE).write_text(text, encoding="utf-8")
-    logger.info(summary_line(run.findings, messages.upstream_count(app)))
+    logger.info(summary_line(findings))

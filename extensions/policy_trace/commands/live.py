@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from . import console
 from . import project as projects
 
 try:  # sphinx-autobuild is an authoring tool, not needed to build the site: said when `live` is asked for
@@ -36,8 +37,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def arguments(args: argparse.Namespace, programme: projects.Project) -> list[str]:
     """sphinx-autobuild's command line for these options."""
     ignored = [option for pattern in IGNORED for option in ("--ignore", pattern)]
+    # Quiet by default: Sphinx shows only the findings (labelled FOUT), not its English progress.
+    quiet = [] if getattr(args, "verbose", False) else ["-q"]
     return [
-        "--host", args.host, "--port", str(args.port), *ignored, *args.extra,
+        "--host", args.host, "--port", str(args.port), *ignored, *quiet, *args.extra,
         str(programme.folder), str(programme.output("live", args.uitvoer)),
     ]
 
@@ -48,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
     except projects.ProjectError as error:
         print(f"policy-trace live: fout: {error}", file=sys.stderr)
         return projects.EXIT_USAGE
+    if (problem := console.conf_problem(programme.folder)) is not None:
+        print(problem)
+        return projects.EXIT_FINDINGS
     if _MISSING is not None:
         print(
             f"policy-trace live: fout: {_MISSING} ontbreekt. Installeer het in "

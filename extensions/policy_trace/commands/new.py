@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .. import model, scaffold
+from . import pages
 from . import project as projects
 
 NAME = "new"
@@ -19,7 +20,8 @@ HELP = "maak een nieuw item met alle velden en koppelingen van zijn type"
 DESCRIPTION = (
     "Maak een nieuw item met alle velden en koppelingen die zijn type kan hebben, verplichte "
     "eerst. Zonder --file verschijnt het item op het scherm; met --file wordt het achteraan "
-    "het bestand toegevoegd. Wat je per optie mag invullen, staat eronder."
+    "het Markdown-bestand (.md) toegevoegd; een nieuw bestand krijgt een kop, en je hoort of een "
+    "inhoudsopgave (toctree) het al opneemt. Wat je per optie mag invullen, staat eronder."
 )
 PASSES_THROUGH = False
 
@@ -39,7 +41,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-f",
         metavar="BESTAND",
         type=Path,
-        help="voeg het item toe aan dit Markdown-bestand (de map moet bestaan)",
+        help="voeg het item toe aan dit Markdown-bestand (.md; de map moet bestaan). Een nieuw bestand "
+        "krijgt een kop, en je hoort of een inhoudsopgave het al opneemt",
     )
     parser.add_argument("--stil", "-q", action="store_true", help="laat de uitleg per optie weg")
     links = parser.add_argument_group("koppelingen (optioneel: vul ze meteen in)")
@@ -60,9 +63,12 @@ def run(args: argparse.Namespace) -> int:
         for link in model.LINK_TYPES
         if getattr(args, f"link_{link.name}")
     }
+    created = False
     try:
         text = scaffold.snippet(args.type, args.id, args.title, links)
         if args.file is not None:
+            _refuse_other_than_markdown(args.file)
+            created = not args.file.exists()
             _append(args.file, args.id, text)
     except scaffold.ScaffoldError as error:
         print(f"policy-trace new: fout: {error}", file=sys.stderr)
@@ -78,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         print(f"{args.id} toegevoegd aan {args.file}.", file=sys.stderr)
+        if created:
+            print(pages.inclusion(args.file), file=sys.stderr)
     if not args.stil:
         print(scaffold.guide(args.type, links), file=sys.stderr, end="")
     return 0
@@ -88,6 +96,22 @@ def _split(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def _refuse_other_than_markdown(path: Path) -> None:
+    """Only a Markdown page can hold an item: conf.py, a file without .md or another kind is refused."""
+    if path.suffix == ".md":
+        return
+    if path.name == "conf.py" or path.suffix == ".py":
+        raise scaffold.ScaffoldError(
+            f"{path} is Python (de instellingen van het programma), geen pagina; een item hoort in een "
+            "Markdown-bestand, bijvoorbeeld needs/inspanningen.md."
+        )
+    markdown = path.with_name(path.name + ".md") if path.suffix == "" else path.with_suffix(".md")
+    also = f" Bedoel je {markdown}?" if markdown.exists() or path.suffix == "" else ""
+    raise scaffold.ScaffoldError(
+        f"{path} is geen Markdown-bestand: items staan in bestanden die eindigen op .md.{also}"
+    )
+
+
 def _append(path: Path, item_id: str, text: str) -> None:
     if path.is_dir():
         raise scaffold.ScaffoldError(f"{path} is een map; geef een Markdown-bestand op.")
@@ -95,7 +119,11 @@ def _append(path: Path, item_id: str, text: str) -> None:
         raise scaffold.ScaffoldError(
             f"de map {path.parent} bestaat niet; maak hem eerst of kies een ander bestand."
         )
-    existing = path.read_text(encoding="utf-8") if path.exists() else ""
+    if not path.exists():
+        # A new page starts with its heading: the menu and the page's title come from it.
+        path.write_text(f"# {pages.heading(path)}\n\n{text}", encoding="utf-8")
+        return
+    existing = path.read_text(encoding="utf-8")
     if re.search(rf"^:id:\s*{re.escape(item_id)}\s*$", existing, flags=re.MULTILINE):
         raise scaffold.ScaffoldError(f"{path} bevat al een item met ID {item_id}; kies een ander ID.")
     # One blank line between the previous content and the new item.

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from ..dates import parse_iso
+from . import console
 from . import project as projects
 
 NAME = "pdf"
@@ -91,6 +92,9 @@ def run(args: argparse.Namespace) -> int:
             )
             return projects.EXIT_USAGE
         meeting = ["-D", f"{MEETING_SETTING}={args.vergadering.strip()}"]
+    if (problem := console.conf_problem(programme.folder)) is not None:
+        print(problem)
+        return projects.EXIT_FINDINGS
     target: Path = args.uitvoer or programme.folder / projects.BUILD_FOLDER / "pdf" / DEFAULT_NAME
     if target.is_dir():
         print(

@@ -60,6 +60,18 @@ def add_folder_arguments(parser: argparse.ArgumentParser, kind: str) -> None:
         default=None,
         help=f"waar de uitvoer komt (standaard: MAP/{BUILD_FOLDER}/{kind})",
     )
+    add_verbose_argument(parser)
+
+
+def add_verbose_argument(parser: argparse.ArgumentParser) -> None:
+    """``-v``: show Sphinx's own console; by default a front door shows only what an author acts on."""
+    parser.add_argument(
+        "-v",
+        "--uitgebreid",
+        dest="verbose",
+        action="store_true",
+        help="toon ook de uitvoer van Sphinx zelf (voortgang, meldingen zoals Sphinx ze geeft)",
+    )
 
 
 def project(folder: Path) -> Project:

@@ -11,6 +11,7 @@ from sphinx_needs.builder import NeedsBuilder
 
 from .. import state
 from ..dates import build_moment, dutch_date, parse_iso
+from ..findings import WARNING_TYPE, Subtype
 from ..items import Programme
 from ..state import programme_of_build
 from ..upstream.sphinx_needs import node_classes
@@ -85,10 +86,10 @@ class PaperBuilder(NeedsBuilder):
                 document.render(paper), target, Path(self.srcdir), document.link_descriptions(paper)
             )
         except (weasy.PrintError, document.tree.fonts.FontMissing) as error:
-            logger.error("policy-trace pdf: %s", error, type="policy", subtype="pdf")
+            logger.error("policy-trace pdf: %s", error, type=WARNING_TYPE, subtype=Subtype.PDF.value)
             return
         for url in refused:
-            logger.warning("%s", _located(paper, url), type="policy", subtype="pdf")
+            logger.warning("%s", _located(paper, url), type=WARNING_TYPE, subtype=Subtype.PDF.value)
         logger.info("Het PDF-document staat in %s", target)
 
 

@@ -70,7 +70,8 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Proble
                         f"voeg ':{spec.name}: …' toe: {spec.description[:1].lower()}{spec.description[1:]}",
                     )
             elif spec.kind == "choice" and value not in spec.values:
-                yield _not_allowed(item, spec.name, value, spec.values)
+                setting = spec.values_setting if spec.programme_values else ""
+                yield _not_allowed(item, spec.name, value, spec.values, setting)
             elif spec.kind == "date" and parse_iso(value) is None:
                 yield Problem(
                     item,
@@ -80,7 +81,7 @@ def field_values(programme: Programme, context: CheckContext) -> Iterator[Proble
                 )
 
 
-def _not_allowed(item: Item, name: str, value: str, allowed: tuple[str, ...]) -> Problem:
+def _not_allowed(item: Item, name: str, value: str, allowed: tuple[str, ...], setting: str = "") -> Problem:
     same = [v for v in allowed if v.lower() == value.lower().replace(" ", "_")]
     guess = same or difflib.get_close_matches(value.lower(), allowed, n=1, cutoff=0.6)
     choose = ", ".join(allowed)
@@ -89,6 +90,11 @@ def _not_allowed(item: Item, name: str, value: str, allowed: tuple[str, ...]) ->
         if guess
         else f"kies bij '{name}' een van: {choose}"
     )
+    if setting:  # a field whose values a programme may choose itself
+        fix += (
+            f"; of, als dit programma '{value}' wil gebruiken: een programma mag eigen waarden toestaan, "
+            f"voeg '{value}' dan toe aan {setting} in conf.py"
+        )
     return Problem(
         item,
         f"'{name}' is '{value}', maar een {item.type} kent bij '{name}' alleen: {choose}.",

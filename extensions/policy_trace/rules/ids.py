@@ -76,8 +76,10 @@ def suggested_id(item_id: str, item_type: model.ItemType) -> str:
     rest = item_id
     upper = item_id.upper()
     for candidate in sorted(model.ITEM_TYPES, key=lambda t: -len(t.prefix)):
-        if upper.startswith(candidate.prefix):
-            rest = item_id[len(candidate.prefix) :]
+        # The prefix with any separator an author may type for its hyphen: IN_X, IN X, IN.X, IN–X.
+        stem = re.escape(candidate.prefix.rstrip("-"))
+        if match := re.match(rf"{stem}(?:-|[^A-Z0-9]+)", upper):
+            rest = item_id[match.end() :]
             break
     ascii_rest = (
         unicodedata.normalize("NFKD", rest.translate(_TRANSLITERATE))

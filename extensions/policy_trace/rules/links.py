@@ -11,6 +11,7 @@ from ..items import Item, Programme
 from ..koppelingen import is_coupled
 from ..outcome import CheckContext
 from .common import coupled_targets, describe_types, link_allowed
+from .ids import suggested_id
 from .rule import Problem, rule
 
 #: At most this many IDs of a cycle are spelled out in its message.
@@ -39,9 +40,14 @@ def dead_links(programme: Programme, context: CheckContext) -> Iterator[Problem]
             for target in targets:
                 if target in programme.items or is_coupled(target):
                     continue  # a coupled item's ID: below
-                candidates = [other.id for other in programme.of_type(*rule.targets)]
-                guess = difflib.get_close_matches(target, candidates, n=1, cutoff=0.75)
-                hint = f" (bedoel je {guess[0]}?)" if guess else ""
+                hint = _dead_link_hint(programme, target, rule.targets)
+                if hint.startswith(";"):  # the hint is the whole fix
+                    yield Problem(
+                        item,
+                        f"'{link_name}' verwijst naar '{target}', maar er is geen item met dat ID.",
+                        hint[1:].strip(),
+                    )
+                    continue
                 yield Problem(
                     item,
                     f"'{link_name}' verwijst naar {target}, maar er is geen item met dat ID.",
@@ -66,6 +72,33 @@ def dead_links(programme: Programme, context: CheckContext) -> Iterator[Problem]
 
 def _version_words(version: str) -> str:
     return f" (versie {version})" if version else ""
+
+
+def _dead_link_hint(programme: Programme, target: str, types: tuple[str, ...]) -> str:
+    """What the author probably meant by a link to ``target``: in brackets, or after ``;`` for a whole fix."""
+    parts = target.replace(";", " ").split()
+    if len(parts) > 1 and all(part.strip(",") in programme.items for part in parts):
+        joined = ", ".join(part.strip(",") for part in parts)
+        return (
+            f"; scheid ID's met een komma: een spatie maakt van {len(parts)} ID's één onbekend ID; "
+            f"schrijf '{joined}'"
+        )
+    candidates = [other.id for other in programme.of_type(*types)]
+    guess = difflib.get_close_matches(target, candidates, n=1, cutoff=0.75)
+    if not guess:
+        return ""
+    found = programme.items[guess[0]]
+    item_type = found.item_type
+    if item_type is not None and not item_type.id_pattern.fullmatch(found.id):
+        # The item it resembles has an ID that is itself wrong (PT105): name the ID it should get.
+        better = suggested_id(found.id, item_type)
+        if better == target:
+            return (
+                f"; het item heet nog {found.id}, een ID dat niet past (PT105): geef het het ID {target}, "
+                "dan klopt deze verwijzing"
+            )
+        return f" (bedoel je het item {found.id}? Geef dat het ID {better} (PT105) en verwijs naar {better})"
+    return f" (bedoel je {guess[0]}?)"
 
 
 @rule(

@@ -80,6 +80,18 @@ def changed_links(programme: Programme, context: CheckContext) -> Iterator[Probl
                     f"verwijs naar een ander item, of leg vast dat je het hebt nagelezen met "
                     f"':herzien: {suspect.cause}@{REMOVED}'"
                 )
+            elif (earlier := reviews(item.fields.get("herzien", ""))[0].get(suspect.cause)) is not None:
+                # A review is recorded, but of another version of the linked item: not the same as none.
+                what = (
+                    f"':herzien: {suspect.cause}@{earlier}' noemt een andere vingerafdruk dan "
+                    f"{suspect.cause} "
+                    f"nu heeft ({suspect.fingerprint}): de herziening hoort bij een andere versie van "
+                    f"{suspect.cause}, of de vingerafdruk is verkeerd overgenomen."
+                )
+                fix = (
+                    f"lees dit item opnieuw na tegen {suspect.cause} en vervang de vingerafdruk: "
+                    f"':herzien: {suspect.cause}@{suspect.fingerprint}'"
+                )
             else:
                 change = changes.change_of(suspect.cause)
                 names = ", ".join(NAME_LABELS.get(n, n) for n in (change.substantive if change else ()))

@@ -93,6 +93,21 @@ def needs_while_reading(env: BuildEnvironment) -> Mapping[str, Mapping[str, Any]
     return SphinxNeedsData(env).get_needs_mutable()  # type: ignore[return-value]
 
 
+def forget_external_needs(env: BuildEnvironment) -> None:
+    """Remove the items an earlier build loaded from ``needs_external_needs``.
+
+    sphinx-needs loads them at ``env-before-read-docs`` into the needs it keeps
+    on the environment and never removes them: an entry taken out of conf.py
+    left its items in every later build until ``_build`` was deleted. Run
+    before its loader, so only the sources conf.py names now are loaded again.
+    """
+    from sphinx_needs.data import SphinxNeedsData
+
+    needs = SphinxNeedsData(env).get_needs_mutable()
+    for need_id in [key for key, need in needs.items() if need.get("is_external")]:
+        del needs[need_id]
+
+
 def stable_container_ids(doctree: nodes.document) -> None:
     """Give each need's box an ID derived from the need's ID, the same in every build.
 

@@ -1,0 +1,188 @@
+"""A gate you can trust (issue 16): ``check`` fails exactly when ``build`` fails, with the same findings.
+
+The differential test runs, on every test root and every corpus of the suite
+(the agenda of this repository, a programme from ``init``, a generated
+benchmark programme) and on the mistakes of the issue planted in a fresh
+programme: ``check``, ``check`` again with nothing changed, ``build``, ``build``
+again, and ``check`` once more. Every run must give the same exit code, the
+same findings (code, severity, item, file, line, text) in its report and the
+same lines on the console.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOTS
+from policy_trace import cli
+from policy_trace.commands import project
+
+REPO = Path(__file__).parent.parent
+sys.path.insert(0, str(REPO))  # the benchmarks package lives beside extensions/, not in it
+
+from benchmarks import generate  # noqa: E402
+
+#: Every test root with a conf.py.
+TEST_ROOTS = sorted(path.name for path in ROOTS.iterdir() if (path / "conf.py").is_file())
+#: The agenda's own sources (this repository's programme), copied without its output.
+AGENDA_FILES = ("conf.py", "index.md", "needs", "docs", "benchmarks/resultaten.md")
+
+
+def _copy_agenda(destination: Path) -> Path:
+    destination.mkdir()
+    for name in AGENDA_FILES:
+        source = REPO / name
+        (destination / name).parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, destination / name)
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def _init(folder: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    period = ["--periode", "2026-01-01", "2029-12-31"]
+    assert cli.main(["init", str(folder), "--naam", "Hitteplan", *period]) == 0
+    capsys.readouterr()
+    return folder
+
+
+def _run(
+    command: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, list[tuple], list[str]]:
+    """One front door: its exit code, the findings of its report, and its console lines about them."""
+    code = cli.main([command, str(folder)])
+    out = capsys.readouterr().out.splitlines()
+    kind = "check" if command == "check" else "html"
+    data = json.loads((folder / "_build" / kind / "policy-report.json").read_text(encoding="utf-8"))
+    findings = sorted(
+        (f["code"], f["severity"], f["id"], f["file"], f["line"], f["message"]) for f in data["findings"]
+    )
+    # The finding lines and the summary; not the closing sentence, which names the command's output.
+    lines = [line for line in out if not line.startswith(("De site staat in", "De rapporten staan in"))]
+    return code, findings, lines
+
+
+def assert_gate(folder: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[tuple]]:
+    """check, check, build, build, check: all agree; returns the exit code and the findings."""
+    runs = [_run(command, folder, capsys) for command in ("check", "check", "build", "build", "check")]
+    first = runs[0]
+    for command, run in zip(("check", "check", "build", "build", "check"), runs, strict=True):
+        assert run[0] == first[0], f"{command}: exit {run[0]}, the first check: {first[0]}"
+        assert run[1] == first[1], f"{command} found other findings than the first check"
+        assert run[2] == first[2], f"{command} printed other lines than the first check"
+    # Every error fails the gate, and nothing else does.
+    assert first[0] == (1 if any(f[1] == "error" for f in first[1]) else 0)
+    return first[0], first[1]
+
+
+@pytest.mark.parametrize("root", TEST_ROOTS)
+def test_check_and_build_agree_on_every_test_root(root, tmp_path, capsys):
+    folder = tmp_path / root
+    shutil.copytree(ROOTS / root, folder)
+    assert_gate(folder, capsys)
+
+
+def test_check_and_build_agree_on_the_agenda(tmp_path, capsys):
+    code, findings = assert_gate(_copy_agenda(tmp_path / "agenda"), capsys)
+    assert code == 0, findings
+
+
+def test_check_and_build_agree_on_a_programme_from_init(tmp_path, capsys):
+    code, findings = assert_gate(_init(tmp_path / "nieuw", capsys), capsys)
+    assert code == 0 and {f[0] for f in findings} == {"PT407"}
+
+
+def test_check_and_build_agree_on_a_generated_programme(tmp_path, capsys):
+    folder = tmp_path / "gegenereerd"
+    generate.write(folder, generate.MIN_ITEMS, "full")
+    code, _ = assert_gate(folder, capsys)
+    assert code == 0
+
+
+#: The mistakes of the issue: each makes check and build fail, on every run, at the same place.
+PLANTED = {
+    "pagina-buiten-inhoudsopgave": ("docs/extra.md", "# Extra\n\nTekst.\n", "toc.not_included"),
+    "verwijzing-naar-niets": (
+        "docs/verwijzing.md",
+        "---\norphan: true\n---\n# Verwijzing\n\nZie {need}`IN-BESTAAT-NIET`.\n",
+        "PT101",
+    ),
+    "onbekende-optie": (
+        "needs/extra.md",
+        "# Extra\n\n```{partij} Extra\n:id: PA-EXTRA\n:onzin: ja\n```\n",
+        "PT108",
+    ),
+    "fence-niet-gesloten": (
+        "needs/open.md",
+        "# Open\n\n```{partij} Open\n:id: PA-OPEN\n\nTekst.\n\n```{partij} Binnen\n:id: PA-BINNEN\n```\n",
+        "PT109",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PLANTED))
+def test_each_mistake_of_the_issue_fails_check_and_build_alike(case, tmp_path, capsys):
+    folder = _init(tmp_path / "p", capsys)
+    name, text, code = PLANTED[case]
+    (folder / name).write_text(text, encoding="utf-8")
+    exit_code, findings = assert_gate(folder, capsys)
+    assert exit_code == 1
+    errors = [(f[0], f[3]) for f in findings if f[1] == "error"]
+    assert errors == [(code, name)]
+
+
+def test_a_fixed_mistake_passes_check_and_build_on_the_next_run(tmp_path, capsys):
+    folder = _init(tmp_path / "p", capsys)
+    extra = folder / "docs" / "extra.md"
+    extra.write_text("# Extra\n\nTekst.\n", encoding="utf-8")
+    assert assert_gate(folder, capsys)[0] == 1
+    extra.write_text("---\norphan: true\n---\n# Extra\n\nTekst.\n", encoding="utf-8")
+    assert assert_gate(folder, capsys)[0] == 0
+
+
+def test_removing_needs_external_needs_leaves_nothing_behind(tmp_path, capsys):
+    """No state of an earlier configuration survives a change of conf.py (issue 16, part 2)."""
+    other = _init(tmp_path / "ander", capsys)
+    # The other programme's needs.json, as sphinx-needs' own builder writes it.
+    needs = ["-q", "-b", "needs", str(other), str(other / "_build/needs")]
+    assert project.sphinx_build(needs, capture=True)[0] == 0
+    folder = _init(tmp_path / "p", capsys)
+    conf = folder / "conf.py"
+    plain = conf.read_text(encoding="utf-8")
+    external = (
+        'needs_external_needs = [{"json_path": "../ander/_build/needs/needs.json", '
+        '"base_url": "https://ander.example", "id_prefix": "EXT-"}]\n'
+    )
+
+    def ids() -> set[str]:
+        cli.main(["check", str(folder)])
+        capsys.readouterr()
+        data = json.loads((folder / "_build/check/policy-report.json").read_text(encoding="utf-8"))
+        return {f["id"] for f in data["findings"]}
+
+    conf.write_text(plain + external, encoding="utf-8")
+    assert any(found.startswith("EXT-") for found in ids())  # loaded: the other programme's items are seen
+    conf.write_text(plain, encoding="utf-8")
+    assert not any(found.startswith("EXT-") for found in ids())  # removed: none left, _build kept
+
+
+def test_every_warning_that_is_no_rule_is_declared_once_and_listed_in_the_handbook():
+    """Issue 17, part 4: the non-rule subtypes as one enum (findings.Subtype), each with Dutch words."""
+    from policy_trace.findings import OTHER_WARNINGS, Subtype
+
+    package = REPO / "extensions" / "policy_trace"
+    literal = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "subtype=\"" in line or "subtype='" in line
+    ]
+    assert literal == []  # every subtype is Subtype.X.value or a rule's code
+    assert {member.code for member in Subtype} <= set(OTHER_WARNINGS)
+    handbook = (REPO / "docs" / "handboek.md").read_text(encoding="utf-8")
+    assert "```{policy-trace-messages}" in handbook
