@@ -22,8 +22,7 @@ from typing import Any
 
 from sphinx.util.tags import Tags
 
-from .. import model
-from .. import settings
+from .. import model, settings
 from . import project as projects
 
 #: SyntaxError texts of Python 3.11-3.13, and what they mean to someone writing settings.
