@@ -12,7 +12,7 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from .. import changes, publication, state
+from .. import changes, publication, settings, state
 from ..checking import check_programme
 from ..findings import Finding, report
 from ..reports import summary_line, write_reports
