@@ -105,6 +105,10 @@ class Outcome:
     def seconds(self, regions: int) -> float:
         return run.median([r.seconds for r in self.builds[regions]])
 
+    def cpu_seconds(self, regions: int) -> float:
+        """User and system CPU time: steadier than wall time on a busy machine."""
+        return run.median([r.cpu_seconds for r in self.builds[regions]])
+
     def peak_mib(self, regions: int) -> float:
         return max(r.peak_kib for r in self.builds[regions]) / 1024
 
@@ -161,10 +165,11 @@ def count_items(out: Path) -> int:
 def markdown(outcome: Outcome) -> str:
     """The results as a Markdown table, with the targets."""
     base = outcome.seconds(0)
+    cpu_base = outcome.cpu_seconds(0) or 1.0
     rows = [
-        "| Gekoppelde regio's | Gekoppelde items | Bouwtijd | × ongekoppeld | Piekgeheugen "
-        "| Extra geheugen per 1.000 gekoppelde items |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Gekoppelde regio's | Gekoppelde items | Bouwtijd | × ongekoppeld | CPU-tijd | × ongekoppeld "
+        "| Piekgeheugen | Extra geheugen per 1.000 gekoppelde items |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for step in sorted(outcome.builds):
         items = outcome.coupled_items.get(step, 0)
@@ -172,6 +177,7 @@ def markdown(outcome: Outcome) -> str:
         per = f"{extra / items * 1000:.1f} MiB" if items else "–"
         rows.append(
             f"| {step} | {items} | {outcome.seconds(step):.1f} s | {outcome.seconds(step) / base:.2f} | "
+            f"{outcome.cpu_seconds(step):.1f} s | {outcome.cpu_seconds(step) / cpu_base:.2f} | "
             f"{outcome.peak_mib(step):.0f} MiB | {per} |"
         )
     koppel = run.median([r.seconds for r in outcome.koppel])

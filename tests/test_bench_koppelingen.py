@@ -23,10 +23,10 @@ def test_a_generated_region_contributes_to_the_national_programme(tmp_path):
 
 def test_the_table_gives_the_ratio_and_the_memory_per_coupled_item():
     outcome = koppelingen.Outcome(2000, 25)
-    outcome.builds = {0: [run.Run(10.0, 400 * 1024, 0)], 25: [run.Run(12.0, 450 * 1024, 0)]}
+    outcome.builds = {0: [run.Run(10.0, 400 * 1024, 0, 8.0)], 25: [run.Run(12.0, 450 * 1024, 0, 10.0)]}
     outcome.coupled_items = {0: 0, 25: 5025}
     outcome.koppel = [run.Run(1.0, 1, 0), run.Run(3.0, 1, 0), run.Run(2.0, 1, 0)]
     text = koppelingen.markdown(outcome)
-    assert "| 25 | 5025 | 12.0 s | 1.20 | 450 MiB | 10.0 MiB |" in text
+    assert "| 25 | 5025 | 12.0 s | 1.20 | 10.0 s | 1.25 | 450 MiB | 10.0 MiB |" in text
     assert "voor één kopie: 2.00 s (mediaan van 3" in text
     assert "gehaald (1.20 ×)" in text

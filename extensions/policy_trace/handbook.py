@@ -434,6 +434,11 @@ class RulesDirective(_MarkdownDirective):
         for rule in rules.RULES:
             parts.append(f"(handboek-{rule.code.lower()})=\n### {rule.code}\n")
             parts.append(f"*{SEVERITY_LABELS[rule.severity].capitalize()}.* {_prose(rule.summary)}\n")
+            if rule.coupled:
+                parts.append(
+                    f"In het gekoppelde programma (alias `{rules.EXAMPLE_COUPLED_ALIAS}`; zie *Programma's "
+                    "koppelen: land en regio*) staat:\n\n" + _fence(rule.coupled)
+                )
             parts.append(f"**Zo gaat het mis** (de controle meldt {rule.code})\n\n" + _fence(rule.example))
             parts.append(f"**Zo los je het op:** {_prose(rule.fix)}\n")
         return "\n".join(parts)
