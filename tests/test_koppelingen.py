@@ -201,6 +201,10 @@ def test_a_new_copy_is_read_by_an_incremental_build_and_herzien_clears_pt405(tmp
         "SD-CRISIS"
     ].fingerprint
     assert f"':herzien: landelijk:SD-CRISIS@{fingerprint}'" in found[0]["fix"]
+    # The item's page says so too, with the review to record.
+    page = (Path(again.outdir) / "index.html").read_text(encoding="utf-8")
+    assert "sinds de versie van een gekoppeld programma waartegen dit item is nagelezen" in page
+    assert f":herzien: landelijk:SD-CRISIS@{fingerprint}</code>" in page
     assert mark["policy_trace"]["programme_id"] == "landelijk-programma"
     index = folder / "index.md"
     index.write_text(
@@ -209,7 +213,9 @@ def test_a_new_copy_is_read_by_an_incremental_build_and_herzien_clears_pt405(tmp
         ),
         encoding="utf-8",
     )
-    assert report(build_once(folder, "html"))["findings"] == []
+    reviewed = build_once(folder, "html")
+    assert report(reviewed)["findings"] == []
+    assert "pt-te-herzien" not in (Path(reviewed.outdir) / "index.html").read_text(encoding="utf-8")
 
 
 def test_removing_a_koppeling_leaves_nothing_behind_in_an_incremental_build(tmp_path, national):
@@ -312,3 +318,16 @@ def test_the_starters_pipelines_refresh_a_koppeling(tmp_path, monkeypatch, pipel
     assert "Veranderd sinds versie 1:" in result.stdout
     copy = folder / "koppelingen" / "landelijk" / "needs.json"
     assert copy.read_bytes() == (newer / "needs.json").read_bytes()
+
+
+def test_a_parallel_build_checks_and_shows_the_coupled_links_as_a_serial_one(tmp_path, national):
+    folder = region(tmp_path)
+    assert koppel("landelijk", str(national), str(folder)) == 0
+    newer = publish_national(tmp_path / "land2", "Tweede tekst.", version="2")
+    assert koppel("landelijk", str(newer), str(folder)) == 0
+    serial = build_once(folder, "html")
+    shutil.rmtree(folder / "_build")
+    parallel = build_once(folder, "html", parallel=2)
+    assert report(parallel)["findings"] == report(serial)["findings"]
+    assert [f["code"] for f in report(parallel)["findings"]] == ["PT405"]
+    assert "pt-coupled-link" in (Path(parallel.outdir) / "index.html").read_text(encoding="utf-8")

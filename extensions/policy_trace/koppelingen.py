@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from . import model
-from .changes import NOT_SUBSTANTIVE, Snapshot, fingerprint, snapshot
+from .changes import NOT_SUBSTANTIVE, Snapshot, fingerprint, reviews, snapshot
 
 #: The files of a publication that a copy holds, as the other programme's site has them.
 PUBLISHED_FILES: tuple[str, ...] = ("needs.json", "versie.json")
@@ -172,6 +172,46 @@ class Koppelingen:
 
 
 NONE = Koppelingen(MappingProxyType({}), MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class CoupledSuspect:
+    """A coupled item an own item links to that changed since the review, and the review it needs."""
+
+    value: str
+    links: tuple[str, ...]
+    copy: Copy
+    item: CoupledItem
+
+    @property
+    def changed(self) -> tuple[str, ...]:
+        return self.copy.changed_since_review(self.item)
+
+
+def coupled_suspects(
+    links: Mapping[str, tuple[str, ...]], herzien: str, koppelingen: Koppelingen
+) -> list[CoupledSuspect]:
+    """What an item (its links and ``herzien`` field) must still review in coupled programmes, by value.
+
+    A coupled item is to review when it changed since the copy the programme's items were
+    reviewed against (``koppeling.json``) and the item's ``herzien`` does not name its current
+    fingerprint. The rule (PT405) and the item's page both ask this.
+    """
+    reviewed, _wrong = reviews(herzien)
+    found: dict[str, tuple[Copy, CoupledItem, list[str]]] = {}
+    for link, targets in links.items():
+        for value in targets:
+            reference = split(value)
+            copy = koppelingen.copies.get(reference.alias) if reference else None
+            target = copy.get(reference.id) if copy and reference else None
+            if copy is None or target is None or not copy.changed_since_review(target):
+                continue
+            found.setdefault(value, (copy, target, []))[2].append(link)
+    return [
+        CoupledSuspect(value, tuple(names), copy, target)
+        for value, (copy, target, names) in sorted(found.items())
+        if reviewed.get(value) != target.fingerprint
+    ]
 
 
 class CopyError(ValueError):

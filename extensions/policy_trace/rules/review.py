@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 from ..changes import REMOVED, reviews, suspects
 from ..items import Item, Programme
-from ..koppelingen import Copy, CoupledItem
+from ..koppelingen import coupled_suspects
 from ..outcome import CheckContext
-from .common import coupled_targets
+from .common import link_allowed
 from .rule import Problem, rule
 
 #: Names of a snapshot as an adviser reads them.
@@ -113,27 +113,19 @@ def _changed_coupled_links(programme: Programme, context: CheckContext) -> Itera
     koppel``), so this works in a fresh clone, without an earlier build or ``policy_trace_previous``.
     """
     for item in programme:
-        reviewed, _wrong = reviews(item.fields.get("herzien", ""))
-        seen: dict[str, tuple[Copy, CoupledItem, list[str]]] = {}
-        for coupled in coupled_targets(item, context):
-            if coupled.copy is None or coupled.item is None:
-                continue  # PT111 or PT101
-            if coupled.copy.changed_since_review(coupled.item):
-                seen.setdefault(coupled.value, (coupled.copy, coupled.item, []))[2].append(coupled.link)
-        for value, (copy, target, link_names) in sorted(seen.items()):
-            mark = target.fingerprint
-            if reviewed.get(value) == mark:
-                continue
-            names = ", ".join(NAME_LABELS.get(n, n) for n in copy.changed_since_review(target))
-            publication = copy.publication
+        # Only links the item's type may have: a wrong option is PT102's, once.
+        allowed = {name: targets for name, targets in item.links.items() if link_allowed(item, name)}
+        for suspect in coupled_suspects(allowed, item.fields.get("herzien", ""), context.koppelingen):
+            names = ", ".join(NAME_LABELS.get(n, n) for n in suspect.changed)
+            publication = suspect.copy.publication
             version = f" versie {publication.version} van" if publication.version else ""
-            links = ", ".join(f"'{name}'" for name in link_names)
+            links = ", ".join(f"'{name}'" for name in suspect.links)
             yield Problem(
                 item,
-                f"te herzien: {value}, waarnaar {links} verwijst, is in{version} {publication.name} "
+                f"te herzien: {suspect.value}, waarnaar {links} verwijst, is in{version} {publication.name} "
                 f"veranderd sinds de versie waartegen dit item is nagelezen: {names}.",
-                f"lees dit item na tegen de nieuwe {value} en leg vast dat het nog klopt met "
-                f"':herzien: {value}@{mark}'",
+                f"lees dit item na tegen de nieuwe {suspect.value} en leg vast dat het nog klopt met "
+                f"':herzien: {suspect.value}@{suspect.item.fingerprint}'",
             )
 
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from .. import koppelingen, state
 from ..items import Item
 from ..koppelingen import Copy, CoupledItem
+from ..rules.common import link_allowed
 from .context import ID_CLASS, ViewContext
 from .words import status_classes, status_word
 
@@ -80,6 +81,12 @@ def contributions(
             if item not in entry.items:
                 entry.items.append(item)
     return [found[value] for value in sorted(found)]
+
+
+def to_review(ctx: ViewContext, item: Item) -> list[koppelingen.CoupledSuspect]:
+    """The coupled items this item links to that changed since its review (as rule PT405 finds them)."""
+    allowed = {name: targets for name, targets in item.links.items() if link_allowed(item, name)}
+    return koppelingen.coupled_suspects(allowed, item.fields.get("herzien", ""), of_build(ctx))
 
 
 def status_badge(status: str) -> str:

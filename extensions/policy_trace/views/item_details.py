@@ -31,7 +31,7 @@ from sphinx.config import Config
 from .. import model, series
 from ..changes import Suspect
 from ..items import Item
-from ..koppelingen import is_coupled
+from ..koppelingen import CoupledSuspect, is_coupled
 from ..rules.common import measuring_criteria, missing_plan_elements, needs_criterion
 from ..state import judged_of_build, settings_of_build
 from . import charts, derive, gekoppeld, outdated, tevreden, wijzigingen
@@ -259,6 +259,8 @@ def details(ctx: ViewContext, item: Item, level: int = 4) -> str:
     to_review = wijzigingen.suspects_of_build(ctx).get(item.id)
     if to_review:
         out.insert(0, review_mark(ctx, to_review))
+    if changed_outside := gekoppeld.to_review(ctx, item):
+        out.insert(0, coupled_review_mark(ctx, changed_outside))
     if item.type in derive.measured_types():
         out.append(criteria_block(ctx, item, level))
     if item.type == "criterium":
@@ -282,6 +284,21 @@ def review_mark(ctx: ViewContext, to_review: tuple[Suspect, ...]) -> str:
     return (
         '<div class="pt-te-herzien" role="note"><p><strong class="pt-te-herzien-mark">Te herzien</strong>'
         f' sinds de vorige publicatie.{more}</p><ul class="simple">{causes}</ul></div>'
+    )
+
+
+def coupled_review_mark(ctx: ViewContext, to_review: list[CoupledSuspect]) -> str:
+    """The *te herzien* mark for items of coupled programmes that changed since this item was reviewed."""
+    causes = "".join(
+        f"<li>{gekoppeld.coupled_html(ctx, s.value)}: {escape(', '.join(s.changed))} veranderd in "
+        f"{escape(gekoppeld.programme_label(s.copy))}; leg het nalezen vast met "
+        f"<code>:herzien: {escape(s.value)}@{escape(s.item.fingerprint)}</code></li>"
+        for s in to_review
+    )
+    return (
+        '<div class="pt-te-herzien" role="note"><p><strong class="pt-te-herzien-mark">Te herzien</strong>'
+        f' sinds de versie van een gekoppeld programma waartegen dit item is nagelezen.</p>'
+        f'<ul class="simple">{causes}</ul></div>'
     )
 
 
