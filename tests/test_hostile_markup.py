@@ -13,13 +13,16 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from bs4 import BeautifulSoup
 from checks_support import build_once, copy_root
 from conftest import warnings_of
 from policy_trace import cli, urls
+from policy_trace.koppelingen import Copy, CoupledItem, Publication
 from policy_trace.sourcescan import without_comments
+from policy_trace.views.gekoppeld import item_link
 
 POLICY_TRACE = Path(sys.executable).parent / "policy-trace"
 
@@ -164,3 +167,19 @@ def test_init_writes_a_name_with_markup_as_text(tmp_path):
     assert soup.title.get_text().startswith(name)
     needs = json.loads((folder / "_build" / "html" / "needs.json").read_text(encoding="utf-8"))
     assert needs["project"] == name
+
+
+def test_a_coupled_programmes_address_never_becomes_a_javascript_link():
+    item = CoupledItem("SD-LAND", "doel", "Landelijk doel", "vastgesteld", "needs/doelen",
+                       MappingProxyType({}), MappingProxyType({}), MappingProxyType({}))
+    publication = Publication("land", "Land", "1.0", "vastgesteld", "2026-01-01", "", MappingProxyType({}))
+
+    def copy(address: str) -> Copy:
+        return Copy("land", "koppelingen/land", publication, MappingProxyType({"SD-LAND": item}),
+                    MappingProxyType({}), address=address)
+
+    assert 'href="https://land.example/1.0/needs/doelen.html#SD-LAND"' in item_link(
+        copy("https://land.example/1.0/"), item
+    )
+    hostile = item_link(copy("javascript:alert(document.cookie)//"), item)
+    assert "href" not in hostile and "javascript" not in hostile and "Landelijk doel" in hostile

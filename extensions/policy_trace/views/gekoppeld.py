@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import NamedTuple
 
-from .. import koppelingen, state
+from .. import koppelingen, state, urls
 from ..items import Item
 from ..koppelingen import Copy, CoupledItem
 from ..rules.common import link_allowed
@@ -102,7 +102,8 @@ def item_link(copy: Copy, item: CoupledItem, text: str | None = None) -> str:
     else:
         # As an own item's link reads (ViewContext.a): the title, then the ID as a small label.
         label = f'{escape(item.title)} <span class="{ID_CLASS}">{escape(item.id)}</span>'
-    if not url:
+    if not url or not urls.is_safe(url):
+        # The address comes from the other programme's publication: never a javascript: link here.
         return f'<span class="pt-coupled-item">{label}</span>'
     return f'<a class="reference external pt-coupled-link" href="{escape(url)}">{label}</a>'
 
