@@ -385,3 +385,25 @@ def test_a_parallel_build_shows_the_same_stand(site, tmp_path):
     assert warnings_of(parallel) == []
     for name in ("stand.html", "index.html"):
         assert str(_stand(Path(parallel.outdir), name)) == str(_stand(site, name)), name
+
+
+def test_the_stand_moves_with_the_peildatum_without_an_edit(tmp_path, monkeypatch):
+    srcdir = copy_root("test-stand", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace('policy_trace_reference_date = "2025-01-01"', ""),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 2025-01-01
+    first = build_once(srcdir)
+    assert "Stand op de peildatum 1 januari 2025" in _text(_stand(Path(first.outdir), "index.html"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1738368000")  # 2025-02-01: a day later, nothing edited
+    second = build_once(srcdir)
+    assert warnings_of(first) == [] and warnings_of(second) == []
+    for name in ("index.html", "stand.html"):
+        stand = _stand(Path(second.outdir), name)
+        assert "Stand op de peildatum 1 februari 2025" in _text(stand), name
+        # The 90 days of Binnenkort now run from the new peildatum.
+        assert _text(stand.select_one("#stand-binnenkort")).startswith(
+            "Binnenkort In de 90 dagen tot 2 mei 2025:"
+        )
