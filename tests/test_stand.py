@@ -303,10 +303,10 @@ def test_veranderd_sinds_names_added_removed_changed_and_items_to_review(site):
         "Doelen, inspanningen en projecten: 2 nieuw, 1 verwijderd, 1 veranderd; 4 te herzien (items die "
         "verwijzen naar iets dat veranderde)."
     )
-    assert _text(section.select_one("#stand-verwijderd + ul")) == (
+    assert _text(section.select_one("#stand-verwijderd ul")) == (
         "Brandweerkazernes openstellen (inspanning IN-OUD)"
     )
-    assert list(_links(section.select_one("#stand-nieuw + ul")).values()) == [
+    assert list(_links(section.select_one("#stand-nieuw ul")).values()) == [
         "needs/uitvoering.html#PRJ-MELDKAMER",
         "needs/doelen.html#SD-WATER",
     ]

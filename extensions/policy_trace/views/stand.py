@@ -18,7 +18,6 @@ stand and the goal tree follows a long programme's stand too.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -287,7 +286,7 @@ def decisions_section(page: Page, stand: Stand) -> nodes.section:
     return section
 
 
-def _milestone_words(ctx: ViewContext, milestone: Item, today: date) -> str:
+def _milestone_words(ctx: ViewContext, milestone: Item) -> str:
     when = parse_iso(milestone.field("datum"))
     on = escape(dutch_date(when)) if when else escape(milestone.field("datum"))
     projects = [ctx.a(p, p.title) for p in ctx.programme.outgoing(milestone, "hoort_bij")]
@@ -314,10 +313,10 @@ def attention_section(page: Page, stand: Stand) -> nodes.section:
     parts = []
     if found.criteria:
         entries = [(j.criterion, escape(judged_words(j))) for j in found.criteria]
-        parts.append(("stand-aandacht-criteria", ("criterium", "criteria"), len(entries), entries))
+        parts.append(("stand-aandacht-criteria", ("criterium", "criteria"), entries))
     if found.milestones:
-        entries = [(m, _milestone_words(ctx, m, today)) for m in found.milestones]
-        parts.append(("stand-aandacht-mijlpalen", ("mijlpaal", "mijlpalen"), len(entries), entries))
+        entries = [(m, _milestone_words(ctx, m)) for m in found.milestones]
+        parts.append(("stand-aandacht-mijlpalen", ("mijlpaal", "mijlpalen"), entries))
     assumptions = [
         (
             a,
@@ -337,7 +336,7 @@ def attention_section(page: Page, stand: Stand) -> nodes.section:
         ]
         assumptions.append((assumption, f"{when}, terwijl {join_words(running)} in uitvoering is"))
     if assumptions:
-        parts.append(("stand-aandacht-aannames", ("aanname", "aannames"), len(assumptions), assumptions))
+        parts.append(("stand-aandacht-aannames", ("aanname", "aannames"), assumptions))
     if found.waivers:
         entries = []
         for item, code, until in found.waivers:
@@ -347,13 +346,12 @@ def attention_section(page: Page, stand: Stand) -> nodes.section:
             (
                 "stand-aandacht-uitzonderingen",
                 ("uitzondering", "uitzonderingen"),
-                len(entries),
                 entries,
             )
         )
-    counts = [link(f"#{anchor}", plural(count, *nouns)) for anchor, nouns, count, _markup in parts]
+    counts = [link(f"#{anchor}", plural(len(listed), *nouns)) for anchor, nouns, listed in parts]
     section += raw(f"<p>{escape(plural(len(found), 'punt', 'punten'))}: {', '.join(counts)}.</p>")
-    for anchor, nouns, _count, listed in parts:
+    for anchor, nouns, listed in parts:
         section += _section(anchor, nouns[1].capitalize(), raw(page.listing(listed, anchor)))
     return section
 
@@ -398,10 +396,7 @@ def changed_section(page: Page, stand: Stand) -> nodes.section:
     )
     for anchor, word, names in groups:
         if names:
-            section += raw(
-                f'<p class="rubric" id="{anchor}">{escape(word.capitalize())}</p>'
-                + page.bullets(names, anchor)
-            )
+            section += _section(anchor, word.capitalize(), raw(page.bullets(names, anchor)))
     return section
 
 
