@@ -14,10 +14,9 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from . import model
-from .items import Programme
+from .items import Item, Programme
 
 #: The names of a snapshot besides fields and links, in the order the page shows them.
 BASE_NAMES: tuple[str, ...] = ("title", "content", "status", "tags")
@@ -32,28 +31,31 @@ FINGERPRINT_LENGTH = 8
 Snapshot = Mapping[str, str]
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return ", ".join(str(v).strip() for v in value if str(v).strip())
-    return str(value).strip()
+def _joined(values: tuple[str, ...]) -> str:
+    return ", ".join(value.strip() for value in values if value.strip())
 
 
-def snapshot(need: Mapping[str, Any]) -> dict[str, str]:
-    """One item (a sphinx-needs need or a needs.json entry) as the names it can change by."""
-    item_type = model.TYPES_BY_NAME.get(need.get("type", ""))
+def snapshot(item: Item) -> dict[str, str]:
+    """One item as the names it can change by: title, text, status, tags, its fields and links."""
+    item_type = model.TYPES_BY_NAME.get(item.type)
+    values = {
+        "title": item.title.strip(),
+        "content": item.body.strip(),
+        "status": item.status,
+        "tags": _joined(item.tags),
+        **{name: value.strip() for name, value in item.fields.items()},
+        **{name: _joined(targets) for name, targets in item.links.items()},
+    }
     names = [
         *BASE_NAMES,
         *(f.name for f in (item_type.fields if item_type else ())),
         *model.ITEM_FIELD_NAMES,
         *model.LINK_NAMES,
     ]
-    result = {"type": _text(need.get("type"))}
+    result = {"type": item.type.strip()}
     for name in names:
-        value = _text(need.get(name))
-        if value:
-            result[name] = value
+        if values.get(name):
+            result[name] = values[name]
     return result
 
 

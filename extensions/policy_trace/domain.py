@@ -15,33 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, NamedTuple, cast
+from typing import Any, ClassVar, cast
 
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
+from .items import ItemRecord
 from .sourcescan import DocumentScan, Scan, ScannedItem
 
 #: Raise when the shape of the data below changes: Sphinx then reads every
 #: document afresh instead of unpickling an environment of an older shape.
 #: Also the package's ``env_version`` (3: the first with this domain; 4: the source scans;
-#: 5: what PT112 refused; 6: nested fences, late options, items on no page; 7: bidi controls).
-DATA_VERSION = 7
-
-#: Everything the views show of an item (compared between builds).
-Signature = tuple[object, ...]
-#: What the details of the items linked with an item show of it (compared between builds).
-Face = tuple[object, ...]
-#: The item's outgoing links, as (link name, target ID).
-Edges = frozenset[tuple[str, str]]
-
-
-class ItemRecord(NamedTuple):
-    """One item as an incremental build compares it (a tuple: thousands are pickled with the environment)."""
-
-    signature: Signature
-    face: Face
-    edges: Edges
+#: 5: what PT112 refused; 6: nested fences, late options, items on no page; 7: bidi controls;
+#: 8: ItemRecord in ``items``, its face from the model's ``shown_when_linked`` fields).
+DATA_VERSION = 8
 
 
 @dataclass

@@ -10,11 +10,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import model
 from .sourcescan import DocumentScan
 from .vocabulary import DEFAULT, Vocabulary
+
+#: Everything the views show of an item (compared between builds).
+Signature = tuple[object, ...]
+#: What the details of the items linked with an item show of it (compared between builds).
+Face = tuple[object, ...]
+#: The item's outgoing links, as (link name, target ID).
+Edges = frozenset[tuple[str, str]]
+
+
+class ItemRecord(NamedTuple):
+    """One item as an incremental build compares it (a tuple: thousands are pickled with the environment)."""
+
+    signature: Signature
+    face: Face
+    edges: Edges
 
 
 @dataclass(frozen=True)
@@ -48,6 +63,26 @@ class Item:
     @property
     def location(self) -> str:
         return f"{self.file}:{self.line}"
+
+    @property
+    def record(self) -> ItemRecord:
+        """What the views show of the item, as an incremental build compares it (``views.outdated``):
+        all of it, what the details of linked items show of it (the model's ``shown_when_linked``
+        fields), and its links."""
+        return ItemRecord(
+            signature=(
+                self.type,
+                self.title,
+                self.status,
+                tuple(sorted(self.fields.items())),
+                self.tags,
+                tuple(sorted(self.links.items())),
+            ),
+            # A link to an item reads its title and ID; criteria and milestones add their status and
+            # the fields the model shows when linked (see item_details).
+            face=(self.type, self.title, self.status, *map(self.field, model.SHOWN_WHEN_LINKED)),
+            edges=frozenset((link, target) for link, targets in self.links.items() for target in targets),
+        )
 
     def field(self, name: str) -> str:
         """The field's value, its default from the model if unset, else ``""``."""

@@ -27,6 +27,7 @@ from typing import Any, NamedTuple
 
 from . import model
 from .changes import NOT_SUBSTANTIVE, Snapshot, fingerprint, reviews, snapshot
+from .items import item_from_need
 
 #: The files of a publication that a copy holds, as the other programme's site has them.
 PUBLISHED_FILES: tuple[str, ...] = ("needs.json", "versie.json")
@@ -247,7 +248,7 @@ def read_publication(needs: Any, version: Any, where: str) -> tuple[Publication,
     try:
         needs_of_version = needs["versions"][needs.get("current_version", "")]["needs"]
         items = {str(need["id"]): _coupled_item(need) for need in needs_of_version.values()}
-    except (KeyError, TypeError, AttributeError):
+    except (KeyError, TypeError, AttributeError, ValueError):
         raise CopyError(f"{where}: de needs.json heeft geen 'versions' met 'needs'") from None
     if not isinstance(version, dict):
         raise CopyError(f"{where}: versie.json is geen object met versie, status en datum")
@@ -268,7 +269,7 @@ def read_publication(needs: Any, version: Any, where: str) -> tuple[Publication,
 
 
 def _coupled_item(need: Mapping[str, Any]) -> CoupledItem:
-    snap = snapshot(need)
+    snap = snapshot(item_from_need(need, ""))
     item_type = model.TYPES_BY_NAME.get(str(need.get("type", "")))
     names = [f.name for f in item_type.fields] if item_type else []
     fields = {n: str(need[n]).strip() for n in names if need.get(n) not in (None, "")}

@@ -41,6 +41,10 @@ class Field:
     may_be_off: bool = False
     #: How a value reads on the pages, where it differs from the value itself.
     labels: tuple[tuple[str, str], ...] = ()
+    #: The details of the items linked with this one show this field beside its title (a
+    #: criterion's target and deadline, a milestone's date, a measurement's value, date and
+    #: source); so an incremental build rewrites their pages when it changes.
+    shown_when_linked: bool = False
 
     @property
     def values_setting(self) -> str:
@@ -222,17 +226,19 @@ PROJECT_FIELDS = (
 )
 
 MIJLPAAL_FIELDS = (
-    Field("datum", "Datum", "date", required=True, description="De datum van de mijlpaal (JJJJ-MM-DD)."),
+    Field("datum", "Datum", "date", required=True, description="De datum van de mijlpaal (JJJJ-MM-DD).",
+          shown_when_linked=True),
 )
 
 CRITERIUM_FIELDS = (
     Field("indicator", "Indicator", "text", description="Wat er wordt waargenomen."),
     Field("nulmeting", "Nulmeting", "number_or_text", description="De beginwaarde."),
     Field("streefwaarde", "Streefwaarde", "number_or_text",
-          description="De waarde waarbij we tevreden zijn."),
+          description="De waarde waarbij we tevreden zijn.", shown_when_linked=True),
     Field("meting", "Meting", "number_or_text", description="De laatst gemeten waarde."),
     Field("meetdatum", "Meetdatum", "date", description="De datum van die meting (JJJJ-MM-DD)."),
-    Field("deadline", "Deadline", "date", description="Uiterlijk wanneer de streefwaarde gehaald moet zijn."),
+    Field("deadline", "Deadline", "date", description="Uiterlijk wanneer de streefwaarde gehaald moet zijn.",
+          shown_when_linked=True),
     Field("bron", "Bron", "text", description="Waar de meting vandaan komt."),
     Field("smart", "SMART", "choice", ("ja", "nee"), default="ja",
           description="`nee` als het criterium bewust niet SMART is; geef dan een toelichting."),
@@ -245,9 +251,11 @@ CRITERIUM_FIELDS = (
 #: One dated measurement of a criterion: a criterion's series is its metingen (issue 12).
 METING_FIELDS = (
     Field("waarde", "Waarde", "number_or_text", required=True,
-          description="De gemeten waarde, in de eenheid van het criterium."),
-    Field("datum", "Datum", "date", required=True, description="De datum van de meting (JJJJ-MM-DD)."),
-    Field("bron", "Bron", "text", required=True, description="Waar de meting vandaan komt."),
+          description="De gemeten waarde, in de eenheid van het criterium.", shown_when_linked=True),
+    Field("datum", "Datum", "date", required=True, description="De datum van de meting (JJJJ-MM-DD).",
+          shown_when_linked=True),
+    Field("bron", "Bron", "text", required=True, description="Waar de meting vandaan komt.",
+          shown_when_linked=True),
 )
 
 AANNAME_FIELDS = (
@@ -311,6 +319,10 @@ ITEM_TYPES: tuple[ItemType, ...] = (
 
 TYPE_NAMES: tuple[str, ...] = tuple(t.directive for t in ITEM_TYPES)
 TYPES_BY_NAME: dict[str, ItemType] = {t.directive: t for t in ITEM_TYPES}
+#: The fields that the details of a linked item show (:attr:`Field.shown_when_linked`), each name once.
+SHOWN_WHEN_LINKED: tuple[str, ...] = tuple(
+    dict.fromkeys(f.name for t in ITEM_TYPES for f in t.fields if f.shown_when_linked)
+)
 
 # --- link types ---------------------------------------------------------------
 
@@ -493,7 +505,8 @@ __all__ = [
     "ITEM_FIELDS",
     "ITEM_FIELD_NAMES", "ITEM_TYPES", "LINKS_BY_NAME",
     "LINK_NAMES", "LINK_TYPES", "OPEN_STATUSES", "PLAN_ELEMENTS", "PLAN_REQUIRED_STATUSES",
-    "PROGRAMME_FIELDS", "PROGRAMME_ID_PATTERN", "SETTINGS", "STATUSES", "STATUSES_BY_NAME", "TREE_LEVELS",
+    "PROGRAMME_FIELDS", "PROGRAMME_ID_PATTERN", "SETTINGS", "SHOWN_WHEN_LINKED", "STATUSES",
+    "STATUSES_BY_NAME", "TREE_LEVELS",
     "TYPES_BY_NAME",
     "TYPE_NAMES", "Field", "ItemType", "LinkRule", "LinkType", "PlanElement", "Setting", "Status",
     "item_type_for_id", "link_rules_from", "links_from",

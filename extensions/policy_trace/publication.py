@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from .changes import Changes, Publication, snapshot, suspects
-from .items import Programme
+from .items import Programme, item_from_need
 
 CHANGES_FILE = "changes.json"
 #: Written at the root of every HTML build: the version, status and date its banner names, so a
@@ -32,8 +32,8 @@ def load_previous(path: Path) -> tuple[dict[str, dict[str, str]], Publication]:
     try:
         version = data["versions"][data.get("current_version", "")]
         needs = version["needs"]
-        snaps = {str(need["id"]): snapshot(need) for need in needs.values()}
-    except (KeyError, TypeError, AttributeError):
+        snaps = {str(need["id"]): snapshot(item_from_need(need, "")) for need in needs.values()}
+    except (KeyError, TypeError, AttributeError, ValueError):
         raise PreviousError(
             f"{path} is geen needs.json van sphinx-needs (er ontbreekt 'versions' met 'needs')."
         ) from None

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, cast
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -65,8 +63,6 @@ def compare_with_previous(app: Sphinx) -> changes.Changes | None:
             f"{value!r}. Er wordt nu niet vergeleken.",
         )
         return None
-    from sphinx_needs.api import get_needs_view
-
     path = Path(app.confdir, value)
     try:
         previous, published = publication.load_previous(path)
@@ -78,9 +74,7 @@ def compare_with_previous(app: Sphinx) -> changes.Changes | None:
             "needs.json van de vorige publicatie.",
         )
         return None
-    # A NeedItem reads like a mapping (get, []) but is not registered as one.
-    needs = get_needs_view(app).values()
-    current = {str(need["id"]): changes.snapshot(cast(Mapping[str, Any], need)) for need in needs}
+    current = {item.id: changes.snapshot(item) for item in programme_of_build(app)}
     return changes.compare(previous, current, published)
 
 

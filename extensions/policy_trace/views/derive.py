@@ -8,13 +8,6 @@ from .. import model
 from ..items import Item, Programme
 from ..rules import common as checks_common
 
-#: What the details of a measured item say of each criterion, besides its status.
-CRITERION_FACTS: tuple[str, ...] = ("streefwaarde", "deadline")
-#: The fields of an item that the details of the items it is linked with show
-#: (a criterion's facts, a milestone's date, a measurement's value, date and
-#: source); an incremental build compares them.
-SHOWN_WHEN_LINKED: tuple[str, ...] = (*CRITERION_FACTS, "datum", "waarde", "bron")
-
 
 def capitalised(text: str) -> str:
     """``draagt bij aan`` -> ``Draagt bij aan``."""

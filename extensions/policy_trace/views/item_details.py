@@ -318,10 +318,9 @@ def criteria_block(ctx: ViewContext, item: Item, level: int = 4) -> str:
     for criterion in criteria:
         line = f"{ctx.a(criterion)}: {judged_status_html(judged_of_build(ctx.app, criterion))}"
         facts = []
-        for name in derive.CRITERION_FACTS:
-            spec = criterion_type.field(name)
-            if spec and criterion.field(name):
-                facts.append(f"{spec.label.lower()} {field_value(spec, criterion.field(name))}")
+        for spec in criterion_type.fields:
+            if spec.shown_when_linked and criterion.field(spec.name):
+                facts.append(f"{spec.label.lower()} {field_value(spec, criterion.field(spec.name))}")
         if facts:
             line += escape(f" ({', '.join(facts)})")
         lines.append(line)

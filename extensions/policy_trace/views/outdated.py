@@ -35,10 +35,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .. import domain
-from ..domain import ItemRecord, PageRecord
-from ..items import Item, item_from_need
+from ..domain import PageRecord
+from ..items import ItemRecord, item_from_need
 from ..upstream import sphinx_needs
-from . import derive
 
 #: The pseudo-view of a page that declares items.
 ITEMS = "items"
@@ -71,24 +70,6 @@ def _pages_with(records: Mapping[str, PageRecord], view: str) -> list[str]:
     return sorted(docname for docname, record in records.items() if view in record.views)
 
 
-def item_record(item: Item) -> ItemRecord:
-    """What the views show of an item: all of it, what linked items show, and its links."""
-    return ItemRecord(
-        signature=(
-            item.type,
-            item.title,
-            item.status,
-            tuple(sorted(item.fields.items())),
-            item.tags,
-            tuple(sorted(item.links.items())),
-        ),
-        # A link to an item reads "ID title"; criteria and milestones add their
-        # status and a few fields (see item_details).
-        face=(item.type, item.title, item.status, *(item.field(name) for name in derive.SHOWN_WHEN_LINKED)),
-        edges=frozenset((link, target) for link, targets in item.links.items() for target in targets),
-    )
-
-
 def note_page(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: remember the page's items (as the views see them), filters and role targets."""
     env = app.env
@@ -104,7 +85,7 @@ def note_page(app: Sphinx, doctree: nodes.document) -> None:
             need = needs.get(node["refid"])
             if need is not None:
                 item = item_from_need(need, "")
-                record.items[item.id] = item_record(item)
+                record.items[item.id] = item.record
             record.views.add(ITEMS)
         elif isinstance(node, roles):
             target = str(node.get("reftarget") or "").split(".", 1)[0]  # "ID.part" names a part of ID
