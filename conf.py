@@ -19,7 +19,7 @@ extensions = [
 
 root_doc = "index"
 exclude_patterns = [
-    "README.md", ".venv", "_build", "extensions", "tests", "benchmarks",
+    "README.md", "CHANGELOG.md", ".venv", "_build", "extensions", "tests", "benchmarks",
     "node_modules", ".ci", ".github", ".gitlab-ci.yml", ".pytest_cache", "**/.pytest_cache", ".git",
 ]
 

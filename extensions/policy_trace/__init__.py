@@ -1,4 +1,9 @@
-"""policy-trace: publish a policy programme as a traceable, checked Sphinx site."""
+"""policy-trace: publish a policy programme as a traceable, checked Sphinx site.
+
+As a Sphinx extension: ``extensions = ["policy_trace"]``. For other tools, the
+typed public API is what ``__all__`` names: the items of a programme (also read
+from a published needs.json), checking them, and what a check finds.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,15 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import buildlock, collector, domain, exports, model, needs_config, rebuild, settings, state, upstream
+from .checking import check_programme
+from .items import Item, Programme, programme_from_needs_json
+from .outcome import CheckContext, CheckRun, Finding, Waiver
 from .version import __version__
+
+__all__ = [
+    "CheckContext", "CheckRun", "Finding", "Item", "Programme", "Waiver", "__version__", "check_programme",
+    "programme_from_needs_json", "setup",
+]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
