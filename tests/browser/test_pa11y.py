@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import CHROMIUM, REPO, serving
-from .pages import html_pages
-from .test_accessibility import KINDS, SCREENS
+from .pages import SiteBrowser, html_pages
+from .test_accessibility import KINDS, SCREENS, _summary
 
 DRIVER = Path(__file__).with_name("pa11y_run.js")
 PA11Y = REPO / "node_modules" / "pa11y" / "package.json"
@@ -167,3 +168,23 @@ def test_pa11y_finds_no_errors_on_any_page_of_a_started_programme(
     paths = [*html_pages(site), "search.html?q=programma"]
     results = run_pa11y(pa11y, _screens(programme_url, paths))
     assert errors(results) == []
+
+
+@pytest.mark.package
+def test_axe_finds_no_violations_on_any_page_of_a_started_programme(
+    browser: Any, started_programme: Path, programme_url: str
+) -> None:
+    # The same pages as pa11y's, with axe: both checkers at zero on what init makes.
+    site = started_programme / "_build/html"
+    axe = Axe()
+    found = []
+    for scheme, width in SCREENS.values():
+        opened = SiteBrowser(browser, programme_url, color_scheme=scheme, width=width)
+        try:
+            for path in html_pages(site):
+                opened.open(path)
+                found += [f"{path} ({scheme}, {width} px): {line}"
+                          for line in _summary(axe.run(opened.page).response["violations"])]
+        finally:
+            opened.close()
+    assert found == []
