@@ -164,6 +164,16 @@ def test_search_does_not_offer_an_example_item_as_an_item(built):
     assert "docs/gids" in [index["docnames"][i] for i in _hits(index, stem("voorbeeld"))]
 
 
+def test_search_offers_each_item_by_its_title_leading_to_the_item(built):
+    site, _env = built
+    raw = (site / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
+    page_of = index["docnames"].index("needs/items")
+    # Sphinx's search lists a heading's title as a result of its own, linked to its anchor.
+    for need in needs_on(site, "needs/items"):
+        assert [page_of, need["id"]] in index["alltitles"][need["title"]], need["id"]
+
+
 def _hits(index: dict[str, Any], word: str) -> list[int]:
     found = index["terms"].get(word, [])
     return [found] if isinstance(found, int) else found

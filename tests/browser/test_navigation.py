@@ -123,6 +123,22 @@ def test_the_search_form_submits_with_its_button(site: Path, browser: Any, base_
         opened.close()
 
 
+def test_a_search_for_an_item_leads_to_the_item_itself(site: Path, browser: Any, base_url: str) -> None:
+    effort = sorted(needs_by_type(site)["inspanning"], key=lambda need: need["id"])[0]
+    opened = SiteBrowser(browser, base_url)
+    try:
+        opened.open("search.html?q=" + effort["title"].replace(" ", "+"))
+        opened.page.wait_for_function(
+            "() => (document.querySelector('#search-results .search-summary')?.textContent || '').length > 0"
+        )
+        results = opened.page.locator("#search-results ul.search li a")
+        hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    finally:
+        opened.close()
+    # The item's title is a heading: the search offers it as a result of its own, at its anchor.
+    assert any(href.endswith(f"{effort['docname']}.html#{effort['id']}") for href in hrefs), hrefs
+
+
 def test_the_footer_focuses_previous_before_next_as_it_draws_them(site_browser: SiteBrowser) -> None:
     site_browser.open("docs/tevreden.html")
     page = site_browser.page
