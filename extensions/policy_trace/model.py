@@ -495,6 +495,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("policy_trace_versions", None,
             "Het pad naar de versions.json van de publicatie (zet policy-trace publish zelf): de banner "
             "linkt dan naar de andere versies; None: geen versielijst.", (str,), "html"),
+    Setting("policy_trace_pdf_meeting", None,
+            "De datum (JJJJ-MM-DD) van de bestuursvergadering waarvoor de PDF is (zet policy-trace pdf "
+            "--vergadering zelf): de PDF noemt de vergadering op de titelpagina en zegt bij elk besluit of "
+            "het vóór of na die vergadering valt; None: de PDF noemt geen vergadering.", (str,), "html"),
 )
 
 #: Shared by all item types (core sphinx-needs options).
