@@ -54,5 +54,18 @@ policy_trace_version = "1.0"
 policy_trace_status = "voorstel aan het Veiligheidsberaad"
 policy_trace_date = None
 
+# De toegankelijkheidsverklaring (docs/toegankelijkheid.md): geen status en geen contactadres, want
+# de agenda heeft die niet gegeven; wel wat de browsertests vastleggen (tests/browser) en wat nog
+# niet toegankelijk is.
+policy_trace_accessibility = {
+    "beperkingen": [
+        "Op een smal scherm (een telefoon) is de doelenboom breder dan het scherm: de figuur schuift "
+        "opzij. Dezelfde doelenboom staat eronder als lijst, die dat niet doet.",
+        "Een diagram dat een schrijver met Mermaid tekent (zoals in het handboek), is zonder JavaScript "
+        "niet te zien; de tekst ernaast zegt wat erin staat.",
+    ],
+}
+policy_trace_accessibility_results = "toegankelijkheid-toetsing.json"
+
 html_theme = "furo"
 html_title = project

@@ -84,6 +84,8 @@ def test_a_fresh_programme_builds_with_w_and_its_only_findings_are_placeholder_a
         "docs/downloads",
         "docs/wijzigingen",
         "docs/controle",
+        "docs/toegankelijkheid",
+        "docs/colofon",
     ):
         assert (site / f"{page}.html").is_file(), page
     changes = (site / "docs/wijzigingen.html").read_text(encoding="utf-8")

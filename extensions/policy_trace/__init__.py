@@ -31,6 +31,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinxcontrib.mermaid")
     app.setup_extension("policy_trace.assets")  # Mermaid served from the site, not a CDN
     app.setup_extension("policy_trace.pagehead")  # CSP, description and favicon on every page
+    app.setup_extension("policy_trace.housestyle")  # the programme's colours, refused below AA contrast
+    app.setup_extension("policy_trace.securitytxt")  # an optional /.well-known/security.txt
     app.setup_extension("policy_trace.theme")  # Dutch, accessible furo overrides
     app.setup_extension("policy_trace.handbook")  # handbook tables generated from the model
     app.setup_extension("policy_trace.checks")  # when the rules run, reports, Controle page

@@ -81,7 +81,7 @@ LAYERS: tuple[Layer, ...] = (
         "Wat de site, de pdf en de downloads tonen: de overzichten, de details per item, het "
         "handboek, het thema op furo, needs.json en de andere bestanden naast de pagina's.",
         ("views", "paper", "exports", "needs_json", "ubproject", "assets", "publication",
-         "pagehead", "theme", "handbook", "architecture"),
+         "pagehead", "housestyle", "securitytxt", "theme", "handbook", "architecture"),
     ),
     Layer(
         "Sphinx",

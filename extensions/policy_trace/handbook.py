@@ -24,7 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 from . import model, rules, vocabulary
 from .findings import OTHER_WARNINGS
 from .version import __version__
-from .views import VIEWS
+from .views import VIEWS, verklaring
 from .views.controle import ControlOverviewDirective
 
 SEVERITY_LABELS = {
@@ -515,6 +515,13 @@ PAGE_DIRECTIVES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         {},
     ),
     "controle-overzicht": ("De uitkomst van alle controles: de meldingen per regel en de dekking.", {}),
+    "toegankelijkheidsverklaring": (
+        "De toegankelijkheidsverklaring in de opbouw van digitoegankelijk.nl (status, wat is onderzocht, "
+        "bekende beperkingen, contact, datum), uit `policy_trace_accessibility`, "
+        "`policy_trace_contact_email` en de vastgelegde toetsing (`policy_trace_accessibility_results`).",
+        {},
+    ),
+    "colofon": ("Wie de site uitgeeft, welke versie, contact en waarmee de site is gemaakt.", {}),
     "policy-trace-types": ("Voor het handboek: elke soort item met velden, koppelingen, voorbeeld.", {}),
     "policy-trace-fields": ("Voor het handboek: alle velden met hun toegestane waarden.", {}),
     "policy-trace-links": ("Voor het handboek: alle koppelingen met hun namen en doelen.", {}),
@@ -529,6 +536,7 @@ def page_directives() -> dict[str, type]:
     """Every directive policy-trace gives a page, by name (its item directives come from the model)."""
     found: dict[str, type] = {name: directive for name, (directive, _render) in VIEWS.items()}
     found["controle-overzicht"] = ControlOverviewDirective
+    found.update(verklaring.DIRECTIVES)
     found.update(DIRECTIVES)
     return found
 

@@ -499,6 +499,33 @@ SETTINGS: tuple[Setting, ...] = (
             "De datum (JJJJ-MM-DD) van de bestuursvergadering waarvoor de PDF is (zet policy-trace pdf "
             "--vergadering zelf): de PDF noemt de vergadering op de titelpagina en zegt bij elk besluit of "
             "het vóór of na die vergadering valt; None: de PDF noemt geen vergadering.", (str,), "html"),
+    # What a government site carries besides its content: read into the toegankelijkheidsverklaring and
+    # the colofon (views/verklaring.py), the house style (housestyle.py), security.txt (securitytxt.py).
+    Setting("policy_trace_contact_email", "",
+            "Het e-mailadres voor vragen over de site en voor meldingen van toegankelijkheidsproblemen; "
+            "staat in de toegankelijkheidsverklaring en het colofon.", (str,)),
+    Setting("policy_trace_contact_url", "",
+            "Een contactpagina van de organisatie (https://…), naast of in plaats van het e-mailadres.",
+            (str,)),
+    Setting("policy_trace_accessibility", {},
+            'De toegankelijkheidsverklaring: {"status": "voldoet gedeeltelijk", "datum": "JJJJ-MM-DD", '
+            '"onderzoek": "wie de site wanneer heeft onderzocht, met een link naar het rapport", '
+            '"beperkingen": ["wat nog niet toegankelijk is, en wanneer het is opgelost"]}. De status is '
+            "een van die van digitoegankelijk.nl (voldoet volledig, voldoet gedeeltelijk, eerste "
+            "maatregelen genomen, voldoet niet); zonder status zegt de verklaring dat die nog niet is "
+            "vastgesteld.", (dict,)),
+    Setting("policy_trace_accessibility_results", None,
+            "Het JSON-bestand (naast conf.py) waarin de browsertests vastleggen met welke hulpmiddelen, "
+            "wanneer en met welk resultaat de pagina's zijn getoetst; de toegankelijkheidsverklaring noemt "
+            "dan alleen wat daarin staat. None: geen eigen toetsing vastgelegd.", (str, type(None))),
+    Setting("policy_trace_house_style", {},
+            'De huisstijl: kleuren met de namen van NL Design System, bijvoorbeeld {"utrecht.link.color": '
+            '"#01689b", "utrecht.page-header.background-color": "#154273", "utrecht.page-header.color": '
+            '"#ffffff"}. Een combinatie met een contrast onder 4,5:1 weigert de build.', (dict,), "html"),
+    Setting("policy_trace_security_txt", None,
+            'Een /.well-known/security.txt (RFC 9116): {"Contact": "mailto:security@…", "Expires": '
+            '"JJJJ-MM-DD", "Policy": "https://…"}. Een verlopen Expires is een fout, een die binnen 30 '
+            "dagen verloopt een advies. None: geen security.txt.", (dict, type(None)), "html"),
 )
 
 #: Shared by all item types (core sphinx-needs options).

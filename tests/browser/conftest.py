@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from .pages import SiteBrowser
+from .pages import SiteBrowser, Toetsing
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -110,3 +110,9 @@ def site_browser(browser: Any, base_url: str) -> Iterator[SiteBrowser]:
     opened = SiteBrowser(browser, base_url)
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def toetsing() -> Toetsing:
+    """What axe and pa11y find on the agenda in this session (for its toegankelijkheidsverklaring)."""
+    return Toetsing()

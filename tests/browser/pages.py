@@ -43,6 +43,8 @@ class SiteBrowser:
         self, browser: Any, base_url: str, color_scheme: str = "light", width: int = 1280
     ) -> None:
         self.base_url = base_url
+        #: The name of the screen this context stands for (test_accessibility.SCREENS), if any.
+        self.screen = f"{color_scheme}, {width} px"
         viewport = {"width": width, "height": 900}
         self.context = browser.new_context(color_scheme=color_scheme, viewport=viewport)
         self.visit = Visit("")
@@ -123,3 +125,48 @@ def needs_by_type(site: Path) -> dict[str, list[dict[str, Any]]]:
     for need in needs.values():
         grouped.setdefault(need["type"], []).append(need)
     return grouped
+
+
+@dataclass
+class ToolRecord:
+    """One checker's results over the pages of one session."""
+
+    version: str
+    rules: str
+    findings: int = 0
+    checked: set[tuple[str, str]] = field(default_factory=set)
+
+
+@dataclass
+class Toetsing:
+    """What the accessibility checkers found on the agenda in this session (for its statement).
+
+    The agenda's conf.py names the JSON file (policy_trace_accessibility_results);
+    test_toegankelijkheidsverklaring.py compares it with this record once every
+    checker has seen every kind of page on every screen.
+    """
+
+    tools: dict[str, ToolRecord] = field(default_factory=dict)
+
+    def record(self, tool: str, version: str, rules: str, kind: str, screen: str, findings: int) -> None:
+        """Note that ``tool`` checked one kind of page on one screen and found ``findings`` problems."""
+        entry = self.tools.setdefault(tool, ToolRecord(version, rules))
+        entry.findings += findings
+        entry.checked.add((kind, screen))
+
+    def complete(self, tools: list[str], kinds: list[str], screens: list[str]) -> bool:
+        """Whether each of ``tools`` checked every kind of page on every screen."""
+        wanted = {(kind, screen) for kind in kinds for screen in screens}
+        return all(tool in self.tools and wanted <= self.tools[tool].checked for tool in tools)
+
+    def as_json(self, day: str, kinds: list[str], screens: list[str]) -> dict[str, Any]:
+        """The record as the JSON file holds it."""
+        return {
+            "datum": day,
+            "hulpmiddelen": [
+                {"naam": name, "versie": entry.version, "regels": entry.rules, "bevindingen": entry.findings}
+                for name, entry in sorted(self.tools.items())
+            ],
+            "paginasoorten": kinds,
+            "schermen": screens,
+        }

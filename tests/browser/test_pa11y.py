@@ -30,7 +30,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import CHROMIUM, REPO, serving
-from .pages import SiteBrowser, html_pages
+from .pages import SiteBrowser, Toetsing, html_pages
 from .test_accessibility import KINDS, SCREENS, _summary
 
 DRIVER = Path(__file__).with_name("pa11y_run.js")
@@ -40,6 +40,8 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
 ]
 PA11Y_VERSION = "9.1.1"
+#: What the toegankelijkheidsverklaring says pa11y checks.
+PA11Y_RULES = "HTML_CodeSniffer, WCAG 2.1 niveau AA"
 
 
 @dataclass(frozen=True)
@@ -133,11 +135,19 @@ def test_pa11y_is_the_pinned_version(pa11y: Path) -> None:
 
 
 def test_pa11y_finds_no_errors_on_any_kind_of_page_of_the_agenda(
-    pa11y: Path, site: Path, base_url: str
+    pa11y: Path, site: Path, base_url: str, toetsing: Toetsing
 ) -> None:
     paths = sorted({find(site) for find in KINDS.values()})
     results = run_pa11y(pa11y, _screens(base_url, paths))
     assert len(results) == len(paths) * len(SCREENS)
+    # For the toegankelijkheidsverklaring: per kind of page and screen, what pa11y found.
+    screens = {(scheme, width): name for name, (scheme, width) in SCREENS.items()}
+    for kind, find in KINDS.items():
+        for page in results:
+            if page["url"] == base_url + find(site):
+                found = errors([page])
+                toetsing.record("pa11y", PA11Y_VERSION, PA11Y_RULES, kind,
+                                screens[(page["scheme"], page["width"])], len(found))
     assert errors(results) == []
 
 

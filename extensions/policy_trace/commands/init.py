@@ -29,6 +29,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="wie het programma uitgeeft, bijvoorbeeld 'Gemeente Utrecht' (standaard: de naam)",
     )
     parser.add_argument(
+        "--contact",
+        metavar="E-MAIL",
+        help="het e-mailadres voor vragen en meldingen over de site, bijvoorbeeld "
+        "'toegankelijkheid@gemeente.nl' (in de toegankelijkheidsverklaring en het colofon)",
+    )
+    parser.add_argument(
         "--periode",
         nargs=2,
         metavar=("BEGIN", "EINDE"),
@@ -48,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             begin, end = (starter.parse_date(text) for text in args.periode)
         else:
             begin, end = starter.default_period(dt.date.today())
-        programme = starter.Programme(name, args.organisatie or name, begin, end)
+        programme = starter.Programme(name, args.organisatie or name, begin, end, args.contact or "")
         starter.write(args.folder, programme, force=args.force)
     except starter.StarterError as error:
         print(f"policy-trace init: fout: {error}", file=sys.stderr)

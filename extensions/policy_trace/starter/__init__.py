@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -34,6 +35,8 @@ FILES: tuple[tuple[str, str], ...] = (
     ("docs/downloads.md.tmpl", "docs/downloads.md"),
     ("docs/wijzigingen.md.tmpl", "docs/wijzigingen.md"),
     ("docs/controle.md.tmpl", "docs/controle.md"),
+    ("docs/toegankelijkheid.md.tmpl", "docs/toegankelijkheid.md"),
+    ("docs/colofon.md.tmpl", "docs/colofon.md"),
     ("README.md.tmpl", "README.md"),
     ("requirements.txt.tmpl", "requirements.txt"),
     ("gitignore.tmpl", ".gitignore"),
@@ -93,8 +96,13 @@ class Programme:
     organisation: str
     begin: dt.date
     end: dt.date
+    #: Where readers report a problem with the site (toegankelijkheidsverklaring, colofon); may be empty.
+    contact: str = ""
 
     def __post_init__(self) -> None:
+        if self.contact and not re.fullmatch(r"[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+", self.contact):
+            raise StarterError(f"het contactadres {self.contact!r} is geen e-mailadres, zoals "
+                               "toegankelijkheid@gemeente.nl.")
         for label, text in (("naam", self.name), ("organisatie", self.organisation)):
             if not text.strip():
                 raise StarterError(f"de {label} is leeg: geef een {label} tussen aanhalingstekens.")
@@ -176,6 +184,7 @@ def _values(programme: Programme) -> dict[str, str]:
         "NAAM_PY": python(programme.name),
         "PROGRAMMA_ID_PY": python(derive_identity(programme.name)),
         "ORGANISATIE_PY": python(programme.organisation),
+        "CONTACT_PY": python(programme.contact),
         "COPYRIGHT_PY": python(f"{programme.begin.year}, {programme.organisation}"),
         "BEGIN_PY": python(programme.begin.isoformat()),
         "EINDE_PY": python(programme.end.isoformat()),

@@ -33,6 +33,7 @@ from . import (
     sections,
     stand,
     tevreden,
+    verklaring,
     wijzigingen,
 )
 from .context import ViewContext, programme
@@ -107,6 +108,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The Controle page: filled in once the checks have run (over all documents).
     app.add_node(controle.ControlOverview)
     app.add_directive("controle-overzicht", controle.ControlOverviewDirective)
+    # The toegankelijkheidsverklaring and the colofon: from conf.py, read with the page.
+    for name, statement_directive in verklaring.DIRECTIVES.items():
+        app.add_directive(name, statement_directive)
+    app.connect("config-inited", verklaring.check_settings, priority=20)  # after vocabulary.validate (7)
     app.connect("doctree-resolved", controle.render_overviews)
     app.connect("env-get-outdated", controle.outdated_overview_pages)
     app.connect("env-updated", controle.remember_reference_date)

@@ -1,0 +1,235 @@
+"""What a Dutch government site carries, each from conf.py and refused with a Dutch error at its line:
+house style within AA contrast, security.txt, the toegankelijkheidsverklaring and the colofon."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from checks_support import build_once, copy_root
+from conftest import warnings_of
+from policy_trace import housestyle, securitytxt
+from policy_trace.views import verklaring
+
+TODAY = dt.date(2026, 12, 6)
+
+
+def _with_conf(tmp_path: Path, lines: str, pages: dict[str, str] | None = None) -> tuple[Path, int]:
+    """test-site-shell with ``lines`` appended to conf.py; the line number of the first appended line."""
+    srcdir = copy_root("test-site-shell", tmp_path)
+    conf = srcdir / "conf.py"
+    first = len(conf.read_text(encoding="utf-8").splitlines()) + 1
+    conf.write_text(conf.read_text(encoding="utf-8") + lines, encoding="utf-8")
+    for name, text in (pages or {}).items():
+        (srcdir / name).write_text(text, encoding="utf-8")
+    if pages:
+        index = srcdir / "index.md"
+        entries = "\n".join(name.removesuffix(".md") for name in pages)
+        index.write_text(index.read_text(encoding="utf-8") + f"\n```{{toctree}}\n{entries}\n```\n", "utf-8")
+    return srcdir, first
+
+
+def _text(site: Path, page: str) -> str:
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    return " ".join(soup.article.get_text(" ").split())
+
+
+# --- house style ----------------------------------------------------------------------------------
+
+
+def test_contrast_is_wcag_2_1s_ratio() -> None:
+    assert housestyle.contrast("#000000", "#ffffff") == pytest.approx(21)
+    assert housestyle.contrast("#fff", "#fff") == pytest.approx(1)
+    # The lightest grey that passes on white, and the darkest that does not.
+    assert housestyle.contrast("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+    assert housestyle.contrast("#777777", "#ffffff") < 4.5
+
+
+def test_a_house_style_within_aa_colours_the_site(tmp_path: Path) -> None:
+    srcdir, _line = _with_conf(tmp_path, (
+        'policy_trace_house_style = {"utrecht.link.color": "#01689B", '
+        '"utrecht.page-header.background-color": "#154273", "utrecht.page-header.color": "#ffffff"}\n'
+    ))
+    app = build_once(srcdir)
+    assert warnings_of(app) == []
+    site = Path(app.outdir)
+    css = (site / "_static" / housestyle.STYLESHEET).read_text(encoding="utf-8")
+    assert "body { --color-link: #01689b; --color-brand-content: #01689b; }" in css
+    assert ".sidebar-brand, .mobile-header { background-color: #154273; }" in css
+    index = (site / "index.html").read_text(encoding="utf-8")
+    # After the theme's own stylesheet, so its colours win.
+    assert index.index("policy_trace/site.css") < index.index(housestyle.STYLESHEET)
+
+
+def test_a_house_style_below_4_5_to_1_is_refused_at_its_line_and_not_used(tmp_path: Path) -> None:
+    srcdir, line = _with_conf(tmp_path, (
+        'policy_trace_house_style = {\n'
+        '    "utrecht.link.color": "#7fb3e6",\n'
+        '    "utrecht.page-header.background-color": "#154273",\n'
+        '    "utrecht.page-header.color": "#2b4f80",\n'
+        '    "utrecht.link.kleur": "#000000",\n'
+        '}\n'
+    ))
+    app = build_once(srcdir)
+    known = ", ".join(housestyle.TOKENS_BY_NAME)
+    assert warnings_of(app) == [
+        f"conf.py:{line}: WARNING: policy_trace_house_style noemt 'utrecht.link.kleur', maar die kleur kent "
+        f"policy-trace niet; bekend zijn: {known}. [policy.config]",
+        f"conf.py:{line}: WARNING: policy_trace_house_style: utrecht.link.color #7fb3e6 (de kleur van links "
+        "in de tekst) heeft tegen de achtergrond #ffffff een contrast van 2,21:1; WCAG 2.1 AA vraagt "
+        "minstens 4,50:1. Kies een kleur met meer contrast; de site houdt tot dan haar eigen kleur. "
+        "[policy.config]",
+        f"conf.py:{line}: WARNING: policy_trace_house_style: utrecht.page-header.background-color #154273 "
+        "(de achtergrond van de naam van de site bovenin) heeft tegen utrecht.page-header.color #2b4f80 een "
+        "contrast van 1,23:1; WCAG 2.1 AA vraagt minstens 4,50:1. Kies een kleur met meer contrast; de site "
+        "houdt tot dan haar eigen kleur. [policy.config]",
+        f"conf.py:{line}: WARNING: policy_trace_house_style: utrecht.page-header.color #2b4f80 (de tekst van "
+        "de naam van de site bovenin) heeft tegen utrecht.page-header.background-color #154273 een contrast "
+        "van 1,23:1; WCAG 2.1 AA vraagt minstens 4,50:1. Kies een kleur met meer contrast; de site houdt tot "
+        "dan haar eigen kleur. [policy.config]",
+    ]
+    assert not (Path(app.outdir) / "_static" / housestyle.STYLESHEET).exists()
+
+
+def test_a_colour_that_is_no_colour_is_refused() -> None:
+    usable, found = housestyle.problems({"utrecht.link.color": "blauw"})
+    assert usable == {} and found == [
+        "policy_trace_house_style: utrecht.link.color is 'blauw', maar een kleur schrijf je als #rrggbb, "
+        "bijvoorbeeld '#01689b'."
+    ]
+
+
+# --- security.txt --------------------------------------------------------------------------------
+
+
+def test_security_txt_is_written_from_conf_py(tmp_path: Path) -> None:
+    srcdir, _line = _with_conf(tmp_path, (
+        'html_baseurl = "https://hitteplan.example.nl/"\n'
+        'policy_trace_security_txt = {"Contact": ["mailto:security@example.nl", "https://example.nl/cvd"], '
+        '"Expires": "2099-01-31", "Preferred-Languages": "nl, en"}\n'
+    ))
+    app = build_once(srcdir)
+    assert warnings_of(app) == []
+    assert (Path(app.outdir) / ".well-known/security.txt").read_text(encoding="utf-8") == (
+        "Contact: mailto:security@example.nl\n"
+        "Contact: https://example.nl/cvd\n"
+        "Expires: 2099-01-31T23:59:59Z\n"
+        "Preferred-Languages: nl, en\n"
+        "Canonical: https://hitteplan.example.nl/.well-known/security.txt\n"
+    )
+
+
+def test_an_expired_security_txt_is_an_error_at_its_line_and_not_published(tmp_path: Path) -> None:
+    srcdir, line = _with_conf(tmp_path, (
+        'policy_trace_security_txt = {"Contact": "security@example.nl", "Expires": "2020-01-01"}\n'
+    ))
+    app = build_once(srcdir)
+    today = dt.date.today().isoformat()
+    assert warnings_of(app) == [
+        f"conf.py:{line}: WARNING: policy_trace_security_txt: Contact is 'security@example.nl', maar moet "
+        "beginnen met mailto: of https:// of tel:. [policy.config]",
+        f"conf.py:{line}: WARNING: policy_trace_security_txt: Expires 2020-01-01 is verstreken (de build is "
+        f"van {today}). Controleer of het contact nog klopt en zet een nieuwe datum, hooguit een jaar "
+        "vooruit. [policy.config]",
+    ]
+    assert not (Path(app.outdir) / ".well-known").exists()
+
+
+def test_a_security_txt_that_expires_soon_is_advice() -> None:
+    near = {"Contact": "mailto:s@example.nl", "Expires": (TODAY + dt.timedelta(days=30)).isoformat()}
+    far = {"Contact": "mailto:s@example.nl", "Expires": (TODAY + dt.timedelta(days=31)).isoformat()}
+    assert securitytxt.problems(near, TODAY) == ([], [
+        "policy_trace_security_txt: Expires 2027-01-05 verstrijkt binnen 30 dagen. Controleer het contact "
+        "en zet een nieuwe datum."
+    ])
+    assert securitytxt.problems(far, TODAY) == ([], [])
+    assert securitytxt.problems({"Expires": "2027-01-31"}, TODAY)[0] == [
+        "policy_trace_security_txt mist 'Contact': RFC 9116 vraagt Contact en Expires."
+    ]
+
+
+# --- toegankelijkheidsverklaring and colofon ------------------------------------------------------
+
+STATEMENT = {"toegankelijkheid.md": "# Toegankelijkheidsverklaring\n\n```{toegankelijkheidsverklaring}\n```\n"
+             "",
+             "colofon.md": "# Colofon\n\n```{colofon}\n```\n"}
+
+
+def test_the_statement_without_settings_claims_nothing(tmp_path: Path) -> None:
+    srcdir, _line = _with_conf(tmp_path, "", STATEMENT)
+    app = build_once(srcdir)
+    assert warnings_of(app) == []
+    text = _text(Path(app.outdir), "toegankelijkheid.html")
+    assert "De status is nog niet vastgesteld" in text
+    assert "nog niet door een deskundige onderzocht" in text
+    assert "Er is voor deze site geen automatische toetsing vastgelegd" in text
+    assert "Er zijn nog geen beperkingen vastgelegd. Dat betekent niet dat er geen zijn" in text
+    assert "Er is nog geen contactadres opgegeven" in text
+    soup = BeautifulSoup((Path(app.outdir) / "toegankelijkheid.html").read_text("utf-8"), "html.parser")
+    assert [h.get_text().strip("¶") for h in soup.article.select("h2")] == [
+        "Status", "Wat is onderzocht", "Bekende beperkingen", "Contact", "Datum"]
+
+
+def test_the_statement_says_what_conf_py_and_the_record_say(tmp_path: Path) -> None:
+    record = {
+        "datum": "2026-12-01",
+        "hulpmiddelen": [{"naam": "axe-core", "versie": "4.10.2", "regels": "WCAG 2.1 AA", "bevindingen": 0}],
+        "paginasoorten": ["start", "doel"],
+        "schermen": ["licht (1280 px)", "telefoon (375 px)"],
+    }
+    srcdir, _line = _with_conf(tmp_path, (
+        'author = "Gemeente <Voorbeeld>"\n'
+        'policy_trace_contact_email = "toegankelijkheid@example.nl"\n'
+        'policy_trace_accessibility = {"status": "voldoet gedeeltelijk", "datum": "2026-11-30", '
+        '"onderzoek": "Door Stichting *Test* op 2026-10-01.", '
+        '"beperkingen": ["De kaart heeft <geen> tekst."]}\n'
+        'policy_trace_accessibility_results = "toetsing.json"\n'
+    ), STATEMENT)
+    (srcdir / "toetsing.json").write_text(json.dumps(record), encoding="utf-8")
+    app = build_once(srcdir)
+    assert warnings_of(app) == []
+    site = Path(app.outdir)
+    text = _text(site, "toegankelijkheid.html")
+    assert "Gemeente <Voorbeeld> wil dat iedereen de site Proefsite kan gebruiken" in text
+    standard = "EN 301 549 (WCAG 2.1, niveau A en AA)"
+    assert f"De site Proefsite voldoet gedeeltelijk aan de eisen ({standard})" in text
+    assert "Onderzoek door een deskundige: Door Stichting *Test* op 2026-10-01." in text
+    assert ("Automatische toetsing: op 1 december 2026 is van elke soort pagina één pagina getoetst (start, "
+            "doel), elk op deze schermen: licht (1280 px), telefoon (375 px). Met axe-core 4.10.2 "
+            "(WCAG 2.1 AA): 0 bevindingen.") in text
+    assert "De kaart heeft <geen> tekst." in text
+    assert "Deze verklaring is opgesteld op 30 november 2026." in text
+    html = (site / "toegankelijkheid.html").read_text(encoding="utf-8")
+    # Sphinx writes the address in entities (against harvesting); the link is a mailto link.
+    assert 'href="mailto:toegankelijkheid' in html and "<geen>" not in html
+    assert "Meld het bij Gemeente <Voorbeeld>, per e-mail:" in text
+    colofon = _text(site, "colofon.html")
+    assert "Uitgever: Gemeente <Voorbeeld>" in colofon and "Contact: per e-mail:" in colofon
+
+
+def test_wrong_statement_settings_are_refused_at_their_line(tmp_path: Path) -> None:
+    srcdir, line = _with_conf(tmp_path, (
+        'policy_trace_accessibility = {"status": "voldoet", "datum": "morgen"}\n'
+        'policy_trace_contact_email = "niemand"\n'
+    ), STATEMENT)
+    found = warnings_of(build_once(srcdir))
+    statuses = ", ".join(verklaring.STATUSES)
+    assert found == [
+        f"conf.py:{line}: WARNING: policy_trace_accessibility: status 'voldoet' is geen status van "
+        f"digitoegankelijk.nl; kies uit: {statuses}. [policy.config]",
+        f"conf.py:{line}: WARNING: policy_trace_accessibility: datum 'morgen' is geen datum in de vorm "
+        "JJJJ-MM-DD. [policy.config]",
+        f"conf.py:{line + 1}: WARNING: policy_trace_contact_email is 'niemand', maar dat is geen "
+        "e-mailadres. [policy.config]",
+    ]
+
+
+def test_markdown_in_a_setting_is_shown_as_written() -> None:
+    assert verklaring.escape_markdown("<script>x</script> *a* [b](c)") == (
+        r"\<script\>x\</script\> \*a\* \[b\]\(c\)"
+    )
+    assert re.fullmatch(r"[^`*_<>\[\]]*(\\.[^`*_<>\[\]]*)*", verklaring.escape_markdown("`x` _y_"))
