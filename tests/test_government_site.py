@@ -58,7 +58,10 @@ def test_a_house_style_within_aa_colours_the_site(tmp_path: Path) -> None:
     assert warnings_of(app) == []
     site = Path(app.outdir)
     css = (site / "_static" / housestyle.STYLESHEET).read_text(encoding="utf-8")
-    assert "body { --color-link: #01689b; --color-brand-content: #01689b; }" in css
+    # Links only where the page is light; furo's dark background keeps the site's own link colour.
+    light = "--color-link: #01689b; --color-brand-content: #01689b;"
+    assert f'body[data-theme="light"] {{ {light} }}' in css
+    assert f'@media (prefers-color-scheme: light) {{ body:not([data-theme="dark"]) {{ {light} }} }}' in css
     assert ".sidebar-brand, .mobile-header { background-color: #154273; }" in css
     index = (site / "index.html").read_text(encoding="utf-8")
     # After the theme's own stylesheet, so its colours win.

@@ -41,6 +41,10 @@ MENU_BACKGROUND = "#f8f9fb"
 #: furo's light text colour, for a header background given without its text colour.
 TEXT_COLOUR = "#000000"
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+#: Where furo draws the light scheme: chosen with its toggle, or automatic on a light system.
+LIGHT = "light"
+_LIGHT_RULES = ('body[data-theme="light"]',
+                '@media (prefers-color-scheme: light) { body:not([data-theme="dark"])')
 
 
 @dataclass(frozen=True)
@@ -57,11 +61,11 @@ class Token:
 
 TOKENS: tuple[Token, ...] = (
     Token("utrecht.link.color", "de kleur van links in de tekst", PAGE_BACKGROUND,
-          (("body", "--color-link: {}; --color-brand-content: {};"),)),
+          ((LIGHT, "--color-link: {}; --color-brand-content: {};"),)),
     Token("utrecht.link.hover.color", "de kleur van een link onder de muis", PAGE_BACKGROUND,
-          (("body", "--color-link--hover: {};"),)),
+          ((LIGHT, "--color-link--hover: {};"),)),
     Token("utrecht.color.primary", "de hoofdkleur: de hoofdstukken in het menu en de actieve kop rechts",
-          MENU_BACKGROUND, (("body", "--color-brand-primary: {};"),)),
+          MENU_BACKGROUND, ((LIGHT, "--color-brand-primary: {};"),)),
     Token("utrecht.page-header.background-color", "de achtergrond van de naam van de site bovenin",
           "utrecht.page-header.color",
           ((".sidebar-brand, .mobile-header", "background-color: {};"),)),
@@ -155,7 +159,14 @@ def stylesheet(colours: Mapping[str, str]) -> str:
         for selector, declarations in TOKENS_BY_NAME[name].css:
             rules.setdefault(selector, []).append(declarations.replace("{}", value))
     lines = ["/* De huisstijl uit conf.py (policy_trace_house_style), geschreven door policy-trace. */"]
-    lines += [f"{selector} {{ {' '.join(parts)} }}" for selector, parts in rules.items()]
+    for selector, parts in rules.items():
+        body = " ".join(parts)
+        if selector == LIGHT:
+            # Only where the page is light: on furo's dark background these colours would fail AA.
+            lines.append(f"{_LIGHT_RULES[0]} {{ {body} }}")
+            lines.append(f"{_LIGHT_RULES[1]} {{ {body} }} }}")
+        else:
+            lines.append(f"{selector} {{ {body} }}")
     return "\n".join(lines) + "\n"
 
 
