@@ -80,17 +80,17 @@ def test_a_house_style_below_4_5_to_1_is_refused_at_its_line_and_not_used(tmp_pa
     app = build_once(srcdir)
     known = ", ".join(housestyle.TOKENS_BY_NAME)
     assert warnings_of(app) == [
-        f"conf.py:{line}: WARNING: policy_trace_house_style noemt 'utrecht.link.kleur', maar die kleur kent "
+        f"conf.py:{line}: FOUT: policy_trace_house_style noemt 'utrecht.link.kleur', maar die kleur kent "
         f"policy-trace niet; bekend zijn: {known}. [policy.config]",
-        f"conf.py:{line}: WARNING: policy_trace_house_style: utrecht.link.color #7fb3e6 (de kleur van links "
+        f"conf.py:{line}: FOUT: policy_trace_house_style: utrecht.link.color #7fb3e6 (de kleur van links "
         "in de tekst) heeft tegen de achtergrond #ffffff een contrast van 2,21:1; WCAG 2.1 AA vraagt "
         "minstens 4,50:1. Kies een kleur met meer contrast; de site houdt tot dan haar eigen kleur. "
         "[policy.config]",
-        f"conf.py:{line}: WARNING: policy_trace_house_style: utrecht.page-header.background-color #154273 "
+        f"conf.py:{line}: FOUT: policy_trace_house_style: utrecht.page-header.background-color #154273 "
         "(de achtergrond van de naam van de site bovenin) heeft tegen utrecht.page-header.color #2b4f80 een "
         "contrast van 1,23:1; WCAG 2.1 AA vraagt minstens 4,50:1. Kies een kleur met meer contrast; de site "
         "houdt tot dan haar eigen kleur. [policy.config]",
-        f"conf.py:{line}: WARNING: policy_trace_house_style: utrecht.page-header.color #2b4f80 (de tekst van "
+        f"conf.py:{line}: FOUT: policy_trace_house_style: utrecht.page-header.color #2b4f80 (de tekst van "
         "de naam van de site bovenin) heeft tegen utrecht.page-header.background-color #154273 een contrast "
         "van 1,23:1; WCAG 2.1 AA vraagt minstens 4,50:1. Kies een kleur met meer contrast; de site houdt tot "
         "dan haar eigen kleur. [policy.config]",
@@ -133,9 +133,9 @@ def test_an_expired_security_txt_is_an_error_at_its_line_and_not_published(tmp_p
     app = build_once(srcdir)
     today = dt.date.today().isoformat()
     assert warnings_of(app) == [
-        f"conf.py:{line}: WARNING: policy_trace_security_txt: Contact is 'security@example.nl', maar moet "
+        f"conf.py:{line}: FOUT: policy_trace_security_txt: Contact is 'security@example.nl', maar moet "
         "beginnen met mailto: of https:// of tel:. [policy.config]",
-        f"conf.py:{line}: WARNING: policy_trace_security_txt: Expires 2020-01-01 is verstreken (de build is "
+        f"conf.py:{line}: FOUT: policy_trace_security_txt: Expires 2020-01-01 is verstreken (de build is "
         f"van {today}). Controleer of het contact nog klopt en zet een nieuwe datum, hooguit een jaar "
         "vooruit. [policy.config]",
     ]
@@ -222,11 +222,11 @@ def test_wrong_statement_settings_are_refused_at_their_line(tmp_path: Path) -> N
     found = warnings_of(build_once(srcdir))
     statuses = ", ".join(verklaring.STATUSES)
     assert found == [
-        f"conf.py:{line}: WARNING: policy_trace_accessibility: status 'voldoet' is geen status van "
+        f"conf.py:{line}: FOUT: policy_trace_accessibility: status 'voldoet' is geen status van "
         f"digitoegankelijk.nl; kies uit: {statuses}. [policy.config]",
-        f"conf.py:{line}: WARNING: policy_trace_accessibility: datum 'morgen' is geen datum in de vorm "
+        f"conf.py:{line}: FOUT: policy_trace_accessibility: datum 'morgen' is geen datum in de vorm "
         "JJJJ-MM-DD. [policy.config]",
-        f"conf.py:{line + 1}: WARNING: policy_trace_contact_email is 'niemand', maar dat is geen "
+        f"conf.py:{line + 1}: FOUT: policy_trace_contact_email is 'niemand', maar dat is geen "
         "e-mailadres. [policy.config]",
     ]
 

@@ -96,7 +96,7 @@ def test_a_link_to_the_authors_own_machine_is_refused_at_its_line(tmp_path: Path
     found = [re.sub(r"\s+", " ", w) for w in warnings_of(build_once(srcdir))]
     advice = "Schrijf het adres als code (`{0}`) of link naar de gepubliceerde site. [policy.local-link]"
     assert found == [
-        f"zonder-diagram.md:{line}: WARNING: de pagina linkt naar {uri}, een adres op de eigen computer: "
+        f"zonder-diagram.md:{line}: FOUT: de pagina linkt naar {uri}, een adres op de eigen computer: "
         f"bij een lezer leidt die link nergens heen. {advice.format(uri)}"
         for uri in ("http://127.0.0.1:8000", "http://localhost:8000/index.html")
     ]

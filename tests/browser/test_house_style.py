@@ -1,4 +1,4 @@
-"""A programme that ``init`` started, with its own house style and logo: axe finds nothing, light, dark, phone.
+"""A programme ``init`` started, with its own house style and logo: axe finds nothing, light, dark, phone.
 
 The colours are a municipality's kind (a dark blue header with white text,
 dark blue links); the build accepted them because each pair reaches 4.5:1.
@@ -78,7 +78,7 @@ def test_axe_finds_nothing_on_a_programme_with_its_own_house_style(
         for path in PAGES:
             visit = opened.open(path)
             violations = axe.run(opened.page).response["violations"]
-            found = [(v["id"], [n["target"] for n in v["nodes"]][:3], v["nodes"][0]["any"][0]["message"]) for v in violations]
+            found = [(v["id"], [node["target"] for node in v["nodes"]][:3]) for v in violations]
             assert found == [], (path, screen)
             assert visit.failed_requests == [] and visit.csp_violations == [], path
     finally:
