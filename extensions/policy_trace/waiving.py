@@ -12,7 +12,7 @@ from .findings import finding
 from .items import Item, Programme
 from .outcome import Finding, Waiver
 from .rules import RULES_BY_CODE
-from .rules.waivers import ENTRY, entries, waiver_problems
+from .rules.waivers import ENTRY, EXPIRED, UNUSED, entries, waiver_problems
 
 
 def item_waivers(programme: Programme, item: Item) -> dict[str, Waiver]:
@@ -68,7 +68,7 @@ def apply_waivers(programme: Programme, findings: Iterable[Finding], reference_d
 def _expired(item: Item, found: Finding, waiver: Waiver, reference_date: date) -> Finding:
     fix = found.fix.rstrip(".")
     return finding(
-        "PT501",
+        EXPIRED.code,
         item,
         f"de uitzondering op {found.code} (door {waiver.owner}) is verlopen op {waiver.until}, voor de "
         f"peildatum {reference_date.isoformat()}; de bevinding geldt weer: {found.message}",
@@ -78,7 +78,7 @@ def _expired(item: Item, found: Finding, waiver: Waiver, reference_date: date) -
 
 def _unused(item: Item, waiver: Waiver) -> Finding:
     return finding(
-        "PT502",
+        UNUSED.code,
         item,
         f"er staat een uitzondering op {waiver.code} tot {waiver.until}, maar {waiver.code} vindt bij "
         "dit item niets meer.",

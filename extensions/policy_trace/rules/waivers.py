@@ -19,8 +19,6 @@ from ..dates import parse_iso
 from ..items import Item, Programme
 from .rule import Problem, Rule
 
-#: The codes a waiver can never apply to: the waiver rules themselves.
-NOT_WAIVABLE: tuple[str, ...] = ("PT501", "PT502")
 ENTRY = re.compile(r"(?P<code>\S+)\s+tot\s+(?P<until>\S+)")
 _EXAMPLE = "PT203 tot 2015-06-01"
 
@@ -62,6 +60,10 @@ UNUSED = Rule(
 """,
     None,
 )
+
+
+#: The codes a waiver can never apply to: the waiver rules themselves.
+NOT_WAIVABLE: tuple[str, ...] = (EXPIRED.code, UNUSED.code)
 
 
 def entries(item: Item) -> list[str]:

@@ -17,7 +17,7 @@ from sphinx.util.docutils import SphinxDirective
 from .. import domain, state
 from ..findings import count_phrases
 from ..outcome import SEVERITY_LABELS, CheckRun, Finding
-from ..rules import RULES
+from ..rules import RULES, waivers
 from . import htmltable
 from .htmltable import escape
 
@@ -134,7 +134,7 @@ def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
         result.append(
             nodes.paragraph(
                 text="Deze bevindingen zijn voorlopig aanvaard: ze tellen niet als fout tot en met de "
-                "einddatum. Daarna gelden ze weer (PT501)."
+                f"einddatum. Daarna gelden ze weer ({waivers.EXPIRED.code})."
             )
         )
         result.append(
