@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from policy_trace import architecture, rules
+from policy_trace import architecture, model, rules
 
 SOURCE = Path(architecture.__file__).parent
 
@@ -216,4 +216,17 @@ def test_a_rule_code_is_written_only_where_the_rule_is_declared():
             code = node.value if isinstance(node, ast.Constant) else None
             if code in home and home[code] != name and name not in REWRITTEN_MESSAGES:
                 elsewhere.append(f"{path.relative_to(SOURCE).as_posix()}:{node.lineno}: {code}")
+    assert elsewhere == []
+
+
+def test_a_status_is_named_only_in_the_model():
+    # Code asks for a status by its role (model.status_of), so a status's name is written once.
+    names = {status.name for status in model.STATUSES}
+    elsewhere = [
+        f"{path.relative_to(SOURCE).as_posix()}:{node.lineno}: {node.value}"
+        for name, path in MODULES.items()
+        if name != "model"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and node.value in names
+    ]
     assert elsewhere == []

@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from . import model
+
 #: The rule by which the judgement follows from the numbers, in the words the site shows.
 RULE = (
     "Op koers als het deel van de weg van nulmeting naar streefwaarde dat de laatste meting "
@@ -123,7 +125,8 @@ def assess(
     progress = (measured.number - baseline.number) / (target.number - baseline.number)
     way = f"{percent(progress)} van de weg"
     if progress >= 1:
-        return Assessment("behaald", f"behaald: de streefwaarde is bereikt ({way}).", progress, None, as_of)
+        reached = f"behaald: de streefwaarde is bereikt ({way})."
+        return Assessment(model.status_of("achieved"), reached, progress, None, as_of)
     if as_of is None:
         return Assessment(
             None, f"{way}, maar de meting heeft geen datum: niet te zeggen of dat op schema is.", progress
@@ -138,7 +141,7 @@ def assess(
         )
     if as_of > deadline:
         return Assessment(
-            "niet_behaald",
+            model.status_of("missed"),
             f"niet behaald: {way} bij een meting na de deadline.",
             progress,
             1.0,
@@ -156,8 +159,10 @@ def assess(
     elapsed = min(1.0, max(0.0, (as_of - start).days / (deadline - start).days))
     time = f"{percent(elapsed)} van de tijd"
     if progress >= elapsed:
-        return Assessment("op_koers", f"op schema: {way} na {time}.", progress, elapsed, as_of)
-    return Assessment("risico", f"achter op schema: {way} na {time}.", progress, elapsed, as_of)
+        on_time = f"op schema: {way} na {time}."
+        return Assessment(model.status_of("on_track"), on_time, progress, elapsed, as_of)
+    behind = f"achter op schema: {way} na {time}."
+    return Assessment(model.status_of("at_risk"), behind, progress, elapsed, as_of)
 
 
 __all__ = ["RULE", "Assessment", "Quantity", "assess", "parse_quantity", "percent"]

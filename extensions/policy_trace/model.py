@@ -16,6 +16,13 @@ from typing import Literal, NamedTuple
 FieldKind = Literal["text", "choice", "date", "number_or_text"]
 #: The colour family of a status badge.
 Tone = Literal["good", "risk", "bad", "neutral"]
+#: What a status means where code acts on it: the checks, the judgement, the stand and the views ask
+#: for the status in a role (:func:`status_of`), never by its name, so a name is written only here.
+StatusRole = Literal[
+    "proposed", "adopted", "in_execution", "achieved", "missed", "lapsed", "draft", "to_decide",
+    "finished", "stopped", "planned", "late", "undetermined", "on_track", "at_risk", "unconfirmed",
+    "confirmed", "refuted",
+]
 
 #: Every ID is PREFIX-SLUG: the slug of A-Z, 0-9 and '-', starting with a letter or digit.
 ID_SLUG_PATTERN = r"[A-Z0-9][A-Z0-9-]*"
@@ -134,6 +141,8 @@ class Status:
     #: The item no longer goes on (vervallen, gestopt): a link to it from another programme is
     #: advice PT408, since that programme cannot see the decision coming.
     ended: bool = False
+    #: What the status means where code acts on it (each role one status: :func:`status_of`).
+    role: StatusRole | None = None
 
 
 class PlanElement(NamedTuple):
@@ -164,26 +173,33 @@ class Setting:
 #: Every status value of the model and what it means. The tuples per type
 #: below name them in the order an item goes through them.
 STATUSES: tuple[Status, ...] = (
-    Status("voorgesteld"),
-    Status("vastgesteld", "good", decided=True),
-    Status("in_uitvoering", decided=True),
-    Status("behaald", "good", decided=True),
-    Status("niet_behaald", "bad", decided=True),
-    Status("vervallen", "bad", ended=True),
-    Status("concept"),
-    Status("ter_besluitvorming", "risk"),
-    Status("afgerond", "good"),
-    Status("gestopt", "bad", ended=True),
-    Status("gepland", open=True),
-    Status("vertraagd", "risk", open=True),
-    Status("onbepaald"),
-    Status("op_koers", "good"),
-    Status("risico", "risk"),
-    Status("onbevestigd"),
-    Status("bevestigd", "good"),
-    Status("weerlegd", "bad"),
+    Status("voorgesteld", role="proposed"),
+    Status("vastgesteld", "good", decided=True, role="adopted"),
+    Status("in_uitvoering", decided=True, role="in_execution"),
+    Status("behaald", "good", decided=True, role="achieved"),
+    Status("niet_behaald", "bad", decided=True, role="missed"),
+    Status("vervallen", "bad", ended=True, role="lapsed"),
+    Status("concept", role="draft"),
+    Status("ter_besluitvorming", "risk", role="to_decide"),
+    Status("afgerond", "good", role="finished"),
+    Status("gestopt", "bad", ended=True, role="stopped"),
+    Status("gepland", open=True, role="planned"),
+    Status("vertraagd", "risk", open=True, role="late"),
+    Status("onbepaald", role="undetermined"),
+    Status("op_koers", "good", role="on_track"),
+    Status("risico", "risk", role="at_risk"),
+    Status("onbevestigd", role="unconfirmed"),
+    Status("bevestigd", "good", role="confirmed"),
+    Status("weerlegd", "bad", role="refuted"),
 )
 STATUSES_BY_NAME: dict[str, Status] = {s.name: s for s in STATUSES}
+_STATUS_BY_ROLE: dict[str, str] = {s.role: s.name for s in STATUSES if s.role}
+
+
+def status_of(role: StatusRole) -> str:
+    """The status that plays ``role``, by the name authors write (``status_of("achieved")``: behaald)."""
+    return _STATUS_BY_ROLE[role]
+
 
 GOAL_STATUSES = ("voorgesteld", "vastgesteld", "in_uitvoering", "behaald", "niet_behaald", "vervallen")
 PROJECT_STATUSES = ("concept", "ter_besluitvorming", "vastgesteld", "in_uitvoering", "afgerond", "gestopt")
@@ -540,5 +556,6 @@ __all__ = [
     "STATUSES_BY_NAME", "TREE_LEVELS",
     "TYPES_BY_NAME",
     "TYPE_NAMES", "Field", "ItemType", "LinkRule", "LinkType", "PlanElement", "Setting", "Status",
-    "item_type_for_id", "link_rules_from", "links_from",
+    "StatusRole",
+    "item_type_for_id", "link_rules_from", "links_from", "status_of",
 ]

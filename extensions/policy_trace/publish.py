@@ -18,12 +18,14 @@ import urllib.parse
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from . import model
 from .dates import dutch_date, parse_iso
 
 VERSIONS_FILE = "versions.json"
 ROOT_PAGE = "index.html"
 WORKING = "werkversie"
-ADOPTED = "vastgesteld"
+#: A version adopted by its board: the status an item has when it is adopted (model.Status roles).
+ADOPTED = model.status_of("adopted")
 #: A version names a folder: digits, letters, dots and dashes (``1.1``, ``2024-1``, ``1.0-rc1``).
 VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z.-]*")
 #: Longer than any version number people write, far below what a file system allows in one name.

@@ -44,12 +44,12 @@ UNDETERMINED = model.CRITERION_STATUSES[0]
 #: The judgements a criterion is counted under: the model's criterion statuses, onbepaald last.
 JUDGEMENTS: tuple[str, ...] = (*(s for s in model.CRITERION_STATUSES if s != UNDETERMINED), UNDETERMINED)
 #: Judgements that need attention.
-WORRYING: tuple[str, ...] = ("risico", "niet_behaald")
+WORRYING: tuple[str, ...] = (model.status_of("at_risk"), model.status_of("missed"))
 #: The item types whose additions, removals and changes the stand names (the steering chain).
 STEERED_TYPES: tuple[str, ...] = (*model.GOAL_TYPES, "inspanning", "project")
 #: The statuses that make a goal or an effort a proposal, a project a point to decide.
-PROPOSED = "voorgesteld"
-TO_DECIDE = "ter_besluitvorming"
+PROPOSED = model.status_of("proposed")
+TO_DECIDE = model.status_of("to_decide")
 
 
 @dataclass(frozen=True)
@@ -302,7 +302,7 @@ def attention(programme: Programme, context: CheckContext, judged: dict[str, Jud
     late = [
         m
         for m in programme.of_type("mijlpaal")
-        if m.status == "vertraagd" or overdue_date(m, day) is not None
+        if m.status == model.status_of("late") or overdue_date(m, day) is not None
     ]
     late.sort(key=lambda m: (m.field("datum"), m.id))
     refuted = tuple(
@@ -349,7 +349,7 @@ def upcoming(programme: Programme, reference_date: date, judged: dict[str, Judge
     for criterion in programme.of_type("criterium"):
         when = parse_iso(criterion.field("deadline"))
         counted = judged[criterion.id].judgement
-        if counted != "behaald" and when is not None and reference_date <= when <= end:
+        if counted != model.status_of("achieved") and when is not None and reference_date <= when <= end:
             found.append(Upcoming(when, criterion))
     return tuple(sorted(found, key=lambda u: (u.on, u.item.id)))
 

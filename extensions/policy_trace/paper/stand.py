@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Iterable
 from html import escape
 
+from .. import model
 from ..dates import dutch_date
 from ..items import Item, Programme
 from ..stand import Decision, Stand, Tally
@@ -88,7 +89,7 @@ def attention(stand: Stand) -> str:
     entries = [f"{_a(j.criterion)}: {escape(judged_words(j))}." for j in found.criteria]
     for milestone in found.milestones:
         when = milestone.field("datum")
-        state = in_words(milestone.status) if milestone.status == "vertraagd" else "nog gepland"
+        state = in_words(milestone.status) if milestone.status == model.status_of("late") else "nog gepland"
         day = date_in_words(when) if when else "niet vastgelegd"
         entries.append(f"{_a(milestone)}: {escape(state)}, datum {escape(day)}.")
     for assumption, subjects in found.refuted:

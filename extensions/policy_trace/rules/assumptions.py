@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from .. import model
 from ..dates import parse_iso
 from ..items import Item, Programme
 from ..outcome import CheckContext
@@ -13,11 +14,11 @@ from .rule import Problem, rule
 #: An assumption last tested longer ago than this, before the reference date, is due (PT406).
 RETEST_AFTER = timedelta(days=365)
 #: The status of an item being carried out: its assumptions must be followed.
-IN_EXECUTION = "in_uitvoering"
+IN_EXECUTION = model.status_of("in_execution")
 #: The statuses of decided work that must not rest on a refuted assumption (PT305).
-DECIDED_WORK: tuple[str, ...] = ("vastgesteld", IN_EXECUTION)
+DECIDED_WORK: tuple[str, ...] = (model.status_of("adopted"), IN_EXECUTION)
 #: The status of a refuted assumption.
-REFUTED = "weerlegd"
+REFUTED = model.status_of("refuted")
 
 
 def tested_recently(tested: date | None, reference_date: date) -> bool:

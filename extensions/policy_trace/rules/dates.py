@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from .. import series
+from .. import model, series
 from ..dates import parse_iso
 from ..items import Item, Programme
 from ..outcome import CheckContext
@@ -51,7 +51,8 @@ def overdue_date(milestone: Item, reference_date: date) -> date | None:
     PT402's rule; the planning marks the same milestones as past the peildatum.
     """
     when = parse_iso(milestone.field("datum"))
-    return when if milestone.status == "gepland" and when is not None and when < reference_date else None
+    planned = milestone.status == model.status_of("planned")
+    return when if planned and when is not None and when < reference_date else None
 
 
 @rule(

@@ -38,7 +38,7 @@ from .rule import Problem, rule
 def done_with_open_milestones(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """A project is afgerond while one of its milestones is gepland or vertraagd."""
     for project in programme.of_type("project"):
-        if project.status != "afgerond":
+        if project.status != model.status_of("finished"):
             continue
         open_ones = [m for m in milestones(programme, project) if m.status in model.OPEN_STATUSES]
         if open_ones:
@@ -79,9 +79,9 @@ def done_with_open_milestones(programme: Programme, context: CheckContext) -> It
 def achieved_without_criteria(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """An item is behaald while a criterion that measures it is not."""
     for item in programme:
-        if item.status != "behaald":
+        if item.status != model.status_of("achieved"):
             continue
-        unmet = [c for c in measuring_criteria(programme, item) if c.status != "behaald"]
+        unmet = [c for c in measuring_criteria(programme, item) if c.status != model.status_of("achieved")]
         if unmet:
             listed = ", ".join(f"{c.id} ({c.status or 'geen status'})" for c in unmet)
             yield Problem(
@@ -107,8 +107,9 @@ def achieved_without_criteria(programme: Programme, context: CheckContext) -> It
 )
 def verdict_without_measurement(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """A criterion is behaald or niet_behaald without a measurement (a meting item or its field)."""
+    verdicts = (model.status_of("achieved"), model.status_of("missed"))
     for criterion in programme.of_type("criterium"):
-        if criterion.status in ("behaald", "niet_behaald") and not series.series(programme, criterion):
+        if criterion.status in verdicts and not series.series(programme, criterion):
             yield Problem(
                 criterion,
                 f"het criterium staat op '{criterion.status}', maar er is geen meting die dat laat zien.",

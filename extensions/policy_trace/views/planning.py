@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from docutils import nodes
 
+from .. import model
 from ..dates import dutch_date, parse_iso
 from ..items import Item
 from ..rules.dates import overdue_date
@@ -108,11 +109,11 @@ OVERDUE = "over-datum"
 #: How each state of a milestone is drawn and named in the legend, in the legend's order.
 #: The label beside each marker says the same in words (colour and shape only help).
 MARKERS: tuple[tuple[str, str], ...] = (
-    ("gepland", "gepland"),
+    (model.status_of("planned"), model.status_of("planned")),
     (OVERDUE, "gepland, maar de datum ligt voor de peildatum"),
-    ("vertraagd", "vertraagd"),
-    ("behaald", "behaald"),
-    ("vervallen", "vervallen"),
+    (model.status_of("late"), model.status_of("late")),
+    (model.status_of("achieved"), model.status_of("achieved")),
+    (model.status_of("lapsed"), model.status_of("lapsed")),
 )
 
 
@@ -120,12 +121,12 @@ def marker_state(milestone: Item, peildatum: date) -> str:
     """The marker a milestone gets: its status, or ``over-datum`` when still gepland after its date passed."""
     if overdue_date(milestone, peildatum):
         return OVERDUE
-    return milestone.status or "gepland"
+    return milestone.status or model.status_of("planned")
 
 
 def _state_words(state: str) -> str:
     """What the label says after the date: nothing for a milestone still ahead as planned."""
-    if state == "gepland":
+    if state == model.status_of("planned"):
         return ""
     if state == OVERDUE:
         return "gepland, datum voorbij"

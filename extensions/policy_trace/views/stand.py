@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from .. import domain, state
+from .. import domain, model, state
 from ..dates import dutch_date, parse_iso
 from ..items import Item
 from ..outcome import CheckContext
@@ -291,7 +291,7 @@ def _milestone_words(ctx: ViewContext, milestone: Item) -> str:
     on = escape(dutch_date(when)) if when else escape(milestone.field("datum"))
     projects = [ctx.a(p, p.title) for p in ctx.programme.outgoing(milestone, "hoort_bij")]
     of = f" van {join_words(projects)}" if projects else ""
-    if milestone.status == "vertraagd":
+    if milestone.status == model.status_of("late"):
         return f"mijlpaal{of}, vertraagd (gepland op {on})"
     return f"mijlpaal{of}, nog gepland op {on}: die datum is voorbij"
 
@@ -332,7 +332,7 @@ def attention_section(page: Page, stand: Stand) -> nodes.section:
         running = [
             ctx.a(s, s.title)
             for s in ctx.programme.outgoing(assumption, "betreft")
-            if s.status == "in_uitvoering"
+            if s.status == model.status_of("in_execution")
         ]
         assumptions.append((assumption, f"{when}, terwijl {join_words(running)} in uitvoering is"))
     if assumptions:
