@@ -28,19 +28,13 @@ from benchmarks import generate  # noqa: E402
 
 #: Every test root with a conf.py.
 TEST_ROOTS = sorted(path.name for path in ROOTS.iterdir() if (path / "conf.py").is_file())
-#: The agenda's own sources (this repository's programme), copied without its output.
-AGENDA_FILES = ("conf.py", "index.md", "needs", "docs", "benchmarks/resultaten.md")
+#: What the agenda's build does not read (conf.py's exclude_patterns) or would be slow to copy.
+AGENDA_LEFT_OUT = (".git", ".venv", "node_modules", "_build", "dist", "tests", "extensions", ".pytest_cache")
 
 
 def _copy_agenda(destination: Path) -> Path:
-    destination.mkdir()
-    for name in AGENDA_FILES:
-        source = REPO / name
-        (destination / name).parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, destination / name)
-        else:
-            shutil.copy2(source, destination / name)
+    """This repository's programme (the agenda), its output left behind: pages, conf.py, included files."""
+    shutil.copytree(REPO, destination, ignore=lambda _, names: [n for n in names if n in AGENDA_LEFT_OUT])
     return destination
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from sphinx.util.display import status_iterator
 
-from ..upstream.sphinx_needs import NeedsBuilder
+from ..upstream.sphinx_needs import NeedsBuilder, without_need_boxes
 
 
 class CheckBuilder(NeedsBuilder):
@@ -43,7 +43,9 @@ class CheckBuilder(NeedsBuilder):
             sorted(updated_docnames), "controleren van verwijzingen... ", "darkgreen", len(updated_docnames),
             self.app.verbosity,
         ):
-            self.env.get_and_resolve_doctree(docname, self)
+            doctree = self.env.get_doctree(docname)
+            without_need_boxes(doctree)  # no page is written: the boxes around items are not drawn
+            self.env.get_and_resolve_doctree(docname, self, doctree=doctree)
 
     def finish(self) -> None:
         """Nothing to write: the checks' reports are written at ``build-finished``."""

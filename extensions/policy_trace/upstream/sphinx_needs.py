@@ -35,7 +35,10 @@ from .pin import Pin
 
 PIN = Pin("sphinx-needs", "9.1.0", "sphinx_needs")
 
-__all__ = ["PIN", "NeedsBuilder", "NodeClasses", "needs_json_bytes", "node_classes", "needs_while_reading"]
+__all__ = [
+    "PIN", "NeedsBuilder", "NodeClasses", "forget_external_needs", "needs_json_bytes", "node_classes",
+    "needs_while_reading", "without_need_boxes",
+]
 
 #: The prefix of sphinx-needs' random ID on the box around a need (``layout.py``).
 CONTAINER_PREFIX = "SNCB-"
@@ -91,6 +94,20 @@ def needs_while_reading(env: BuildEnvironment) -> Mapping[str, Mapping[str, Any]
 
     # A NeedItem reads like a mapping (get, []) but is not registered as one.
     return SphinxNeedsData(env).get_needs_mutable()  # type: ignore[return-value]
+
+
+def without_need_boxes(doctree: nodes.document) -> None:
+    """Replace each need's node by its content, so resolving the page skips drawing the item boxes.
+
+    sphinx-needs draws each need's box (its layout table) when a page is resolved
+    (``process_need_nodes`` at ``doctree-resolved``); for ``make check``, which
+    writes no page, that is half of the time spent resolving. The content stays,
+    so every reference in an item's text is still resolved (and warned about).
+    """
+    need = node_classes().need
+    for node in list(doctree.findall(need)):
+        # One plain container in its place: it takes the need's IDs, so links to the item still resolve.
+        node.replace_self(nodes.container("", *node.children))
 
 
 def forget_external_needs(env: BuildEnvironment) -> None:
