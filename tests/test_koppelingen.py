@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from checks_support import build_once, report
 from conftest import needs_json, warnings_of
 from coupling_support import koppel, publish_national, serving, write_programme
@@ -331,3 +332,22 @@ def test_a_parallel_build_checks_and_shows_the_coupled_links_as_a_serial_one(tmp
     assert report(parallel)["findings"] == report(serial)["findings"]
     assert [f["code"] for f in report(parallel)["findings"]] == ["PT405"]
     assert "pt-coupled-link" in (Path(parallel.outdir) / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_doelenboom_draws_what_it_serves_in_a_coupled_programme_as_outside_boxes(tmp_path, national):
+    folder = region(tmp_path)
+    assert koppel("landelijk", str(national), str(folder)) == 0
+    index = folder / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n```{doelenboom}\n```\n", encoding="utf-8")
+    app = build_once(folder, "html")
+    assert warnings_of(app) == []
+    soup = BeautifulSoup((Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    captions = [p.get_text() for p in soup.select(".pt-doelenboom-deel")]
+    assert captions[-1] == "Bijdragen aan andere programma's"
+    outside = soup.select(".pt-doelenboom svg.pt-boom")[-1]
+    boxes = {a["href"]: " ".join(t.get_text() for t in a.select("text")) for a in outside.select("a")}
+    # The coupled goal links to its page at the copied version's address; the effort to its own page.
+    coupled = [href for href in boxes if href.startswith("https://land.example.nl/1/")]
+    assert len(coupled) == 1 and boxes[coupled[0]].startswith("Landelijk programma:")
+    assert any(href.endswith("#IN-OEFENEN") for href in boxes)
+    assert len(outside.select("g.pt-boom-lijnen path")) == 1

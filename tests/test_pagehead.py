@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from checks_support import build_once, copy_root
 from conftest import warnings_of
-from policy_trace import pagehead
+from policy_trace import pagehead, publish
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +100,13 @@ def test_a_link_to_the_authors_own_machine_is_refused_at_its_line(tmp_path: Path
         f"bij een lezer leidt die link nergens heen. {advice.format(uri)}"
         for uri in ("http://127.0.0.1:8000", "http://localhost:8000/index.html")
     ]
+
+
+def test_the_root_page_of_a_publication_carries_the_policy_a_description_and_an_icon() -> None:
+    page = publish.root_page("Hitteplan", [], pagehead.standalone_head("Hitteplan: de versies."))
+    soup = BeautifulSoup(page, "html.parser")
+    meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta["content"].startswith("default-src 'self'; script-src 'self'; ")
+    assert soup.find("meta", attrs={"name": "description"})["content"].startswith("Hitteplan")
+    assert soup.find("link", rel="icon")["href"].startswith("data:image/svg+xml;base64,")
+    assert soup.find("script") is None

@@ -85,6 +85,9 @@ def test_the_root_page_points_to_the_latest_adopted_version(publication):
         "1.0/index.html",
     ]
     assert page.html["lang"] == "nl" and page.title.get_text() == "Brandveilig: versies"
+    # Under the same policy as the versions' pages, with an icon (no 404 on the publication's root).
+    assert page.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) is not None
+    assert page.find("link", rel="icon")["href"].startswith("data:image/svg+xml")
 
 
 def test_the_banner_names_version_status_date_and_links_per_page(publication):

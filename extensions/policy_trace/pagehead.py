@@ -80,6 +80,22 @@ def default_favicon(_app: Sphinx, config: Config) -> None:
         config.html_favicon = str(DEFAULT_FAVICON)
 
 
+def favicon_data_uri() -> str:
+    """The neutral favicon as a ``data:`` address, for a page outside any one version (publish's root)."""
+    encoded = base64.b64encode(DEFAULT_FAVICON.read_bytes()).decode("ascii")
+    return f"data:image/svg+xml;base64,{encoded}"
+
+
+def standalone_head(description_text: str) -> str:
+    """The head tags of a page written outside Sphinx without scripts (publish's root): policy,
+    description and the neutral icon, each on a line."""
+    return (
+        f"{policy_meta([])}\n"
+        f'<meta name="description" content="{escape(description_text)}">\n'
+        f'<link rel="icon" href="{favicon_data_uri()}">\n'
+    )
+
+
 def add_static_path(_app: Sphinx, config: Config) -> None:
     """``config-inited``: serve ``static/`` (the translations script) with the site."""
     if str(STATIC) not in config.html_static_path:

@@ -201,8 +201,11 @@ def version_label(version: Version) -> str:
     return f"{name} ({status}{_date_words(version.date)})"
 
 
-def root_page(title: str, versions: list[Version]) -> str:
-    """``UIT/index.html``: a small Dutch page pointing to the latest adopted version, then all versions."""
+def root_page(title: str, versions: list[Version], head: str = "") -> str:
+    """``UIT/index.html``: a small Dutch page pointing to the latest adopted version, then all versions.
+
+    ``head`` is what the site's pages carry in their head besides (``pagehead.standalone_head``).
+    """
     esc = html.escape
     latest = latest_adopted(versions)
 
@@ -222,6 +225,7 @@ def root_page(title: str, versions: list[Version]) -> str:
     )
     return (
         '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        f"{head}"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}: versies</title>\n"
         "<style>body{font-family:system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em;"

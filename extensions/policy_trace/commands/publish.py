@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .. import publish
+from .. import pagehead, publish
 from ..dates import build_date, parse_iso
 from . import project as projects
 
@@ -97,7 +97,8 @@ def run(args: argparse.Namespace) -> int:
     pending.rename(target)
     listing.replace(out / publish.VERSIONS_FILE)
     title = _title(target)
-    (out / publish.ROOT_PAGE).write_text(publish.root_page(title, after), encoding="utf-8")
+    head = pagehead.standalone_head(f"{title}: de vastgestelde versies en de werkversie.")
+    (out / publish.ROOT_PAGE).write_text(publish.root_page(title, after, head), encoding="utf-8")
     print(f"{publish.version_label(new)} staat in {projects.relative(target / 'index.html')}")
     return projects.EXIT_OK
 
