@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import sys
@@ -101,6 +102,8 @@ class Outcome:
     builds: dict[int, list[run.Run]] = field(default_factory=dict)
     coupled_items: dict[int, int] = field(default_factory=dict)
     koppel: list[run.Run] = field(default_factory=list)
+    #: The machine's one-minute load average when the measurement began and ended.
+    load: tuple[float, float] = (0.0, 0.0)
 
     def seconds(self, regions: int) -> float:
         return run.median([r.seconds for r in self.builds[regions]])
@@ -116,6 +119,7 @@ class Outcome:
 def measure(work: Path, national_items: int, regions: int, runs: int) -> Outcome:
     """Build the regions, couple them to the national programme, and time the national builds."""
     outcome = Outcome(national_items, regions)
+    start_load = os.getloadavg()[0]
     national = work / "landelijk"
     write_national(national, national_items)
     published = work / "landelijk-html"
@@ -153,6 +157,7 @@ def measure(work: Path, national_items: int, regions: int, runs: int) -> Outcome
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(national / "_build", ignore_errors=True)
     outcome.coupled_items[0] = 0
+    outcome.load = (start_load, os.getloadavg()[0])
     return outcome
 
 
@@ -182,7 +187,11 @@ def markdown(outcome: Outcome) -> str:
         )
     koppel = run.median([r.seconds for r in outcome.koppel])
     worst = max(outcome.seconds(step) / base for step in outcome.builds)
-    verdict = "gehaald" if worst <= TIME_LIMIT else "niet gehaald"
+    worst_cpu = max(outcome.cpu_seconds(step) / cpu_base for step in outcome.builds)
+
+    def verdict(value: float) -> str:
+        return f"{'gehaald' if value <= TIME_LIMIT else 'niet gehaald'} ({value:.2f} ×)"
+
     return "\n".join([
         f"Landelijk programma van {outcome.national_items} items, {outcome.regions} regionale publicaties "
         f"van {REGION_ITEMS} items (plus één meting van een landelijk criterium).",
@@ -191,7 +200,9 @@ def markdown(outcome: Outcome) -> str:
         "",
         f"`policy-trace koppel` voor één kopie: {koppel:.2f} s (mediaan van {len(outcome.koppel)}, "
         f"een nieuw proces per keer).",
-        f"Doel: gekoppeld hooguit {TIME_LIMIT} × de ongekoppelde build: {verdict} ({worst:.2f} ×).",
+        f"Doel: gekoppeld hooguit {TIME_LIMIT} × de ongekoppelde build: in bouwtijd {verdict(worst)}, "
+        f"in CPU-tijd {verdict(worst_cpu)}. Belasting van de machine (1 min) bij begin en eind: "
+        f"{outcome.load[0]:.1f} en {outcome.load[1]:.1f}.",
         "",
     ])
 
