@@ -9,11 +9,12 @@ modules imported inside a function fails here, naming the file and line.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from policy_trace import architecture, model, rules
+from policy_trace import architecture, model, rules, views
 
 SOURCE = Path(architecture.__file__).parent
 
@@ -230,3 +231,17 @@ def test_a_status_is_named_only_in_the_model():
         if isinstance(node, ast.Constant) and node.value in names
     ]
     assert elsewhere == []
+
+
+def test_the_status_css_comes_from_the_model():
+    written = views.status_css()
+    assert [s.name for s in model.STATUSES if s.marker and f"pt-{s.name} {{ {s.marker}; }}" in written] == [
+        s.name for s in model.STATUSES if s.marker
+    ]
+    names = "|".join(status.name for status in model.STATUSES)
+    selectors = [
+        f"{path.relative_to(SOURCE).as_posix()}: {match.group()}"
+        for path in sorted(SOURCE.rglob("*.css*"))
+        for match in re.finditer(rf"\.pt-({names})\b", path.read_text(encoding="utf-8"))
+    ]
+    assert selectors == []

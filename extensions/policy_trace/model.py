@@ -143,6 +143,12 @@ class Status:
     ended: bool = False
     #: What the status means where code acts on it (each role one status: :func:`status_of`).
     role: StatusRole | None = None
+    #: How the planning's timeline draws a milestone with this status (CSS declarations); empty:
+    #: the default marker. The label beside it says the status in words.
+    marker: str = ""
+    #: The colour of its share in the dashboard's stacked roll-up bar (criterion statuses); the words
+    #: beside the bar say the same.
+    fill: str = ""
 
 
 class PlanElement(NamedTuple):
@@ -176,18 +182,19 @@ STATUSES: tuple[Status, ...] = (
     Status("voorgesteld", role="proposed"),
     Status("vastgesteld", "good", decided=True, role="adopted"),
     Status("in_uitvoering", decided=True, role="in_execution"),
-    Status("behaald", "good", decided=True, role="achieved"),
-    Status("niet_behaald", "bad", decided=True, role="missed"),
-    Status("vervallen", "bad", ended=True, role="lapsed"),
+    Status("behaald", "good", decided=True, role="achieved", marker="background: #2e7d32", fill="#1b6b2e"),
+    Status("niet_behaald", "bad", decided=True, role="missed", fill="#a4262c"),
+    Status("vervallen", "bad", ended=True, role="lapsed",
+           marker="background: transparent; border: 1px solid var(--color-foreground-secondary)"),
     Status("concept", role="draft"),
     Status("ter_besluitvorming", "risk", role="to_decide"),
     Status("afgerond", "good", role="finished"),
     Status("gestopt", "bad", ended=True, role="stopped"),
     Status("gepland", open=True, role="planned"),
-    Status("vertraagd", "risk", open=True, role="late"),
-    Status("onbepaald", role="undetermined"),
-    Status("op_koers", "good", role="on_track"),
-    Status("risico", "risk", role="at_risk"),
+    Status("vertraagd", "risk", open=True, role="late", marker="background: #b71c1c"),
+    Status("onbepaald", role="undetermined", fill="#9aa4ae"),
+    Status("op_koers", "good", role="on_track", fill="#6fb27c"),
+    Status("risico", "risk", role="at_risk", fill="#e0a800"),
     Status("onbevestigd", role="unconfirmed"),
     Status("bevestigd", "good", role="confirmed"),
     Status("weerlegd", "bad", role="refuted"),

@@ -16,6 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from .. import model
 from ..upstream import sphinx_needs
 from ..version import __version__
 from . import (
@@ -91,10 +92,20 @@ def add_auto_dark_stylesheet(app: Sphinx) -> None:
 
 
 def add_static_path(_app: Sphinx, config: Config) -> None:
-    """``config-inited``: serve views/static/ (our stylesheet) with the site."""
+    """``config-inited``: serve views/static/ (our stylesheet, its status markers from the model)."""
     static = str(Path(__file__).parent / "static")
     if static not in config.html_static_path:
         config.html_static_path = [*config.html_static_path, static]
+    config.html_context = {**config.html_context, "policy_trace_status_css": status_css()}
+
+
+def status_css() -> str:
+    """The CSS of each status's marker on the timeline of the planning and its legend (Status.marker)."""
+    return "\n".join(
+        f".pt-ruit.pt-{s.name}, .pt-ruit-sleutel.pt-{s.name} {{ {s.marker}; }}"
+        for s in model.STATUSES
+        if s.marker
+    )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -111,7 +122,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The toegankelijkheidsverklaring and the colofon: from conf.py, read with the page.
     for name, statement_directive in verklaring.DIRECTIVES.items():
         app.add_directive(name, statement_directive)
-    app.connect("config-inited", verklaring.check_settings, priority=20)  # after vocabulary.validate (7)
+    app.connect("config-inited", verklaring.check_settings, priority=20)  # after validate_vocabulary (7)
     app.connect("doctree-resolved", controle.render_overviews)
     app.connect("env-get-outdated", controle.outdated_overview_pages)
     app.connect("env-updated", controle.remember_reference_date)

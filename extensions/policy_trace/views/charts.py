@@ -206,13 +206,7 @@ ROLL_UP_STATUSES: tuple[str, ...] = (
 
 #: The fill of each criterion status in the roll-up: two greens tell behaald from op koers
 #: (the tones alone do not); the words beside the bar say the same.
-ROLL_UP_FILLS: dict[str, str] = {
-    model.status_of("achieved"): "#1b6b2e",
-    model.status_of("on_track"): "#6fb27c",
-    model.status_of("at_risk"): "#e0a800",
-    model.status_of("missed"): "#a4262c",
-    model.status_of("undetermined"): "#9aa4ae",
-}
+ROLL_UP_FILLS: dict[str, str] = {s.name: s.fill for s in model.STATUSES if s.fill}
 
 
 def roll_up_bar(counts: Sequence[tuple[str, int]]) -> str:
