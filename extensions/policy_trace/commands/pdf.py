@@ -92,9 +92,6 @@ def run(args: argparse.Namespace) -> int:
             )
             return projects.EXIT_USAGE
         meeting = ["-D", f"{MEETING_SETTING}={args.vergadering.strip()}"]
-    if (problem := console.conf_problem(programme.folder)) is not None:
-        print(problem)
-        return projects.EXIT_FINDINGS
     target: Path = args.uitvoer or programme.folder / projects.BUILD_FOLDER / "pdf" / DEFAULT_NAME
     if target.is_dir():
         print(
@@ -114,6 +111,10 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return projects.EXIT_USAGE
+    # After the arguments (a wrong -o or --vergadering is a usage error whatever conf.py says).
+    if (problem := console.conf_problem(programme.folder)) is not None:
+        print(problem)
+        return projects.EXIT_FINDINGS
     with tempfile.TemporaryDirectory(prefix="policy-trace-pdf-") as work:
         # A fresh build each time: the paper is made from every source as it is now.
         code, _, _ = projects.sphinx_build(
