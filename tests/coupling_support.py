@@ -250,7 +250,8 @@ def land_en_regio(base: Path) -> dict[str, Any]:
     regions = {}
     for alias, (programme_id, name, items) in REGIONS.items():
         folder = write_programme(
-            base / alias, programme_id, name, "```{doelenboom}\n```\n\n" + REGION_BASE + "\n" + items,
+            base / alias, programme_id, name,
+            "```{stand}\n```\n\n```{doelenboom}\n```\n\n" + REGION_BASE + "\n" + items,
             f'html_baseurl = "https://{alias}.example.nl/1/"\n', date="2014-09-01",
             period=("2014-01-01", "2017-12-31"), reference_date="2014-09-26",
         )

@@ -71,6 +71,22 @@ def test_a_region_page_shows_the_coupled_goal_with_its_programme_status_and_addr
     assert "https://agenda.example.nl/1.0/needs/doelen.html#SD-CRISISBEHEERSING" in str(drawing)
 
 
+def test_a_regions_stand_van_zaken_lists_its_contributions(coupled):
+    section = page(coupled["regions"]["zuid"], "index.html").select_one("section#stand-bijdragen")
+    text = section.get_text(" ", strip=True)
+    assert text.startswith("Bijdragen aan andere programma")
+    agenda = "Strategische agenda Versterking Veiligheidsregio's"
+    assert f"Dit programma draagt bij aan {agenda}: 2 items daar" in text
+    lines = [li.get_text(" ", strip=True) for li in section.select("ul.pt-stand-bijdragen > li")]
+    assert lines == [
+        f"{agenda}: Kwaliteit van de regio's zichtbaar en onderling vergelijkbaar CR-KWALITEIT-VERGELIJKBAAR "
+        "onbepaald : Gezamenlijke parameters in Zuid, eerste telling MT-PARAMETERS-ZUID-1 , Gezamenlijke "
+        "parameters in Zuid MT-PARAMETERS-ZUID-2",
+        f"{agenda}: Versterken crisisbeheersing SD-CRISISBEHEERSING voorgesteld : Bevolkingszorg in de regio "
+        "IN-BEVOLKINGSZORG",
+    ]
+
+
 def test_the_agenda_shows_each_regions_contributions_under_the_right_goal(coupled):
     article = page(coupled["national"], "bijdragen.html")
     crisis = article.select_one("section#bijdragen-sd-crisisbeheersing")
