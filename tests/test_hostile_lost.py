@@ -22,13 +22,13 @@ def _findings(app) -> list[str]:
 def test_a_block_opened_with_the_items_own_fence_is_an_error_and_so_is_the_item_it_swallows(built):
     found = _findings(built)
     assert (
-        "needs/verloren.md:3: WARNING: PT109 UP-NOTITIE: dit item eindigt eerder dan bedoeld: op regel 6 "
+        "needs/verloren.md:3: FOUT: PT109 UP-NOTITIE: dit item eindigt eerder dan bedoeld: op regel 6 "
         "opent een {note} met dezelfde fence als het blok eromheen; zo'n regel opent niets, de eerste "
         "sluitende fence daarna sluit het item al, en de sluitende fence van het item opent een codeblok "
         "dat de tekst en de items erna opslokt"
     ) in found
     assert (
-        "needs/verloren.md:11: WARNING: PT109 UP-ERNA: dit is als uitgangspunt bedoeld, maar wordt niet als "
+        "needs/verloren.md:11: FOUT: PT109 UP-ERNA: dit is als uitgangspunt bedoeld, maar wordt niet als "
         "item gelezen: dit item staat in een codeblok dat op regel 9 werd geopend (een fence zonder taal, "
         "vaak de sluitende ``` van een item dat zelf niet gelezen werd): het wordt als code getoond, niet "
         "gelezen"
@@ -39,10 +39,10 @@ def test_a_block_opened_with_the_items_own_fence_is_an_error_and_so_is_the_item_
 def test_an_option_after_the_blank_line_is_an_error_at_the_item(built):
     found = [line for line in _findings(built) if "PT109 CR-LEGE-REGEL" in line]
     assert found == [
-        "needs/verloren.md:15: WARNING: PT109 CR-LEGE-REGEL: een optie van dit item wordt niet gelezen: "
+        "needs/verloren.md:15: FOUT: PT109 CR-LEGE-REGEL: een optie van dit item wordt niet gelezen: "
         "':streefwaarde:' op regel 19 staat na de lege regel die de opties afsluit, dus is het gewone tekst "
         "en geen optie: de waarde telt nergens mee en een koppeling wordt niet gecontroleerd",
-        "needs/verloren.md:15: WARNING: PT109 CR-LEGE-REGEL: een optie van dit item wordt niet gelezen: "
+        "needs/verloren.md:15: FOUT: PT109 CR-LEGE-REGEL: een optie van dit item wordt niet gelezen: "
         "':trekker:' op regel 20 staat na de lege regel die de opties afsluit, dus is het gewone tekst "
         "en geen optie: de waarde telt nergens mee en een koppeling wordt niet gecontroleerd",
     ]
@@ -61,10 +61,10 @@ def test_a_hash_in_an_option_is_part_of_the_value(built):
 def test_an_item_on_no_page_is_an_error(built):
     found = [line for line in _findings(built) if "PT113" in line]
     assert found == [
-        "needs/verloren.md:34: WARNING: PT113 UP-PAPIER: dit item staat in het {only}-blok van regel 33: het "
+        "needs/verloren.md:34: FOUT: PT113 UP-PAPIER: dit item staat in het {only}-blok van regel 33: het "
         "staat in needs.json, telt mee in de controles en overzichten en andere items linken ernaar, maar "
         "de site toont het op geen pagina",
-        "needs/verloren.md:39: WARNING: PT113 UP-VERBORGEN: ':hide:' op regel 41 verbergt dit item: het "
+        "needs/verloren.md:39: FOUT: PT113 UP-VERBORGEN: ':hide:' op regel 41 verbergt dit item: het "
         "staat in needs.json, telt mee in de controles en andere items linken ernaar, maar de site toont "
         "het op geen pagina",
     ]
@@ -80,10 +80,10 @@ def test_every_item_in_needs_json_is_on_a_page_or_has_an_error(built):
 def test_a_character_that_turns_the_reading_direction_is_refused_at_its_line(built):
     found = [line for line in _findings(built) if "PT114" in line]
     assert found == [
-        "needs/verloren.md:44: WARNING: PT114 UP-OMGEKEERD: op regel 44 staat het onzichtbare teken U+202E "
+        "needs/verloren.md:44: FOUT: PT114 UP-OMGEKEERD: op regel 44 staat het onzichtbare teken U+202E "
         "(RIGHT-TO-LEFT OVERRIDE), dat de leesrichting omdraait: op de site en in de pdf staat de tekst "
         "erna achterstevoren, ook de tekst van de site zelf, en een titel leest anders dan er staat",
-        "needs/verloren.md:44: WARNING: PT114 UP-OMGEKEERD: op regel 47 staat het onzichtbare teken U+2067 "
+        "needs/verloren.md:44: FOUT: PT114 UP-OMGEKEERD: op regel 47 staat het onzichtbare teken U+2067 "
         "(RIGHT-TO-LEFT ISOLATE), dat de leesrichting omdraait: op de site en in de pdf staat de tekst "
         "erna achterstevoren, ook de tekst van de site zelf, en een titel leest anders dan er staat",
     ]
