@@ -351,3 +351,18 @@ def test_the_doelenboom_draws_what_it_serves_in_a_coupled_programme_as_outside_b
     assert len(coupled) == 1 and boxes[coupled[0]].startswith("Landelijk programma:")
     assert any(href.endswith("#IN-OEFENEN") for href in boxes)
     assert len(outside.select("g.pt-boom-lijnen path")) == 1
+
+
+def test_a_published_version_names_its_own_fixed_address(tmp_path, capsys):
+    goal = "```{hoofddoel} Veilig\n:id: HD-LAND\n```\n"
+    national = write_programme(
+        tmp_path / "land", "landelijk-programma", "Landelijk programma", goal,
+        'html_baseurl = "https://land.example.nl/"\n',
+    )
+    out = tmp_path / "publicatie"
+    assert cli.main(["publish", "--version", "1.1", "--status", "vastgesteld", str(out), str(national)]) == 0
+    folder = region(tmp_path)
+    assert koppel("landelijk", str(out / "1.1"), str(folder)) == 0
+    record = json.loads((folder / "koppelingen" / "landelijk" / koppelingen.RECORD_FILE).read_text("utf-8"))
+    # The root of the publication plus the version's folder: the address that never changes.
+    assert record["adres"] == "https://land.example.nl/1.1/"

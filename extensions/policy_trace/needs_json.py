@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import koppelingen, state
+from . import koppelingen, publish, state
 from .upstream import sphinx_needs
 
 FILE_NAME = "needs.json"
@@ -33,10 +33,20 @@ def publication_section(app: Sphinx) -> dict[str, object]:
     if not koppelingen.is_identity(programme_id):
         return {}
     section = koppelingen.section(
-        programme_id, str(app.config.project or ""), str(app.config.html_baseurl or ""),
-        state.koppelingen_of_build(app),
+        programme_id, str(app.config.project or ""), published_address(app), state.koppelingen_of_build(app)
     )
     return {koppelingen.SECTION: section}
+
+
+def published_address(app: Sphinx) -> str:
+    """Where this version's pages are: ``html_baseurl``, the publication's root; built by ``policy-trace
+    publish`` (``policy_trace_versions`` set), the version's own folder under it (``1.1/``, ``werkversie/``),
+    the fixed address a coupled programme links to."""
+    base = str(app.config.html_baseurl or "")
+    if not base or not app.config.policy_trace_versions:
+        return base
+    folder = str(app.config.policy_trace_version or "").strip() or publish.WORKING
+    return f"{base.rstrip('/')}/{folder}/"
 
 
 def writes_needs_json(app: Sphinx) -> bool:
