@@ -83,3 +83,16 @@ def test_a_javascript_path_in_versions_json_never_becomes_a_link(tmp_path, capsy
     assert "noemt bij versie 1.0 de map 'javascript:alert(document.cookie)//'" in err
     page = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert all(not a["href"].startswith("javascript:") for a in page.select("a"))
+
+
+def test_publish_refuses_a_folder_whose_root_page_it_did_not_write(tmp_path, capsys):
+    srcdir = write_programme(tmp_path / "src")
+    out = tmp_path / "public"
+    out.mkdir()
+    (out / "index.html").write_text("<h1>De site van de gemeente</h1>", encoding="utf-8")
+    assert publish("--version", "1.0", str(out), str(srcdir)) == 2
+    assert "staat al een index.html zonder versions.json: die is niet door policy-trace publish gemaakt" in (
+        capsys.readouterr().err
+    )
+    assert (out / "index.html").read_text(encoding="utf-8") == "<h1>De site van de gemeente</h1>"
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]

@@ -128,6 +128,16 @@ def check_version(version: str | None) -> str:
     return version
 
 
+def refuse_foreign_root(out: Path) -> None:
+    """Raise if ``UIT`` holds a root page publish did not write: it would replace it with its own."""
+    if (out / ROOT_PAGE).exists() and not (out / VERSIONS_FILE).is_file():
+        raise PublishError(
+            f"in {out} staat al een {ROOT_PAGE} zonder {VERSIONS_FILE}: die is niet door policy-trace "
+            "publish gemaakt, en publish zou haar vervangen. Kies een lege map (of een map met eerdere "
+            "versies van publish) voor UIT."
+        )
+
+
 def check_status(name: str, status: str) -> None:
     """Raise if the working version would be adopted: it is replaced by every later publication."""
     if name == WORKING and is_adopted(status):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from docutils import nodes
@@ -57,13 +58,17 @@ def guard(app: Sphinx, doctree: nodes.document) -> None:
 def _per_line(refused: list[Refused]) -> tuple[Refused, ...]:
     # ``<b>vet</b>`` is two raw nodes (open and close tag): one message for the line says it.
     # Each unsafe link is one message of its own.
-    merged: dict[tuple[str, int, str, str], list[str]] = {}
-    for number, found in enumerate(refused):
-        kind = found.kind if found.kind == "html" else f"{found.kind}-{number:06d}"
-        merged.setdefault((found.file, found.line, kind, found.id), []).append(found.text)
+    html: dict[tuple[str, int, str], list[str]] = {}
+    for found in refused:
+        if found.kind == "html":
+            html.setdefault((found.file, found.line, found.id), []).append(found.text)
+    merged = [
+        Refused(file, line, "html", " ".join(texts), item_id) for (file, line, item_id), texts in html.items()
+    ]
+    merged += [found for found in refused if found.kind != "html"]
     return tuple(
-        Refused(file, line, kind.split("-")[0], _shortened(" ".join(texts)), item_id)
-        for (file, line, kind, item_id), texts in sorted(merged.items())
+        sorted((replace(found, text=_shortened(found.text)) for found in merged),
+               key=lambda found: (found.file, found.line, found.kind, found.text))
     )
 
 
@@ -122,11 +127,13 @@ def _file(app: Sphinx, docname: str, source: str | None) -> str:
 
 
 def _item_id(node: nodes.Node) -> str:
+    # sphinx-needs gives an item's node its ID as written; docutils' own IDs are lowercase.
     current = node.parent
     while current is not None:
-        for given in getattr(current, "get", lambda _name, _default: ())("ids", ()):
-            if model.item_type_for_id(given) is not None:
-                return str(given)
+        if isinstance(current, nodes.Element):
+            for given in current.get("ids", ()):
+                if model.item_type_for_id(given) is not None:
+                    return str(given)
         current = current.parent
     return ""
 

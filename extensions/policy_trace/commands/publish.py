@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         if out.exists() and not out.is_dir():
             raise publish.PublishError(f"{out} is geen map; geef de map op waarin de versies komen.")
         versions = publish.read_versions(out)
+        publish.refuse_foreign_root(out)
         publish.refuse_overwrite(out, versions, name)
         projects.writable_folder(out, "UIT")
     except (projects.ProjectError, publish.PublishError) as error:
