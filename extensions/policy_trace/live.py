@@ -33,11 +33,11 @@ class WarmBuilder(Builder):  # type: ignore[misc]
 
     def __call__(self, *, changed_paths: Sequence[Path]) -> None:
         if changed_paths:
-            # As sphinx-autobuild says it: files that still exist (not an editor's temporary files).
+            # What sphinx-autobuild says, in Dutch: files that still exist (not an editor's temporary files).
             shown = [_relative(path) for path in changed_paths[:5] if path.exists()]
             if shown:
-                show_message(f"Detected changes ({', '.join(shown)})")
-            show_message("Rebuilding...")
+                show_message(f"Gewijzigd: {', '.join(shown)}")
+            show_message("Opnieuw bouwen...")
         if sphinx_autobuild.run_commands(self, self.pre_build_commands, "pre-build") != 0:
             return
         show_command(["sphinx-build", *self.sphinx_args])
@@ -51,7 +51,7 @@ class WarmBuilder(Builder):  # type: ignore[misc]
             )
         else:
             sphinx_autobuild.run_commands(self, self.post_build_commands, "post-build")
-        show_message(f"Serving on {self.uri}")
+        show_message(f"De site staat op {self.uri}")
 
 
 def _relative(path: Path) -> str:

@@ -37,6 +37,7 @@ MEETING_SETTING = "policy_trace_pdf_meeting"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     projects.add_folder_argument(parser)
+    projects.add_verbose_argument(parser)
     parser.add_argument(
         "--uitvoer",
         "-o",
@@ -119,7 +120,8 @@ def run(args: argparse.Namespace) -> int:
         # A fresh build each time: the paper is made from every source as it is now.
         code, _, _ = projects.sphinx_build(
             [
-                "-q",
+                # Quiet by default: only what is wrong (labelled FOUT), not Sphinx's English progress.
+                *([] if args.verbose else ["-q"]),
                 "-b",
                 "policy_pdf",
                 "-d",
