@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from checks_support import build_once, copy_root
 from conftest import needs_json, warnings_of
+from policy_trace import model
+from policy_trace.checks.source import OPTION_NAMES
+from policy_trace.sourcescan import scan
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +90,20 @@ def test_a_character_that_turns_the_reading_direction_is_refused_at_its_line(bui
         "(RIGHT-TO-LEFT ISOLATE), dat de leesrichting omdraait: op de site en in de pdf staat de tekst "
         "erna achterstevoren, ook de tekst van de site zelf, en een titel leest anders dan er staat",
     ]
+
+
+@pytest.mark.parametrize("inner", ["note", "code-block", "raw", "eval-rst"])
+def test_any_block_opened_with_the_items_own_fence_is_found(inner):
+    text = (
+        f"```{{uitgangspunt}} Buiten\n:id: UP-BUITEN\n\n```{{{inner}}}\nbinnen\n```\n```\n\n"
+        "```{uitgangspunt} Erna\n:id: UP-ERNA\n```\n"
+    )
+    found = scan(text, "a.md", model.TYPE_NAMES, False, OPTION_NAMES)
+    assert [(lost.reason, lost.id, lost.line, lost.opened_at, lost.detail) for lost in found.lost] == [
+        ("nested", "UP-BUITEN", 1, 4, inner),
+        ("in_code", "UP-ERNA", 9, 7, ""),
+    ]
+    # With a longer outer fence, as the fix says, nothing is lost.
+    longer = text.replace("```{uitgangspunt} Buiten", "````{uitgangspunt} Buiten")
+    longer = longer.replace("```\n```\n\n", "```\n````\n\n")
+    assert scan(longer, "a.md", model.TYPE_NAMES, False, OPTION_NAMES).lost == ()
