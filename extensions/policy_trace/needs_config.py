@@ -52,6 +52,10 @@ def need_links() -> dict[str, dict[str, Any]]:
             "incoming": link.incoming,
             # A dead link is reported once, by PT101, with a fix; sphinx-needs
             # would otherwise add a second, English message for the same link.
+            # It also lets a link to a coupled programme's item (ALIAS:ID, see
+            # koppelingen.py) stay in the link field as written, in needs.json too:
+            # ubproject.toml carries this setting, so a stock sphinx-needs project
+            # imports such links without a warning (tests/test_land_en_regio.py).
             "allow_dead_links": True,
         }
         for link in model.LINK_TYPES
