@@ -180,3 +180,80 @@ def test_every_warning_that_is_no_rule_is_declared_once_and_listed_in_the_handbo
     assert {member.code for member in Subtype} <= set(OTHER_WARNINGS)
     handbook = (REPO / "docs" / "handboek.md").read_text(encoding="utf-8")
     assert "```{policy-trace-messages}" in handbook
+
+
+#: A person's slips in conf.py (issue 16, part 2): the line appended, and words the one message must hold.
+CONF_SLIPS = {
+    "tekst-zonder-aanhalingstekens": (
+        "policy_trace_status = vastgesteld",
+        'vastgesteld staat niet tussen aanhalingstekens, dus Python zoekt een variabele met die naam en '
+        'vindt die niet. Oplossing: schrijf "vastgesteld" (met aanhalingstekens)',
+    ),
+    "datums-zonder-aanhalingstekens": (
+        "policy_trace_period = (2024-01-01, 2027-12-31)",
+        "hier staat een datum of getal zonder aanhalingstekens",
+    ),
+    "aanhalingsteken-niet-gesloten": (
+        'policy_trace_version = "1.0',
+        "een aanhalingsteken wordt niet gesloten",
+    ),
+    "mermaid-map-van-verkeerd-type": (
+        "policy_trace_mermaid_dir = 3",
+        'policy_trace_mermaid_dir moet tekst tussen aanhalingstekens ("...") of None zijn; nu is het 3.',
+    ),
+    "versies-van-verkeerd-type": (
+        "policy_trace_versions = 5",
+        'policy_trace_versions moet tekst tussen aanhalingstekens ("...") of None zijn; nu is het 5.',
+    ),
+    "looptijd-achterstevoren": (
+        'policy_trace_period = ("2027-12-31", "2024-01-01")',
+        "policy_trace_period eindigt (2024-01-01) voordat het begint (2027-12-31)",
+    ),
+}
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize("slip", sorted(CONF_SLIPS))
+def test_a_slip_in_conf_py_is_one_dutch_line_at_its_line(slip, command, tmp_path, capsys):
+    folder = _init(tmp_path / "p", capsys)
+    assert cli.main(["check", str(folder)]) == 0  # an earlier run's report is there
+    capsys.readouterr()
+    conf = folder / "conf.py"
+    text, words = CONF_SLIPS[slip]
+    conf.write_text(conf.read_text(encoding="utf-8") + text + "\n", encoding="utf-8")
+    line = len(conf.read_text(encoding="utf-8").splitlines())
+    assert cli.main([command, str(folder)]) == 1
+    captured = capsys.readouterr()
+    out = captured.out.splitlines()
+    # One line, at conf.py:LINE, FOUT, with the fix; nothing of the earlier run, no traceback, no English.
+    assert len(out) == 1 and captured.err == "", captured
+    assert out[0].startswith(f"{project.relative(conf)}:{line}: FOUT: ") and words in out[0], out[0]
+    assert "PT407" not in captured.out and "Traceback" not in captured.out
+
+
+def test_an_empty_conf_py_is_one_dutch_line(tmp_path, capsys):
+    folder = _init(tmp_path / "p", capsys)
+    (folder / "conf.py").write_text("# nog niets\n", encoding="utf-8")
+    assert cli.main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        f"{project.relative(folder / 'conf.py')}:1: FOUT: conf.py is leeg, dus policy-trace en MyST worden "
+        'niet geladen. Oplossing: zet er minstens extensions = ["myst_parser", "policy_trace"] in, of begin '
+        "opnieuw met policy-trace init (dat schrijft een volledig conf.py)."
+    ]
+
+
+def test_sphinx_build_itself_says_a_wrong_type_once_in_dutch_at_its_line(tmp_path):
+    """Without our front door (sphinx-build, make html): the same mistake, one Dutch warning, no English."""
+    from checks_support import build_once, copy_root
+    from conftest import warnings_of
+
+    srcdir = copy_root("test-every-type", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + "policy_trace_versions = 5\n", encoding="utf-8")
+    line = len(conf.read_text(encoding="utf-8").splitlines())
+    app = build_once(srcdir, "needs")
+    assert warnings_of(app) == [
+        f"conf.py:{line}: FOUT: policy_trace_versions moet tekst tussen aanhalingstekens "
+        '("...") of None zijn; nu is het 5. Nu geldt de standaardwaarde. [policy.config]'
+    ]
