@@ -183,3 +183,15 @@ def test_a_coupled_programmes_address_never_becomes_a_javascript_link():
     )
     hostile = item_link(copy("javascript:alert(document.cookie)//"), item)
     assert "href" not in hostile and "javascript" not in hostile and "Landelijk doel" in hostile
+
+
+def test_init_starts_a_programme_that_builds_whatever_its_name(tmp_path):
+    name = 'Plan """ \\ `x` [z](javascript:alert(1)) %100'
+    folder = tmp_path / "plan"
+    assert cli.main(["init", str(folder), "--naam", name, "--periode", "2026-01-01", "2029-12-31"]) == 0
+    result = subprocess.run([POLICY_TRACE, "build", folder], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    index = folder / "_build" / "html" / "index.html"
+    page = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
+    assert all(urls.is_safe(a.get("href", "")) for a in page.select("a"))
+    assert page.select_one(".sidebar-brand-text").get_text().strip() == name

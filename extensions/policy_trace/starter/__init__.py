@@ -80,7 +80,7 @@ CHAIN: tuple[StarterItem, ...] = (
                 {"hoort_bij": ("PRJ-EERSTE-PROJECT",)}),
     StarterItem("needs/criteria", "criterium", "CR-EERSTE-CRITERIUM", "Wanneer is het hoofddoel bereikt",
                 {"meet": ("HD-HOOFDDOEL", "SD-EERSTE-DOEL")}),
-    StarterItem("needs/partijen", "partij", "PA-ORGANISATIE", "@@ORGANISATIE@@"),
+    StarterItem("needs/partijen", "partij", "PA-ORGANISATIE", "@@ORGANISATIE_TITEL@@"),
 )
 
 
@@ -179,6 +179,8 @@ def _values(programme: Programme) -> dict[str, str]:
         "NAAM_DOC": programme.name.replace("\\", "\\\\").replace('"', '\\"'),
         "TITEL_PY": python(html.escape(programme.name, quote=False)),
         "NAAM": programme.name,
+        # An item's title stands on its fence line, where a backtick ends the fence (PT109).
+        "ORGANISATIE_TITEL": programme.organisation.replace("`", "\u2019"),
         "ORGANISATIE": programme.organisation,
         "VERSIE": __version__,
         "NAAM_PY": python(programme.name),
