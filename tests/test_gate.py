@@ -257,3 +257,19 @@ def test_sphinx_build_itself_says_a_wrong_type_once_in_dutch_at_its_line(tmp_pat
         f"conf.py:{line}: FOUT: policy_trace_versions moet tekst tussen aanhalingstekens "
         '("...") of None zijn; nu is het 5. Nu geldt de standaardwaarde. [policy.config]'
     ]
+
+
+def test_a_rewritten_message_is_its_rules_finding_silenced_as_the_rule_is(tmp_path, capsys):
+    """Issue 17, part 4: sphinx-needs' "linked need not found", shown as PT101, is a finding of PT101."""
+    folder = _init(tmp_path / "p", capsys)
+    (folder / "docs" / "zie.md").write_text(
+        "---\norphan: true\n---\n# Zie\n\nZie {need}`IN-BESTAAT-NIET`.\n", encoding="utf-8"
+    )
+    code, findings = assert_gate(folder, capsys)
+    assert code == 1 and [(f[0], f[2], f[3]) for f in findings if f[1] == "error"] == [
+        ("PT101", "IN-BESTAAT-NIET", "docs/zie.md")
+    ]
+    conf = folder / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'suppress_warnings = ["policy.PT101"]\n', "utf-8")
+    code, findings = assert_gate(folder, capsys)
+    assert code == 0 and not [f for f in findings if f[0] == "PT101"]
