@@ -26,7 +26,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from .findings import WARNING_TYPE
+from .findings import WARNING_TYPE, Subtype
 from .settings import conf_location
 
 logger = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ def check_setting(app: Sphinx, config: Config) -> None:
     usable, found = problems(config[SETTING])
     for problem in found:
         where = conf_location(app, SETTING)
-        logger.warning("%s", problem, type=WARNING_TYPE, subtype="config", location=where)
+        logger.warning("%s", problem, type=WARNING_TYPE, subtype=Subtype.CONFIG.value, location=where)
     config[SETTING] = usable
 
 

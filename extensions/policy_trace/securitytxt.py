@@ -20,7 +20,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from .dates import build_date, parse_iso
-from .findings import WARNING_TYPE
+from .findings import WARNING_TYPE, Subtype
 from .settings import conf_location
 
 logger = logging.getLogger(__name__)
@@ -88,7 +88,7 @@ def check_setting(app: Sphinx, config: Config) -> None:
     errors, advice = problems(config[SETTING], build_date())
     where = conf_location(app, SETTING)
     for problem in errors:
-        logger.warning("%s", problem, type=WARNING_TYPE, subtype="config", location=where)
+        logger.warning("%s", problem, type=WARNING_TYPE, subtype=Subtype.CONFIG.value, location=where)
     for problem in advice:
         logger.info("ADVIES: %s [%s.config]", problem, WARNING_TYPE, location=where)
     if errors:

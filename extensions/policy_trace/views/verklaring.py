@@ -30,7 +30,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ..dates import dutch_date, parse_iso
-from ..findings import WARNING_TYPE
+from ..findings import WARNING_TYPE, Subtype
 from ..settings import conf_location
 
 logger = logging.getLogger(__name__)
@@ -184,7 +184,9 @@ class StatementDirective(MarkdownDirective):
         path = self._results_path()
         results, problem = read_results(path) if path is not None else (None, "")
         if problem:
-            logger.warning("%s", problem, type=WARNING_TYPE, subtype="config", location=self.get_location())
+            logger.warning(
+                "%s", problem, type=WARNING_TYPE, subtype=Subtype.CONFIG.value, location=self.get_location()
+            )
         if results is None:
             return ("Er is voor deze site geen automatische toetsing vastgelegd. policy-trace, de software "
                     "waarmee de site is gemaakt, wordt bij elke versie op de pagina's van een "
@@ -240,17 +242,17 @@ def check_settings(app: Sphinx, config: Config) -> None:
     usable, problems = statement_settings(config.policy_trace_accessibility)
     for problem in problems:
         where = conf_location(app, "policy_trace_accessibility")
-        logger.warning("%s", problem, type=WARNING_TYPE, subtype="config", location=where)
+        logger.warning("%s", problem, type=WARNING_TYPE, subtype=Subtype.CONFIG.value, location=where)
     config.policy_trace_accessibility = usable
     email = config.policy_trace_contact_email
     if email and not re.fullmatch(r"[^@\s<>()]+@[^@\s<>()]+\.[^@\s<>()]+", str(email)):
         where = conf_location(app, "policy_trace_contact_email")
         logger.warning("policy_trace_contact_email is %r, maar dat is geen e-mailadres.", email,
-                       type=WARNING_TYPE, subtype="config", location=where)
+                       type=WARNING_TYPE, subtype=Subtype.CONFIG.value, location=where)
         config.policy_trace_contact_email = ""
     url = config.policy_trace_contact_url
     if url and not str(url).startswith("https://"):
         where = conf_location(app, "policy_trace_contact_url")
         logger.warning("policy_trace_contact_url is %r, maar moet beginnen met https://.", url,
-                       type=WARNING_TYPE, subtype="config", location=where)
+                       type=WARNING_TYPE, subtype=Subtype.CONFIG.value, location=where)
         config.policy_trace_contact_url = ""
