@@ -242,3 +242,22 @@ def test_an_incremental_rebuild_marks_items_on_other_pages_when_only_a_text_chan
     again = build_once(srcdir, "html")
     assert _changes(again)["suspect"] == {"CR-BRANDEN": ["SD-BRAND"], "IN-PREVENTIE": ["SD-BRAND"]}
     assert _marked(_page(again, "items")) == {"CR-BRANDEN", "IN-PREVENTIE"}
+
+
+def test_a_wrong_fingerprint_reads_differently_from_no_review(second, published, tmp_path):
+    """Issue 16: ':herzien: SD-BRAND@<another fingerprint>' is named as such, not as no review."""
+    fingerprint = re.search(r"SD-BRAND@([0-9a-f]{8})", _page(second, "wijzigingen").text)[1]
+    wrong = "0" * 8 if fingerprint != "0" * 8 else "1" * 8
+    previous = Path(published.outdir) / "needs.json"
+    reviewed = _v2().replace(
+        ":status: vastgesteld\n```\n\n```{project} Wijkaanpak",
+        f":status: vastgesteld\n:herzien: SD-BRAND@{wrong}\n```\n\n```{{project}} Wijkaanpak",
+    )
+    app = build_once(_write(tmp_path / "fout", reviewed, previous, "1.1"), "html")
+    lines = [line for line in advice_lines(app) if "PT405 IN-PREVENTIE" in line]
+    assert len(lines) == 1
+    said = f"':herzien: SD-BRAND@{wrong}' noemt een andere vingerafdruk dan SD-BRAND nu heeft ({fingerprint})"
+    assert said in lines[0]
+    assert f"vervang de vingerafdruk: ':herzien: SD-BRAND@{fingerprint}'" in lines[0]
+    # Without a review the advice says what changed, as before.
+    assert not any("noemt een andere vingerafdruk" in line for line in advice_lines(second))

@@ -273,3 +273,30 @@ def test_a_rewritten_message_is_its_rules_finding_silenced_as_the_rule_is(tmp_pa
     conf.write_text(conf.read_text(encoding="utf-8") + 'suppress_warnings = ["policy.PT101"]\n', "utf-8")
     code, findings = assert_gate(folder, capsys)
     assert code == 0 and not [f for f in findings if f[0] == "PT101"]
+
+
+def test_the_suggestions_of_the_issue_help(tmp_path, capsys):
+    """Issue 16, part 3: an ID with '_', a link to it, ':meet: A B' and a value of the programme's own."""
+    folder = _init(tmp_path / "p", capsys)
+    (folder / "needs" / "extra.md").write_text(
+        "# Extra\n\n"
+        "```{inspanning} Informatiedeling\n:id: IN_INFORMATIEDELING\n:draagt_bij_aan: SD-EERSTE-DOEL\n```\n\n"
+        "```{project} Delen\n:id: PRJ-DELEN\n:voert_uit: IN-INFORMATIEDELING\n:borging: convenant\n```\n\n"
+        "```{criterium} Meten\n:id: CR-METEN\n:meet: SD-EERSTE-DOEL HD-HOOFDDOEL\n```\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["check", str(folder)]) == 1
+    out = capsys.readouterr().out
+    # Each error line by its "CODE ID:".
+    line = {" ".join(text.split(": FOUT: ")[-1].split()[:2]): text for text in out.splitlines()}
+    assert "het ID IN-INFORMATIEDELING," in line["PT105 IN_INFORMATIEDELING:"]  # not IN-IN-INFORMATIEDELING
+    assert "IN-IN-" not in out
+    assert (
+        "het item heet nog IN_INFORMATIEDELING, een ID dat niet past (PT105): geef het het ID "
+        "IN-INFORMATIEDELING, dan klopt deze verwijzing" in line["PT101 PRJ-DELEN:"]
+    )
+    assert "scheid ID's met een komma" in line["PT101 CR-METEN:"]
+    assert "schrijf 'SD-EERSTE-DOEL, HD-HOOFDDOEL'" in line["PT101 CR-METEN:"]
+    borging = next(text for text in out.splitlines() if "PT106 PRJ-DELEN" in text and "borging" in text)
+    assert "een programma mag eigen waarden toestaan" in borging
+    assert "policy_trace_borging_values in conf.py" in borging
