@@ -300,3 +300,22 @@ def test_the_suggestions_of_the_issue_help(tmp_path, capsys):
     borging = next(text for text in out.splitlines() if "PT106 PRJ-DELEN" in text and "borging" in text)
     assert "een programma mag eigen waarden toestaan" in borging
     assert "policy_trace_borging_values in conf.py" in borging
+
+
+def test_each_page_warning_is_its_own_failing_case_in_junit(tmp_path, capsys):
+    """Two pages outside every toctree: two failing JUnit cases at their files, each with its one failure."""
+    from xml.etree import ElementTree as ET
+
+    folder = _init(tmp_path / "p", capsys)
+    for name in ("een", "twee"):
+        (folder / "docs" / f"{name}.md").write_text(f"# {name}\n\nTekst.\n", encoding="utf-8")
+    assert cli.main(["check", str(folder)]) == 1
+    capsys.readouterr()
+    suite = ET.parse(folder / "_build/check/policy-report.xml").getroot()
+    failing = [
+        (case.get("file"), [f.get("type") for f in case.iter("failure")])
+        for case in suite.iter("testcase")
+        if case.find("failure") is not None
+    ]
+    assert failing == [("docs/een.md", ["toc.not_included"]), ("docs/twee.md", ["toc.not_included"])]
+    assert suite.get("failures") == "2"

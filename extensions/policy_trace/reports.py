@@ -151,17 +151,24 @@ def sarif_report(findings: Sequence[Finding], version: str) -> str:
 
 def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> str:
     """``policy-report.xml``: one test case per item; errors as failures, advice in system-out."""
+    # A finding about text that never became an item (PT109, a duplicate's second item, a page or a
+    # setting) gets a case of its own, at its file and line: a CI reading only this file sees it too.
+    known = {item.id for item in items}
+
+    def case_of(item_id: str, file: str, line: int) -> str:
+        return item_id if item_id in known else f"{item_id}\0{file}\0{line}"
+
     by_item: dict[str, list[Finding]] = {}
     for found in findings:
-        by_item.setdefault(found.id, []).append(found)
-    # A finding about text that never became an item (PT109, a duplicate's second item) gets a
-    # case of its own, at its file and line: a CI reading only this file sees it too.
-    known = {item.id for item in items}
+        by_item.setdefault(case_of(found.id, found.file, found.line), []).append(found)
     items = [*items, *sorted(
         {CheckedItem(f.id, f.type or "bron", f.file, f.line) for f in findings if f.id not in known},
         key=lambda i: (i.file, i.line, i.id),
     )]
-    failed = sum(1 for item in items if any(f.severity == "error" for f in by_item.get(item.id, ())))
+    failed = sum(
+        1 for item in items
+        if any(f.severity == "error" for f in by_item.get(case_of(item.id, item.file, item.line), ()))
+    )
     suite = ET.Element(
         "testsuite",
         {
@@ -179,13 +186,13 @@ def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> s
             "testcase",
             {
                 "classname": f"{SUITE_NAME}.{item.type}",
-                "name": item.id,
+                "name": item.id or item.type,
                 "file": item.file,
                 "line": str(item.line),
                 "time": "0",
             },
         )
-        own = by_item.get(item.id, [])
+        own = by_item.get(case_of(item.id, item.file, item.line), [])
         for found in own:
             if found.severity == "error":
                 failure = ET.SubElement(case, "failure", {"type": found.code, "message": found.text})
