@@ -89,11 +89,12 @@ def test_the_pre_commit_hook_and_check_fail_on_a_planted_error(machine, started_
     hooked = machine.run(*command, cwd=programme, check=False)  # what pre-commit runs, from the programme
     assert hooked.returncode == 1
     assert (
-        "needs/projecten.md:3: PT101 PRJ-EERSTE-PROJECT: 'voert_uit' verwijst naar IN-EERSTE-INSPANING"
+        "needs/projecten.md:3: FOUT: PT101 PRJ-EERSTE-PROJECT: 'voert_uit' verwijst naar IN-EERSTE-INSPANING"
         in (hooked.stdout)
     )
     checked = machine.run("policy-trace", "check", "hitteplan", cwd=tmp_path, check=False)
     assert checked.returncode == 1
-    assert "needs/projecten.md:3: WARNING: PT101 PRJ-EERSTE-PROJECT" in checked.stderr
+    # The default form is the short one too (quiet, labelled), the location relative to where it runs.
+    assert "hitteplan/needs/projecten.md:3: FOUT: PT101 PRJ-EERSTE-PROJECT" in checked.stdout
     assert (programme / "_build/check/policy-report.xml").is_file()
     assert "Traceback" not in hooked.stderr + checked.stderr
