@@ -267,3 +267,34 @@ def test_the_generated_publish_step_publishes_each_tag_and_the_working_version(f
     assert versions["versions"][0]["date"] == "2026-03-01" and versions["latest"] == "1.0"
     changes = json.loads((public / "werkversie/changes.json").read_text(encoding="utf-8"))
     assert changes["previous"]["version"] == "1.0" and list(changes["changed"].values()) == [["title"]]
+
+
+def _new_page(fresh: Path, capsys: pytest.CaptureFixture[str], file: str) -> str:
+    args = ["new", "partij", "PA-BUURT", "Buurtteam", "-q", "--file", str(fresh / file)]
+    assert cli.main(args) == 0
+    return capsys.readouterr().err
+
+
+def test_a_new_page_under_needs_is_included_by_the_glob_and_new_says_so(fresh, capsys):
+    said = _new_page(fresh, capsys, "needs/buurt.md")
+    assert "is een nieuwe pagina; de inhoudsopgave in index.md neemt haar op (needs/*)." in said
+    assert cli.main(["check", str(fresh), "--format", "kort"]) == 0
+    assert not [f for f in report(fresh)["findings"] if f["code"].startswith("toc.")]
+
+
+def test_a_new_page_under_docs_is_added_to_the_overviews_toctree_and_new_says_so(fresh, capsys):
+    said = _new_page(fresh, capsys, "docs/buurt.md")
+    assert "policy-trace zette haar in de inhoudsopgave van index.md (docs/buurt)" in said
+    index = (fresh / "index.md").read_text(encoding="utf-8")
+    # After the folder's last reader page, before the authors' own toctree.
+    assert index.index("docs/downloads\n") < index.index("docs/buurt\n") < index.index("docs/controle\n")
+    assert index.count("docs/buurt") == 1
+    assert cli.main(["check", str(fresh), "--format", "kort"]) == 0
+    assert not [f for f in report(fresh)["findings"] if f["code"].startswith("toc.")]
+
+
+def test_a_new_page_no_toctree_lists_gets_where_to_add_it(fresh, capsys):
+    (fresh / "elders").mkdir()
+    said = _new_page(fresh, capsys, "elders/buurt.md")
+    assert "geen inhoudsopgave (toctree) neemt haar op: zet 'elders/buurt' in een toctree" in said
+    assert "elders/buurt" not in (fresh / "index.md").read_text(encoding="utf-8")
