@@ -48,6 +48,11 @@ def test_a_source_date_epoch_that_is_no_number_is_a_dutch_message_not_a_tracebac
     ]
     # The programme itself is fine, and was checked; the variable is the one error the report holds.
     assert [f["code"] for f in report(app)["findings"] if f["severity"] == "error"] == ["policy.config"]
+    # Its fix is the message's own, once; not a generic "read the message above" beside it.
+    (config,) = [f for f in report(app)["findings"] if f["code"] == "policy.config"]
+    assert config["message"].endswith("deze build gebruikt de datum van vandaag.")
+    assert config["fix"].startswith("zet SOURCE_DATE_EPOCH op een geheel getal")
+    assert "hierboven" not in config["fix"]
 
 
 def test_policy_trace_build_with_a_bad_source_date_epoch_ends_in_exit_1_and_a_report(tmp_path):

@@ -89,14 +89,23 @@ def import_sphinx_builders_despite_a_bad_epoch() -> None:
     build gets as far as our ``config-inited`` check, which says in Dutch what
     is wrong (:func:`policy_trace.settings.validate_environment`).
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = unusable_epoch()
     if epoch is None:
         return
+    del os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        import sphinx.builders.gettext  # noqa: F401
+    finally:
+        os.environ["SOURCE_DATE_EPOCH"] = epoch
+
+
+def unusable_epoch() -> str | None:
+    """The value of ``SOURCE_DATE_EPOCH`` when it is set but is no number of seconds, else None."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return None
     try:
         build_date()
     except ValueError:
-        del os.environ["SOURCE_DATE_EPOCH"]
-        try:
-            import sphinx.builders.gettext  # noqa: F401
-        finally:
-            os.environ["SOURCE_DATE_EPOCH"] = epoch
+        return epoch
+    return None

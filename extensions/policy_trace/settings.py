@@ -19,7 +19,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from . import model, vocabulary
-from .dates import build_date, parse_iso
+from .dates import build_date, parse_iso, unusable_epoch
 from .findings import WARNING_TYPE, Subtype
 from .koppelingen import setting_problems
 from .outcome import SEVERITY_SETTINGS, CheckContext
@@ -152,21 +152,18 @@ def validate_environment(app: Sphinx, config: Config) -> None:
     traceback; this runs first, says what is wrong in Dutch, and removes the
     unusable value from this process so the build goes on with today's date.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    epoch = unusable_epoch()
     if epoch is None:
         return
-    try:
-        build_date()
-    except ValueError:
-        del os.environ["SOURCE_DATE_EPOCH"]
-        logger.warning(
-            "omgevingsvariabele SOURCE_DATE_EPOCH: %r is geen aantal seconden sinds 1970; deze build "
-            "gebruikt de datum van vandaag. Oplossing: zet SOURCE_DATE_EPOCH op een geheel getal, "
-            "bijvoorbeeld met SOURCE_DATE_EPOCH=$(git log -1 --format=%%ct), of haal de variabele weg.",
-            epoch,
-            type=WARNING_TYPE,
-            subtype=Subtype.CONFIG.value,
-        )
+    del os.environ["SOURCE_DATE_EPOCH"]
+    logger.warning(
+        "omgevingsvariabele SOURCE_DATE_EPOCH: %r is geen aantal seconden sinds 1970; deze build "
+        "gebruikt de datum van vandaag. Oplossing: zet SOURCE_DATE_EPOCH op een geheel getal, "
+        "bijvoorbeeld met SOURCE_DATE_EPOCH=$(git log -1 --format=%%ct), of haal de variabele weg.",
+        epoch,
+        type=WARNING_TYPE,
+        subtype=Subtype.CONFIG.value,
+    )
 
 
 #: How a type reads in a message to an author.

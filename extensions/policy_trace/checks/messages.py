@@ -271,6 +271,8 @@ _FIX_OF_OTHERS = (
     "zet dan '{code}' in suppress_warnings in conf.py."
 )
 _PACKAGES = {"needs": "sphinx-needs", "myst": "MyST", WARNING_TYPE: "policy-trace"}
+#: How our own messages introduce their fix (``… Oplossing: …``).
+_OWN_FIX = " Oplossing: "
 
 
 def _text(record: logging.LogRecord) -> str:
@@ -317,8 +319,11 @@ class UpstreamMessages(logging.Filter):
             record.msg, record.args = rewrite.text(code), ()
             found = Finding(code, "error", rewrite.id, "", file, line, rewrite.message, rewrite.fix, docname)
         else:
-            fix = _FIX_OF_OTHERS.format(package=_PACKAGES.get(kind, "Sphinx"), code=code)
             text = " ".join(message.split())
+            fix = _FIX_OF_OTHERS.format(package=_PACKAGES.get(kind, "Sphinx"), code=code)
+            if kind == WARNING_TYPE and _OWN_FIX in text:
+                # Our own messages carry their fix already; a second, generic one would only repeat it.
+                text, fix = text.split(_OWN_FIX, 1)
             about = PAGE if file.endswith(".md") else ""
             found = Finding(code, "error", about, "", file, line, text, fix, docname)
         self.shown.append(found)
