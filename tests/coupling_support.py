@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -105,24 +100,6 @@ def koppel(*argv: str) -> int:
     return cli.main(["koppel", *argv])
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """``folder`` served over http on a free port of 127.0.0.1; yields its address."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 # --- the agenda and three regions (issue 19's "done when") -------------------------------------
 
 REPO = Path(__file__).resolve().parent.parent
@@ -192,8 +169,8 @@ REGIONS: dict[str, tuple[str, str, str]] = {
 """),
 }
 
-#: What every region has besides its links to the agenda: a main goal, a goal and a criterion measuring both.
-REGION_BASE = """\
+#: What every region has besides its links: a main goal, a goal and a criterion measuring both.
+_REGION_BASE = """\
 ```{hoofddoel} Een veilige regio
 :id: HD-REGIO
 :status: vastgesteld
@@ -210,10 +187,15 @@ REGION_BASE = """\
 :meet: HD-REGIO, SD-REGIO
 :indicator: Oefeningen per jaar
 :streefwaarde: 12
-:deadline: 2016-06-01
+:deadline: @@DEADLINE@@
 :bron: Jaarverslag
 ```
 """
+
+
+def region_base(deadline: str = "2016-06-01") -> str:
+    """A region's main goal, goal and criterion; ``deadline`` inside its looptijd (the agenda's 2014-2017)."""
+    return _REGION_BASE.replace("@@DEADLINE@@", deadline)
 
 
 def copy_agenda(folder: Path, extra_conf: str = "") -> Path:
@@ -251,7 +233,7 @@ def land_en_regio(base: Path) -> dict[str, Any]:
     for alias, (programme_id, name, items) in REGIONS.items():
         folder = write_programme(
             base / alias, programme_id, name,
-            "```{stand}\n```\n\n```{doelenboom}\n```\n\n" + REGION_BASE + "\n" + items,
+            "```{stand}\n```\n\n```{doelenboom}\n```\n\n" + region_base() + "\n" + items,
             f'html_baseurl = "https://{alias}.example.nl/1/"\n', date="2014-09-01",
             period=("2014-01-01", "2017-12-31"), reference_date="2014-09-26",
         )

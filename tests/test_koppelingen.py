@@ -14,30 +14,11 @@ import yaml
 from bs4 import BeautifulSoup
 from checks_support import build_once, report
 from conftest import needs_json, warnings_of
-from coupling_support import koppel, publish_national, serving, write_programme
+from coupling_support import koppel, publish_national, region_base, write_programme
 from policy_trace import cli, koppelingen
+from serving_support import serving
 
-REGION_ITEMS = """\
-```{hoofddoel} Een veilige regio
-:id: HD-REGIO
-:status: vastgesteld
-```
-
-```{doel} Slagvaardig in een crisis
-:id: SD-REGIO
-:draagt_bij_aan: HD-REGIO
-:status: vastgesteld
-```
-
-```{criterium} Oefeningen per jaar
-:id: CR-REGIO
-:meet: HD-REGIO, SD-REGIO
-:indicator: Oefeningen per jaar
-:streefwaarde: 12
-:deadline: 2026-12-31
-:bron: Jaarverslag
-```
-
+REGION_ITEMS = region_base(deadline="2026-12-31") + """
 ```{inspanning} Regionale oefencyclus
 :id: IN-OEFENEN
 :draagt_bij_aan: SD-REGIO, landelijk:SD-CRISIS

@@ -12,11 +12,11 @@ from checks_support import build_once, report
 from conftest import needs_json, warnings_of
 from coupling_support import (
     AGENDA_ID,
-    REGION_BASE,
     REPO,
     copy_agenda,
     koppel,
     land_en_regio,
+    region_base,
     write_programme,
 )
 from policy_trace import koppelingen
@@ -138,7 +138,7 @@ def test_the_agenda_names_its_goals_without_contributions_and_each_coupled_progr
 
 def test_a_programme_that_links_to_nothing_or_is_old_is_named_as_such(coupled, tmp_path):
     oost = write_programme(
-        tmp_path / "oost", "vr-oost-beleidsplan", "Beleidsplan Veiligheidsregio Oost", REGION_BASE,
+        tmp_path / "oost", "vr-oost-beleidsplan", "Beleidsplan Veiligheidsregio Oost", region_base(),
         date="2013-01-15", period=("2013-01-01", "2016-12-31"), reference_date="2013-01-15",
     )
     published = Path(build_once(oost, "html").outdir)
@@ -190,7 +190,7 @@ def test_planted_mistakes_are_found_at_the_regions_file_and_line(tmp_path):
     agenda = copy_agenda(tmp_path / "agenda")
     first = Path(build_once(agenda, "html").outdir)
     region = write_programme(
-        tmp_path / "regio", "vr-fouten", "Beleidsplan met fouten", REGION_BASE + "\n" + MISTAKES,
+        tmp_path / "regio", "vr-fouten", "Beleidsplan met fouten", region_base() + "\n" + MISTAKES,
         period=("2014-01-01", "2017-12-31"), reference_date="2014-09-26",
     )
     assert koppel("landelijk", str(first), str(region)) == 0

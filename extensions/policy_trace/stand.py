@@ -27,7 +27,7 @@ from .items import Item, Programme
 from .judgement import Assessment
 from .outcome import CheckContext
 from .rules import waivers
-from .rules.assumptions import refuted_under_decided_work, running_subjects, untested
+from .rules.assumptions import due_for_test, refuted_under_decided
 from .rules.common import (
     criterion_gaps,
     is_prioritised,
@@ -305,14 +305,8 @@ def attention(programme: Programme, context: CheckContext, judged: dict[str, Jud
         if m.status == model.status_of("late") or overdue_date(m, day) is not None
     ]
     late.sort(key=lambda m: (m.field("datum"), m.id))
-    refuted = tuple(
-        (assumption, subjects)
-        for assumption in programme.of_type("aanname")
-        if (subjects := tuple(refuted_under_decided_work(programme, assumption)))
-    )
-    open_ones = tuple(
-        a for a in programme.of_type("aanname") if running_subjects(programme, a) and untested(a, day)
-    )
+    refuted = tuple(refuted_under_decided(programme))
+    open_ones = tuple(assumption for assumption, _running in due_for_test(programme, day))
     return Attention(criteria, tuple(late), refuted, open_ones, waivers_ending(programme, day))
 
 

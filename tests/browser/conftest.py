@@ -9,15 +9,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from serving_support import serving
 
 from .pages import SiteBrowser, Toetsing
 
@@ -48,32 +45,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if result.returncode:
         pytest.fail(f"De site bouwt niet zonder waarschuwingen:\n{result.stdout}{result.stderr}")
     return out
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A browser that leaves a page drops its pending requests: not an error of the site.
-        pass
-
-
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """A built site served by a threaded http.server on a free port of 127.0.0.1; yields its URL."""
-    server = _QuietServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

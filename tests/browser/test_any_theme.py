@@ -12,16 +12,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from serving_support import serving
 
-from .conftest import _QuietHandler, _QuietServer
 from .pages import SiteBrowser
 
 ROOT = Path(__file__).resolve().parents[1] / "roots" / "test-views"
@@ -53,14 +51,8 @@ def themed(
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    server = _QuietServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(out)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield case, f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(out) as url:
+        yield case, url
 
 
 def _summary(violations: list[dict[str, Any]]) -> list[str]:

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from coupling_support import land_en_regio
+from serving_support import serving
 
-from .conftest import serving
 from .pages import SiteBrowser
 
 

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from policy_trace import starter
+from serving_support import serving
 
-from .conftest import serving
 from .pages import SiteBrowser
 from .test_accessibility import SCREENS
 

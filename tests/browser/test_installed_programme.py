@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from serving_support import serving
 
-from .conftest import serving
 from .pages import SiteBrowser, html_pages
 
 pytestmark = pytest.mark.package

@@ -28,8 +28,9 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from serving_support import serving
 
-from .conftest import CHROMIUM, REPO, serving
+from .conftest import CHROMIUM, REPO
 from .pages import SiteBrowser, Toetsing, html_pages
 from .test_accessibility import KINDS, SCREENS, _summary
 

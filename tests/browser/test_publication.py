@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import sys
-import threading
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
+from serving_support import serving
 
-from .conftest import _QuietHandler, _QuietServer
 from .pages import SiteBrowser
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
@@ -28,13 +26,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     edit(srcdir)
     assert publish("--version", "1.1", *adopted, "--datum", "2015-02-01", str(out), str(srcdir)) == 0
     assert publish("--datum", "2015-03-01", str(out), str(srcdir)) == 0
-    server = _QuietServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(out) as url:
+        yield url
 
 
 @pytest.fixture

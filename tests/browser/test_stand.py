@@ -17,8 +17,9 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from serving_support import serving
 
-from .conftest import REPO, serving
+from .conftest import REPO
 from .pages import SiteBrowser
 
 ROOT = REPO / "tests" / "roots" / "test-stand"

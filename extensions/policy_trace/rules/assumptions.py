@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from .. import model
@@ -52,10 +52,7 @@ def tested_recently(tested: date | None, reference_date: date) -> bool:
 )
 def untested_assumptions(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """An assumption of an item in execution was never tested, or not within 365 days."""
-    for assumption in programme.of_type("aanname"):
-        running = running_subjects(programme, assumption)
-        if not running or not untested(assumption, context.reference_date):
-            continue
+    for assumption, running in due_for_test(programme, context.reference_date):
         subjects = ", ".join(t.id for t in running)
         tested = parse_iso(assumption.field("getoetst_op"))
         if tested is None:
@@ -95,6 +92,29 @@ def refuted_under_decided_work(programme: Programme, assumption: Item) -> list[I
     if assumption.status != REFUTED:
         return []
     return [t for t in programme.outgoing(assumption, "betreft") if t.status in DECIDED_WORK]
+
+
+def _with_subjects(
+    programme: Programme, subjects_of: Callable[[Item], list[Item]]
+) -> list[tuple[Item, tuple[Item, ...]]]:
+    """Each assumption with the items ``subjects_of`` names for it, leaving out those it names none for."""
+    return [
+        (assumption, tuple(subjects))
+        for assumption in programme.of_type("aanname")
+        if (subjects := subjects_of(assumption))
+    ]
+
+
+def due_for_test(programme: Programme, reference_date: date) -> list[tuple[Item, tuple[Item, ...]]]:
+    """Each assumption to test (PT406), with the items in uitvoering that rest on it."""
+    return _with_subjects(
+        programme, lambda a: running_subjects(programme, a) if untested(a, reference_date) else []
+    )
+
+
+def refuted_under_decided(programme: Programme) -> list[tuple[Item, tuple[Item, ...]]]:
+    """Each weerlegde assumption under decided work (PT305), with the items that rest on it."""
+    return _with_subjects(programme, lambda a: refuted_under_decided_work(programme, a))
 
 
 @rule(
@@ -137,10 +157,7 @@ def refuted_under_decided_work(programme: Programme, assumption: Item) -> list[I
 )
 def refuted_assumptions(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """An assumption is weerlegd while an item it concerns is vastgesteld or in uitvoering."""
-    for assumption in programme.of_type("aanname"):
-        subjects = refuted_under_decided_work(programme, assumption)
-        if not subjects:
-            continue
+    for assumption, subjects in refuted_under_decided(programme):
         listed = ", ".join(f"{t.id} ({t.status.replace('_', ' ')})" for t in subjects)
         yield Problem(
             assumption,
