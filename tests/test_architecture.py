@@ -245,3 +245,50 @@ def test_the_status_css_comes_from_the_model():
         for match in re.finditer(rf"\.pt-({names})\b", path.read_text(encoding="utf-8"))
     ]
     assert selectors == []
+
+
+
+#: Who may assess a criterion, by (module, function): ``judging`` judges every criterion once per
+#: build through ``series.assessment``, which alone reads the numbers with ``judgement.assess``.
+ASSESSORS = {("series", "assessment"): "judging", ("judgement", "assess"): "series"}
+
+
+def _assessing(module: str, path: Path) -> list[tuple[int, tuple[str, str]]]:
+    """Where ``module`` names ``series.assessment`` or ``judgement.assess``: called, imported or passed on."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            named = (node.value.id, node.attr)
+            found += [(node.lineno, named)] if named in ASSESSORS else []
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for imported in _imported(module, path, node):
+                for alias in node.names:
+                    named = (imported.rpartition(".")[2], alias.name)
+                    found += [(node.lineno, named)] if named in ASSESSORS else []
+    return found
+
+
+def test_a_criterion_is_judged_in_one_place():
+    # The site, the stand, the paper and rule PT304 read the build's judgements (judging.py, reached
+    # through state.judgements_of_build and the check context); a second assessment could disagree.
+    elsewhere = [
+        f"{path.relative_to(SOURCE).as_posix()}:{line}: {'.'.join(named)}"
+        for module, path in MODULES.items()
+        for line, named in _assessing(module, path)
+        if ASSESSORS[named] != module
+    ]
+    assert elsewhere == []
+
+
+def test_the_one_place_test_sees_a_second_assessment(tmp_path):
+    # The paper's criteria table as it was before: it assessed a criterion itself.
+    before = tmp_path / "document.py"
+    before.write_text(
+        "from .. import series\n\n\ndef cell(programme, item, start):\n"
+        "    return series.assessment(programme, item, start).reason\n",
+        encoding="utf-8",
+    )
+    assert _assessing("paper.document", before) == [(5, ("series", "assessment"))]
+    imported = tmp_path / "measurements.py"
+    imported.write_text("from ..series import assessment\n", encoding="utf-8")
+    assert _assessing("rules.measurements", imported) == [(1, ("series", "assessment"))]

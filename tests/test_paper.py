@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup, Tag
 from policy_trace import model
 from policy_trace.cli import main
 from policy_trace.items import Item, Programme
+from policy_trace.judging import judge_programme
 from policy_trace.paper import document, fonts, tree, weasy
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
@@ -221,7 +222,7 @@ def _paper(programme: Programme) -> document.Paper:
         status="vastgesteld",
         date="1 maart 2024",
         reference_date="1 juni 2024",
-        period_start=datetime.date(2024, 1, 1),
+        judgements=judge_programme(programme, datetime.date(2024, 1, 1)),
         programme=programme,
         findings=(),
         texts={"IN-A": "Een *inspanning* met tekst.\n\n<script>x</script>"},

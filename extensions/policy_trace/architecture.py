@@ -55,7 +55,7 @@ LAYERS: tuple[Layer, ...] = (
         "Een alleen-lezen beeld van alle items en wat eruit volgt (reeksen, oordelen, wijzigingen), de "
         "gekoppelde programma's en de versies van een publicatie, de typen van een controle-uitkomst, en "
         "wat policy-trace op de bouwomgeving bewaart (één Domain).",
-        ("items", "series", "judgement", "changes", "koppelingen", "publish", "outcome", "domain"),
+        ("items", "series", "judgement", "judging", "changes", "koppelingen", "publish", "outcome", "domain"),
     ),
     Layer(
         "Regels",

@@ -7,11 +7,13 @@ shows them: the rules take a :class:`CheckContext`, the run of all rules is a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 from .changes import Changes
+from .items import Programme
+from .judging import Judgements, judge_programme
 from .koppelingen import NONE, Koppelingen
 
 #: ``uitgezonderd``: a finding under a valid waiver (``:uitzondering:``); reported, never failing.
@@ -95,6 +97,22 @@ class CheckContext:
     #: The code of every rule, for the rule that a waiver names one (PT106); the rules are gathered
     #: above the modules that declare them, so a run hands them in (``checking.run_checks``).
     rule_codes: frozenset[str] = frozenset()
+    #: Every criterion's judgement, judged once per build (``state.judgements_of_build``) and handed to
+    #: the rules, the stand and the pages with the context; reached through :meth:`judgements_of`.
+    judgements: Judgements | None = field(default=None, compare=False)
+
+    @property
+    def start(self) -> date | None:
+        """The start of the looptijd (``policy_trace_period``), if set."""
+        return self.period[0] if self.period else None
+
+    def judgements_of(self, programme: Programme) -> Judgements:
+        """Every criterion's judgement in ``programme``: those this context carries when they are that
+        programme's (always, in a build), else judged now (a programme checked outside a build)."""
+        held = self.judgements
+        if held is not None and held.holds(programme, self.start):
+            return held
+        return judge_programme(programme, self.start)
 
     @property
     def example_date(self) -> date:

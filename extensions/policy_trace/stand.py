@@ -7,8 +7,9 @@ since the last publication and what is due soon. The site's ``{stand}``
 directive (``views/stand.py``) and the board paper both render its
 :class:`Stand`, so they cannot disagree.
 
-Judgements come from :mod:`judgement` (through :func:`series.assessment`);
-what a rule finds (PT305, PT406, PT402) comes from that rule's own function.
+Judgements are judged once per build (:mod:`judging`) and come with the
+context, as they come to rule PT304; what a rule finds (PT305, PT406,
+PT402) comes from that rule's own function.
 Nothing here invents a figure: a criterion without a computed judgement
 counts with the status its author gave (``onbepaald`` when none), and
 :class:`Judged` says which of the two was counted.
@@ -16,15 +17,15 @@ counts with the status its author gave (``onbepaald`` when none), and
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from . import model, series
+from . import model
 from .changes import Changes, suspects
 from .dates import parse_iso
 from .items import Item, Programme
-from .judgement import Assessment
+from .judging import JUDGEMENTS, Judged
 from .outcome import CheckContext
 from .rules import waivers
 from .rules.assumptions import due_for_test, refuted_under_decided
@@ -39,10 +40,6 @@ from .rules.dates import overdue_date
 
 #: How far ahead *Binnenkort* looks, and how close a waiver's end date counts as "about to expire".
 HORIZON = timedelta(days=90)
-#: What is counted when there is no judgement at all: the model's first criterion status.
-UNDETERMINED = model.CRITERION_STATUSES[0]
-#: The judgements a criterion is counted under: the model's criterion statuses, onbepaald last.
-JUDGEMENTS: tuple[str, ...] = (*(s for s in model.CRITERION_STATUSES if s != UNDETERMINED), UNDETERMINED)
 #: Judgements that need attention.
 WORRYING: tuple[str, ...] = (model.status_of("at_risk"), model.status_of("missed"))
 #: The item types whose additions, removals and changes the stand names (the steering chain).
@@ -50,27 +47,6 @@ STEERED_TYPES: tuple[str, ...] = (*model.GOAL_TYPES, "inspanning", "project")
 #: The statuses that make a goal or an effort a proposal, a project a point to decide.
 PROPOSED = model.status_of("proposed")
 TO_DECIDE = model.status_of("to_decide")
-
-
-@dataclass(frozen=True)
-class Judged:
-    """One criterion as the stand counts it."""
-
-    criterion: Item
-    #: What the criterion's numbers say (the reason is one Dutch sentence).
-    assessment: Assessment
-    #: The judgement counted: the computed one where there is one, else the author's status.
-    judgement: str
-
-    @property
-    def computed(self) -> bool:
-        """Whether the counted judgement follows from the numbers (not from the author's status)."""
-        return self.assessment.judgement is not None
-
-    @property
-    def disagrees(self) -> bool:
-        """Whether the author gave a status that differs from the computed judgement (PT304)."""
-        return self.computed and bool(self.criterion.status) and self.criterion.status != self.judgement
 
 
 @dataclass(frozen=True)
@@ -189,15 +165,8 @@ class Stand:
     #: None when there is no previous publication to compare with.
     changed: Changed | None
     upcoming: tuple[Upcoming, ...]
-    #: Every criterion as counted, by ID (the roll-ups of the dashboard read the same).
-    judged: dict[str, Judged] = field(default_factory=dict)
-
-
-def judge(programme: Programme, criterion: Item, start: date | None) -> Judged:
-    """How a criterion is counted: its computed judgement, else its author's status, else onbepaald."""
-    assessed = series.assessment(programme, criterion, start)
-    counted = assessed.judgement or (criterion.status if criterion.status in JUDGEMENTS else UNDETERMINED)
-    return Judged(criterion, assessed, counted)
+    #: Every criterion as counted, by ID: the context's judgements (PT304 and the pages read the same).
+    judged: Mapping[str, Judged] = field(default_factory=dict)
 
 
 def efforts_of(programme: Programme, goal: Item) -> tuple[Item, ...]:
@@ -218,13 +187,13 @@ def efforts_of(programme: Programme, goal: Item) -> tuple[Item, ...]:
     return tuple(found[key] for key in sorted(found))
 
 
-def _tally(criteria: Iterable[Item], judged: dict[str, Judged]) -> Tally:
+def _tally(criteria: Iterable[Item], judged: Mapping[str, Judged]) -> Tally:
     return Tally(
         tuple(judged[c.id] for c in sorted({c.id: c for c in criteria}.values(), key=lambda c: c.id))
     )
 
 
-def _goal_line(programme: Programme, goal: Item, judged: dict[str, Judged]) -> GoalLine:
+def _goal_line(programme: Programme, goal: Item, judged: Mapping[str, Judged]) -> GoalLine:
     efforts = efforts_of(programme, goal)
     own = measuring_criteria(programme, goal)
     of_efforts = [c for effort in efforts for c in measuring_criteria(programme, effort)]
@@ -295,7 +264,7 @@ def waivers_ending(programme: Programme, reference_date: date) -> tuple[tuple[It
     return tuple(sorted(found, key=lambda w: (w[2], w[0].id, w[1])))
 
 
-def attention(programme: Programme, context: CheckContext, judged: dict[str, Judged]) -> Attention:
+def attention(programme: Programme, context: CheckContext, judged: Mapping[str, Judged]) -> Attention:
     """What needs attention on the peildatum."""
     day = context.reference_date
     criteria = tuple(j for j in judged.values() if j.judgement in WORRYING or j.disagrees)
@@ -332,7 +301,9 @@ def changed_since(programme: Programme, changes: Changes | None) -> Changed | No
     )
 
 
-def upcoming(programme: Programme, reference_date: date, judged: dict[str, Judged]) -> tuple[Upcoming, ...]:
+def upcoming(
+    programme: Programme, reference_date: date, judged: Mapping[str, Judged]
+) -> tuple[Upcoming, ...]:
     """Open milestones and deadlines of criteria not yet behaald, within :data:`HORIZON` of the peildatum."""
     end = reference_date + HORIZON
     found = []
@@ -350,8 +321,7 @@ def upcoming(programme: Programme, reference_date: date, judged: dict[str, Judge
 
 def compute_stand(programme: Programme, context: CheckContext) -> Stand:
     """The stand van zaken of ``programme`` on its peildatum, compared with ``context.changes``."""
-    start = context.period[0] if context.period else None
-    judged = {c.id: judge(programme, c, start) for c in programme.of_type("criterium")}
+    judged = context.judgements_of(programme)
     goals = tuple(
         _goal_line(programme, goal, judged)
         for type_name in model.GOAL_TYPES
@@ -370,16 +340,13 @@ def compute_stand(programme: Programme, context: CheckContext) -> Stand:
 
 __all__ = [
     "HORIZON",
-    "JUDGEMENTS",
     "Attention",
     "Changed",
     "Decision",
     "GoalLine",
-    "Judged",
     "Stand",
     "Tally",
     "Upcoming",
     "compute_stand",
     "efforts_of",
-    "judge",
 ]

@@ -4,9 +4,9 @@ As sphinx-design's ``get_sd_config(env)``: one :class:`BuildState` per build,
 held in memory by our Domain (never pickled, never on Sphinx's app or builder)
 and forgotten when the next build starts reading. The settings (validated once,
 with their Dutch warnings, at ``config-inited``: ``settings``), the
-programme, the copies of coupled programmes, the check run, the published
-versions, the items to review and the stand van zaken with every criterion's
-judgement: each computed on first use, then shared.
+programme, the copies of coupled programmes, every criterion's judgement,
+the check run, the published versions, the items to review and the stand
+van zaken: each computed on first use, then shared.
 """
 
 from __future__ import annotations
@@ -26,11 +26,12 @@ from . import domain, koppelingen
 from .changes import Changes, Suspect, suspects
 from .dates import build_date, dutch_date, parse_iso
 from .items import Item, Programme, item_from_need
+from .judging import Judged, Judgements, judge_programme
 from .koppelingen import Koppelingen
 from .outcome import CheckContext, CheckRun
 from .publish import PublishError, Version, read_versions_file
 from .settings import CheckSettings, read_settings
-from .stand import Judged, Stand, compute_stand
+from .stand import Stand, compute_stand
 from .vocabulary import Vocabulary, of_config
 
 
@@ -48,6 +49,9 @@ class BuildState:
     versions: tuple[Version, ...] | None = None
     suspects: dict[str, tuple[Suspect, ...]] | None = None
     stand: Stand | None = None
+    #: Every criterion's judgement: judged once, read by PT304 (through the check context), the stand,
+    #: the pages and the paper.
+    judgements: Judgements | None = None
     vocabulary: Vocabulary | None = None
 
 
@@ -132,13 +136,25 @@ def stand_of_build(app: Sphinx) -> Stand:
     """The stand van zaken of this build, with every criterion's judgement, computed once."""
     held = of(app)
     if held.stand is None:
-        held.stand = compute_stand(programme_of_build(app), context_of_build(app))
+        context = replace(context_of_build(app), judgements=judgements_of_build(app))
+        held.stand = compute_stand(programme_of_build(app), context)
     return held.stand
 
 
+def judgements_of_build(app: Sphinx) -> Judgements:
+    """Every criterion's judgement in this build's programme, judged once per build: the one way the
+    checks (PT304, through the check context), the stand, the pages and the paper reach them."""
+    held = of(app)
+    programme = programme_of_build(app)
+    start = settings_of_build(app).context.start
+    if held.judgements is None or not held.judgements.holds(programme, start):
+        held.judgements = judge_programme(programme, start)
+    return held.judgements
+
+
 def judged_of_build(app: Sphinx, criterion: Item) -> Judged:
-    """How a criterion of this build's programme is counted (its judgement), assessed once per build."""
-    return stand_of_build(app).judged[criterion.id]
+    """How a criterion of this build's programme is counted (its judgement), judged once per build."""
+    return judgements_of_build(app)[criterion.id]
 
 
 def vocabulary_of_build(app: Sphinx) -> Vocabulary:

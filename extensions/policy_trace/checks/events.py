@@ -39,7 +39,10 @@ def check_all_items(app: Sphinx, builder: Builder) -> None:
     compared = compare_with_previous(app)
     if compared is not None:
         context = replace(context, changes=compared)
-    context = replace(context, koppelingen=state.koppelingen_of_build(app))
+    # The judgements this build's pages and paper show: PT304 compares the status with the same ones.
+    context = replace(
+        context, koppelingen=state.koppelingen_of_build(app), judgements=state.judgements_of_build(app)
+    )
     run = check_programme(programme_of_build(app), context, chosen.overrides, app.config.suppress_warnings)
     state.of(app).run = run
     for found in run.findings:

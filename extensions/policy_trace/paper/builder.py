@@ -70,7 +70,7 @@ class PaperBuilder(NeedsBuilder):
             status=edition.status or "werkversie",
             date=edition.date_text,
             reference_date=dutch_date(chosen.reference_date),
-            period_start=chosen.period[0] if chosen.period else None,
+            judgements=state.judgements_of_build(self.app),
             programme=programme,
             findings=run.findings if run else (),
             texts=texts,

@@ -23,6 +23,7 @@ from html import escape
 from .. import model, series
 from ..dates import dutch_date
 from ..items import Item, Programme
+from ..judging import Judged
 from ..koppelingen import is_coupled
 from ..outcome import SEVERITY_LABELS, Finding
 from ..rules.common import measuring_criteria, needs_criterion
@@ -58,8 +59,9 @@ class Paper:
     date: str
     #: The peildatum, in words.
     reference_date: str
-    #: The start of the programme period (the start of the looptijd for the progress rule).
-    period_start: datetime.date | None
+    #: Every criterion's judgement, by ID: the build's own (``state.judgements_of_build``), as the site
+    #: and rule PT304 show them.
+    judgements: Mapping[str, Judged]
     programme: Programme
     findings: tuple[Finding, ...]
     #: Per item ID its text as its author wrote it (MyST Markdown), if any: where a refusal is located.
@@ -103,7 +105,7 @@ def _cell(programme: Programme, criterion: Item, field: model.Field) -> str:
 
 def _status(paper: Paper, item: Item) -> str:
     # The site's badge: a criterion whose computed judgement differs from its author's status shows both.
-    judged = paper.stand.judged.get(item.id) if paper.stand is not None else None
+    judged = paper.judgements.get(item.id)
     return judged_status_html(judged) if judged is not None else status_html(item)
 
 
@@ -215,7 +217,7 @@ def dashboard(paper: Paper) -> str:
         cells += [_cell(programme, item, criterion.field(name)) for name in DASHBOARD_FIELDS]  # type: ignore[arg-type]
         cells.append(_status(paper, item))
         # The judgement the numbers give, with its rule written out; never a number the sources lack.
-        cells.append(escape(series.assessment(programme, item, paper.period_start).reason))
+        cells.append(escape(paper.judgements[item.id].assessment.reason))
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     table = (
         f'<table class="tabel tevreden"><caption>Criteria: wanneer zijn we tevreden</caption>'

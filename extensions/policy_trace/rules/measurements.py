@@ -82,17 +82,16 @@ def single_value_and_series(programme: Programme, context: CheckContext) -> Iter
 )
 def status_disagrees_with_numbers(programme: Programme, context: CheckContext) -> Iterator[Problem]:
     """The authored status of a criterion differs from the judgement its numbers give."""
-    start = context.period[0] if context.period else None
+    # The judgements the site, the stand and the paper show, judged once per build (``judging``).
+    judgements = context.judgements_of(programme)
     for criterion in programme.of_type("criterium"):
-        if not criterion.status:
-            continue
-        assessed = series.assessment(programme, criterion, start)
-        if assessed.judgement is None or assessed.judgement == criterion.status:
+        judged = judgements[criterion.id]
+        if not judged.disagrees:
             continue
         yield Problem(
             criterion,
-            f"de status is '{criterion.status}', maar uit de cijfers volgt '{assessed.judgement}': "
-            f"{assessed.reason}",
-            f"zet de status op '{assessed.judgement}', of controleer "
+            f"de status is '{criterion.status}', maar uit de cijfers volgt '{judged.judgement}': "
+            f"{judged.assessment.reason}",
+            f"zet de status op '{judged.judgement}', of controleer "
             "nulmeting, streefwaarde, deadline en metingen.",
         )

@@ -26,8 +26,9 @@ from docutils.parsers.rst import directives
 from .. import domain, model, state
 from ..dates import dutch_date, parse_iso
 from ..items import Item
+from ..judging import Judged
 from ..outcome import CheckContext
-from ..stand import HORIZON, GoalLine, Judged, Stand, Tally
+from ..stand import HORIZON, GoalLine, Stand, Tally
 from ..state import context_of_build
 from . import gekoppeld, outdated
 from .context import ViewContext, type_title

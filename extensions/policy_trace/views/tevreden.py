@@ -23,8 +23,8 @@ from ..coverage import coverage
 from ..dates import parse_iso
 from ..items import Item
 from ..judgement import RULE, Assessment, parse_quantity, percent
+from ..judging import Judged
 from ..rules.common import measuring_criteria, needs_criterion
-from ..stand import Judged
 from ..state import judged_of_build, settings_of_build, vocabulary_of_build
 from . import charts, derive
 from .context import ViewContext, item_label, type_plural
@@ -267,7 +267,7 @@ def coverage_block(ctx: ViewContext) -> list[nodes.Node]:
 
 
 def roll_up_counts(judged: list[Judged]) -> list[tuple[str, int]]:
-    """How many criteria are counted under each judgement (see :func:`policy_trace.stand.judge`)."""
+    """How many criteria are counted under each judgement (:mod:`policy_trace.judging`)."""
     counts = dict.fromkeys(charts.ROLL_UP_STATUSES, 0)
     for one in judged:
         counts[one.judgement if one.judgement in counts else charts.UNDETERMINED] += 1

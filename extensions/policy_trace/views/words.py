@@ -18,7 +18,7 @@ from docutils import nodes
 from .. import model
 from ..dates import dutch_date, parse_iso
 from ..items import Item
-from ..stand import Judged
+from ..judging import Judged
 
 
 def in_words(value: str) -> str:
