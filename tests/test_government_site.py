@@ -3,6 +3,7 @@ house style within AA contrast, security.txt, the toegankelijkheidsverklaring an
 
 from __future__ import annotations
 
+import colorsys
 import datetime as dt
 import json
 import re
@@ -58,11 +59,19 @@ def test_a_house_style_within_aa_colours_the_site(tmp_path: Path) -> None:
     assert warnings_of(app) == []
     site = Path(app.outdir)
     css = (site / "_static" / housestyle.STYLESHEET).read_text(encoding="utf-8")
-    # Links only where the page is light; furo's dark background keeps the site's own link colour.
-    light = "--color-link: #01689b; --color-brand-content: #01689b;"
-    assert f'body[data-theme="light"] {{ {light} }}' in css
-    assert f'@media (prefers-color-scheme: light) {{ body:not([data-theme="dark"]) {{ {light} }} }}' in css
+    # The light colours on furo's body; in both of furo's dark scopes (its toggle, and a dark system
+    # left on automatic) a lighter variant of the same blue, 6.13:1 on the dark menu (#01689b: 2.81:1).
+    # This replaces the light-only links of the first round (issue 20: house style in dark mode).
+    assert "body { --color-link: #01689b; --color-brand-content: #01689b; }" in css
+    dark = "--color-link: #02a3f3; --color-brand-content: #02a3f3;"
+    assert f'  body[data-theme="dark"] {{ {dark} }}' in css
+    assert f'    body:not([data-theme="light"]) {{ {dark} }}' in css
+    assert css.index("@media not print {") < css.index("@media (prefers-color-scheme: dark) {")
+    derived = "utrecht.link.color in de donkere modus: #02a3f3, afgeleid van #01689b (6,13:1 tegen #1a1c1e)"
+    assert derived in css
+    # The header is a pair of its own: the same in both schemes.
     assert ".sidebar-brand, .mobile-header { background-color: #154273; }" in css
+    assert "data-theme=\"dark\"] .sidebar-brand" not in css
     index = (site / "index.html").read_text(encoding="utf-8")
     # After the theme's own stylesheet, so its colours win.
     assert index.index("policy_trace/site.css") < index.index(housestyle.STYLESHEET)
@@ -96,6 +105,86 @@ def test_a_house_style_below_4_5_to_1_is_refused_at_its_line_and_not_used(tmp_pa
         "dan haar eigen kleur. [policy.config]",
     ]
     assert not (Path(app.outdir) / "_static" / housestyle.STYLESHEET).exists()
+
+
+def test_a_dark_house_style_is_checked_against_the_dark_background_and_used_there(tmp_path: Path) -> None:
+    srcdir, line = _with_conf(tmp_path, (
+        'policy_trace_house_style = {"utrecht.link.color": "#01689b", "utrecht.color.primary": "#154273",\n'
+        '                            "utrecht.page-header.color": "#154273"}\n'
+        'policy_trace_house_style_dark = {"utrecht.link.color": "#8fcae7",\n'
+        '                                 "utrecht.color.primary": "#01689b",\n'
+        '                                 "utrecht.page-header.background-color": "#0b2545",\n'
+        '                                 "utrecht.page-header.color": "#ffffff"}\n'
+    ))
+    app = build_once(srcdir)
+    dark_line = line + 2  # where policy_trace_house_style_dark starts
+    assert warnings_of(app) == [
+        f"conf.py:{dark_line}: FOUT: policy_trace_house_style_dark: utrecht.color.primary #01689b (de "
+        "hoofdkleur: de hoofdstukken in het menu en de actieve kop rechts) heeft in de donkere modus "
+        "tegen de achtergrond #1a1c1e een contrast van 2,81:1; WCAG 2.1 AA vraagt minstens 4,50:1. "
+        "Kies een kleur met meer contrast; de site gebruikt in de donkere modus tot dan #73aae5, "
+        "afgeleid van #154273. "
+        "[policy.config]",
+    ]
+    css = (Path(app.outdir) / "_static" / housestyle.STYLESHEET).read_text(encoding="utf-8")
+    # The programme's own dark link colour; the refused primary's derived variant instead.
+    for scope in ('  body[data-theme="dark"]', '    body:not([data-theme="light"])'):
+        assert (f"{scope} {{ --color-link: #8fcae7; --color-brand-content: #8fcae7; "
+                "--color-brand-primary: #73aae5; }") in css
+        # A dark header pair of its own, only in the dark scheme.
+        header = f"{scope} .sidebar-brand, {scope.strip()} .mobile-header {{ background-color: #0b2545; }}"
+        assert header in css
+    # The light header text (dark blue on furo's light menu) holds in light; dark has its own pair.
+    text = ".sidebar-brand, .sidebar-brand-text, .mobile-header, .mobile-header .brand { color: #154273; }"
+    assert text in css
+
+
+def test_a_header_colour_without_its_partner_must_read_in_both_schemes() -> None:
+    # Dark blue text reads on furo's light menu, not on its dark one, where the header keeps it.
+    usable, found = housestyle.problems({"utrecht.page-header.color": "#154273"})
+    assert usable == {} and found == [
+        "policy_trace_house_style: utrecht.page-header.color #154273 (de tekst van de naam van de site "
+        "bovenin) heeft in de donkere modus tegen de achtergrond #1a1c1e een contrast van 1,68:1; WCAG 2.1 "
+        "AA vraagt minstens 4,50:1. Geef ook utrecht.page-header.background-color, of kies een kleur met "
+        "meer contrast; de site houdt tot dan haar eigen kleur."
+    ]
+    # With its background the pair reads in both.
+    assert housestyle.problems({"utrecht.page-header.color": "#154273",
+                                "utrecht.page-header.background-color": "#ffffff"})[1] == []
+
+
+def test_a_derived_dark_variant_keeps_the_hue_and_reads_as_well_as_the_light_colour() -> None:
+    light, dark = housestyle.LIGHT.page, housestyle.DARK.page
+    for colour in ("#01689b", "#154273", "#d52b1e", "#007bc7", "#39870c", "#000000", "#767676"):
+        variant = housestyle.dark_variant(colour, light, dark)
+        wanted = min(max(housestyle.contrast(colour, light), 4.5), 7.0)
+        assert wanted <= housestyle.contrast(variant, dark) < wanted + 0.5, colour
+        hue = colorsys.rgb_to_hls(*housestyle._rgb(colour))[0]
+        assert abs(colorsys.rgb_to_hls(*housestyle._rgb(variant))[0] - hue) < 0.02, colour
+
+
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4"/></svg>'
+
+
+@pytest.mark.parametrize(("options", "alt", "name_shown"), [
+    # The name beside the logo in one link: the logo is decorative (WCAG H2), read once by its name.
+    ("", "", True),
+    # The logo alone is the link: its alt says where it goes, the site's name (WCAG H30).
+    ('html_theme_options = {"sidebar_hide_name": True}\n', "Hitte &amp; droogte", False),
+])
+def test_the_logo_has_a_meaningful_alt_text(tmp_path: Path, options: str, alt: str, name_shown: bool) -> None:
+    conf = f'html_logo = "logo.svg"\nhtml_title = "Hitte &amp; droogte"\n{options}'
+    srcdir, _line = _with_conf(tmp_path, conf)
+    (srcdir / "logo.svg").write_text(LOGO, encoding="utf-8")
+    app = build_once(srcdir)
+    assert warnings_of(app) == []
+    page = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    brand = BeautifulSoup(page, "html.parser").select_one("a.sidebar-brand")
+    assert [str(img) for img in brand.select("img")] == [
+        f'<img alt="{alt}" class="sidebar-logo" src="_static/logo.svg"/>'
+    ]
+    assert 'alt="Logo"' not in page
+    assert bool(brand.select(".sidebar-brand-text")) == name_shown
 
 
 def test_a_colour_that_is_no_colour_is_refused() -> None:

@@ -101,6 +101,15 @@ def test_our_page_template_is_a_copy_of_the_installed_furo_page_template():
     assert hashlib.sha256(furo_page.read_bytes()).hexdigest() == furo_seam.PAGE_TEMPLATE_SHA256
 
 
+def test_our_logo_block_stands_in_for_the_installed_furo_brand_template():
+    import hashlib
+
+    import furo as theme
+
+    furo_brand = Path(theme.__file__).parent / "theme" / "furo" / "sidebar" / "brand.html"
+    assert hashlib.sha256(furo_brand.read_bytes()).hexdigest() == furo_seam.BRAND_TEMPLATE_SHA256
+
+
 # sphinx-needs
 
 

@@ -544,7 +544,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("policy_trace_house_style", {},
             'De huisstijl: kleuren met de namen van NL Design System, bijvoorbeeld {"utrecht.link.color": '
             '"#01689b", "utrecht.page-header.background-color": "#154273", "utrecht.page-header.color": '
-            '"#ffffff"}. Een combinatie met een contrast onder 4,5:1 weigert de build.', (dict,), "html"),
+            '"#ffffff"}. Een combinatie met een contrast onder 4,5:1 weigert de build. In de donkere '
+            "modus krijgen de kleur van links, van een link onder de muis en de hoofdkleur een lichtere "
+            "variant (zie policy_trace_house_style_dark); de kleuren van de kop gelden in beide modi.",
+            (dict,), "html"),
+    Setting("policy_trace_house_style_dark", {},
+            'De huisstijl in de donkere modus, met dezelfde namen: bijvoorbeeld {"utrecht.link.color": '
+            '"#8fcae7"}. Elke kleur moet 4,5:1 contrast hebben tegen de achtergrond van de donkere modus '
+            "(#1a1c1e), anders weigert de build haar. Een kleur die hier ontbreekt, leidt policy-trace af "
+            "van die in policy_trace_house_style: dezelfde tint, lichter tot ze in het donker minstens zo "
+            "goed leesbaar is als in het licht (tussen 4,5:1 en 7:1).", (dict,), "html"),
     Setting("policy_trace_security_txt", None,
             'Een /.well-known/security.txt (RFC 9116): {"Contact": "mailto:security@…", "Expires": '
             '"JJJJ-MM-DD", "Policy": "https://…"}. Een verlopen Expires is een fout, een die binnen 30 '

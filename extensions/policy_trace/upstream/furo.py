@@ -16,7 +16,8 @@ tree HTML; each template is checked by marking its page again and comparing
 with furo's own tree (any other shape gets furo's own computation), and
 ``tests/test_theme_navigation.py`` compares every page with furo's tree.
 
-And one template is copied whole (:data:`PAGE_TEMPLATE_SHA256` says why).
+And one template is copied whole (:data:`PAGE_TEMPLATE_SHA256` says why), and one block of another
+filled with furo's markup (:data:`BRAND_TEMPLATE_SHA256`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ PIN = Pin("furo", "2025.12.19", "furo")
 #: hidden checkboxes; so the copy is of the whole page, of the file with this
 #: SHA-256 (tests/test_upstream.py compares it with the installed furo's).
 PAGE_TEMPLATE_SHA256 = "ad8bad98317b2e09e018cde7113e90a32b3a87e0440cfab385d1bb7ca1c9cd6d"
+
+#: ``theme/templates/sidebar/brand.html`` extends furo's ``sidebar/brand.html`` and fills its block
+#: ``brand_content`` with furo's markup and a meaningful alt text for the logo (furo writes "Logo").
+#: The block stands in for the one in the furo template with this SHA-256 (tests/test_upstream.py
+#: compares it with the installed furo's), so a changed logo markup upstream is noticed.
+BRAND_TEMPLATE_SHA256 = "847f4c19956c8a1eb3a19119eb51141c952ec9d784c192b607964e89a8cd2c8e"
 
 #: furo's English label on each fold button of the navigation tree (in its navigation.py).
 FOLD_LABEL = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
