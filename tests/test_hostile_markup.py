@@ -20,7 +20,8 @@ from bs4 import BeautifulSoup
 from checks_support import build_once, copy_root
 from conftest import warnings_of
 from policy_trace import cli, urls
-from policy_trace.koppelingen import Copy, CoupledItem, Publication
+from policy_trace.items import item_from_need
+from policy_trace.koppelingen import Copy, Publication
 from policy_trace.sourcescan import without_comments
 from policy_trace.views.gekoppeld import item_link
 
@@ -170,8 +171,8 @@ def test_init_writes_a_name_with_markup_as_text(tmp_path):
 
 
 def test_a_coupled_programmes_address_never_becomes_a_javascript_link():
-    item = CoupledItem("SD-LAND", "doel", "Landelijk doel", "vastgesteld", "needs/doelen",
-                       MappingProxyType({}), MappingProxyType({}), MappingProxyType({}))
+    need = {"id": "SD-LAND", "type": "doel", "title": "Landelijk doel", "status": "vastgesteld"}
+    item = item_from_need({**need, "docname": "needs/doelen"}, "")
     publication = Publication("land", "Land", "1.0", "vastgesteld", "2026-01-01", "", MappingProxyType({}))
 
     def copy(address: str) -> Copy:

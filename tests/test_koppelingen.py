@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from checks_support import build_once, report
 from conftest import needs_json, warnings_of
 from coupling_support import koppel, publish_national, region_base, write_programme
-from policy_trace import cli, koppelingen
+from policy_trace import changes, cli, koppelingen
 from serving_support import serving
 
 REGION_ITEMS = region_base(deadline="2026-12-31") + """
@@ -179,9 +179,8 @@ def test_a_new_copy_is_read_by_an_incremental_build_and_herzien_clears_pt405(tmp
         ("PT405", "IN-OEFENEN", "index.md", 23)
     ]
     mark = json.loads((newer / "needs.json").read_text(encoding="utf-8"))
-    fingerprint = koppelingen.read_copy("landelijk", folder / "koppelingen" / "landelijk", "x").items[
-        "SD-CRISIS"
-    ].fingerprint
+    coupled = koppelingen.read_copy("landelijk", folder / "koppelingen" / "landelijk", "x").items["SD-CRISIS"]
+    fingerprint = changes.fingerprint(changes.snapshot(coupled))
     assert f"':herzien: landelijk:SD-CRISIS@{fingerprint}'" in found[0]["fix"]
     # The item's page says so too, with the review to record.
     page = (Path(again.outdir) / "index.html").read_text(encoding="utf-8")

@@ -9,9 +9,9 @@ from xml.etree import ElementTree as ET
 import pytest
 from checks_support import build_once, copy_root, report
 from conftest import needs_json, warnings_of
+from policy_trace.items import item_from_need
 from policy_trace.outcome import Finding
 from policy_trace.reports import (
-    CheckedItem,
     json_report,
     junit_report,
     sarif_report,
@@ -92,7 +92,7 @@ def _finding(code: str, severity: str, item_id: str) -> Finding:
 
 def test_reports_escape_and_keep_unicode():
     findings = [_finding("PT105", "error", "SD-ÜNICODE"), _finding("PT201", "advice", "SD-ÜNICODE")]
-    items = [CheckedItem("SD-ÜNICODE", "doel", "needs/doelen.md", 3)]
+    items = [item_from_need({"id": "SD-ÜNICODE", "type": "doel", "lineno": 3}, "needs/doelen.md")]
     assert json.loads(json_report(findings))["findings"][0]["id"] == "SD-ÜNICODE"
     assert "SD-ÜNICODE" in json_report(findings)  # readable, not \\u-escaped
     case = ET.fromstring(junit_report(findings, items)).find("testsuite/testcase")
@@ -164,7 +164,7 @@ def test_a_finding_without_a_file_has_no_location_in_sarif():
 def test_reports_stay_valid_whatever_characters_the_input_holds(nasty, tmp_path):
     found = Finding("PT106", "error", f"SD-{nasty}", "doel", f"needs/{nasty}.md", 3,
                     f"'status' is 'vast{nasty}gesteld'.", "schrijf 'vastgesteld'.")
-    items = [CheckedItem(found.id, "doel", found.file, 3)]
+    items = [item_from_need({"id": found.id, "type": "doel", "lineno": 3}, found.file)]
     write_reports(tmp_path, [found], items)
     case = ET.parse(tmp_path / "policy-report.xml").getroot().find("testsuite/testcase")
     assert "vast" in case.find("failure").get("message")

@@ -9,7 +9,6 @@ from .coverage import coverage
 from .findings import apply_severities, finding
 from .items import Programme
 from .outcome import CheckContext, CheckRun, Finding
-from .reports import checked_items
 from .rules import RULES, RULES_BY_CODE
 from .waiving import apply_waivers
 
@@ -46,4 +45,4 @@ def check_programme(
     made = [f for f in waived if f.code in FINDING_RULES]
     kept = [f for f in waived if f.code not in FINDING_RULES]
     findings = sorted(kept + apply_severities(made, overrides, suppress_warnings), key=Finding.sort_key)
-    return CheckRun(tuple(findings), checked_items(programme), coverage(programme), context)
+    return CheckRun(tuple(findings), tuple(programme), coverage(programme), context)

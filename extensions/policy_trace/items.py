@@ -65,6 +65,11 @@ class Item:
         return f"{self.file}:{self.line}"
 
     @property
+    def ended(self) -> bool:
+        """Vervallen or gestopt: the item no longer goes on (PT408 asks it of a coupled programme's item)."""
+        return self.status in model.ENDED_STATUSES
+
+    @property
     def record(self) -> ItemRecord:
         """What the views show of the item, as an incremental build compares it (``views.outdated``):
         all of it, what the details of linked items show of it (the model's ``shown_when_linked``
@@ -145,11 +150,12 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return tuple(part.strip() for part in value.split(",") if part.strip())
-    return tuple(str(v) for v in value)
+    return tuple(str(v).strip() for v in value)
 
 
 def item_from_need(need: Mapping[str, Any], file: str, words: Vocabulary = DEFAULT) -> Item:
-    """Build an :class:`Item` from one sphinx-needs need (or needs.json entry)."""
+    """Build an :class:`Item` from one sphinx-needs need, or one entry of a needs.json (this programme's
+    last publication, a coupled programme's copy)."""
     # Every field of the model is kept, also one this programme switched off: PT106 reports it.
     item_type = model.TYPES_BY_NAME.get(need.get("type", ""))
     field_names = {f.name for f in item_type.fields} if item_type else set()
@@ -161,7 +167,7 @@ def item_from_need(need: Mapping[str, Any], file: str, words: Vocabulary = DEFAU
     }
     links = {name: _as_tuple(need.get(name)) for name in model.LINK_NAMES if need.get(name)}
     return Item(
-        id=need["id"],
+        id=str(need["id"]),  # a needs.json may come from another tool
         type=need.get("type", ""),
         title=need.get("title") or "",
         file=file,

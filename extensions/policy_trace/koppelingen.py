@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from . import model
 from .changes import NOT_SUBSTANTIVE, Snapshot, fingerprint, reviews, snapshot
-from .items import item_from_need
+from .items import Item, item_from_need
 
 #: The files of a publication that a copy holds, as the other programme's site has them.
 PUBLISHED_FILES: tuple[str, ...] = ("needs.json", "versie.json")
@@ -75,31 +75,6 @@ def is_coupled(value: str) -> bool:
 
 
 @dataclass(frozen=True)
-class CoupledItem:
-    """One item of a coupled programme, as its publication has it."""
-
-    id: str
-    type: str
-    title: str
-    status: str
-    docname: str
-    #: The model fields it sets (raw strings) and its links (target IDs, its own aliases included).
-    fields: Mapping[str, str]
-    links: Mapping[str, tuple[str, ...]]
-    snapshot: Snapshot = field(repr=False)
-
-    @property
-    def fingerprint(self) -> str:
-        """What items linking here rely on, hashed (as ``:herzien:`` names it)."""
-        return fingerprint(self.snapshot)
-
-    @property
-    def ended(self) -> bool:
-        """Vervallen or gestopt over there (PT408)."""
-        return self.status in model.ENDED_STATUSES
-
-
-@dataclass(frozen=True)
 class Publication:
     """What a publication says about itself: in its needs.json section and its versie.json."""
 
@@ -121,34 +96,38 @@ class Copy:
     alias: str
     folder: str
     publication: Publication
-    items: Mapping[str, CoupledItem] = field(repr=False)
+    #: Its items as its publication has them, read as an own item is (no file: not this programme's).
+    items: Mapping[str, Item] = field(repr=False)
     #: Per coupled item ID: its snapshot when this programme's items were last reviewed against it.
     reviewed: Mapping[str, Snapshot] = field(repr=False)
     #: Where ``koppel`` copied it from, and the address of this version's pages there.
     source: str = ""
     address: str = ""
 
-    def get(self, item_id: str) -> CoupledItem | None:
+    def get(self, item_id: str) -> Item | None:
         return self.items.get(item_id)
 
-    def url(self, item: CoupledItem) -> str:
+    def url(self, item: Item) -> str:
         """The address of the item's page on the other site at this version; empty if unknown."""
         if not self.address or not item.docname:
             return ""
         return f"{self.address.rstrip('/')}/{item.docname}.html#{item.id}"
 
-    def changed_since_review(self, item: CoupledItem) -> tuple[str, ...]:
+    def changed_since_review(self, item: Item) -> tuple[str, ...]:
         """The names (title, content, fields, links) that changed since the review; empty if none."""
         before = self.reviewed.get(item.id)
-        if before is None or fingerprint(before) == item.fingerprint:
+        if before is None:
             return ()
-        names = dict.fromkeys([*before, *item.snapshot])
+        now = snapshot(item)
+        if fingerprint(before) == fingerprint(now):
+            return ()
+        names = dict.fromkeys([*before, *now])
         return tuple(
             n for n in names
-            if n != "type" and n not in NOT_SUBSTANTIVE and before.get(n, "") != item.snapshot.get(n, "")
+            if n != "type" and n not in NOT_SUBSTANTIVE and before.get(n, "") != now.get(n, "")
         )
 
-    def links_to(self, programme_id: str) -> Iterator[tuple[CoupledItem, str, str]]:
+    def links_to(self, programme_id: str) -> Iterator[tuple[Item, str, str]]:
         """Its items' links to the programme ``programme_id``: (item, link name, target ID), sorted."""
         aliases = {alias for alias, other in self.publication.koppelingen.items() if other == programme_id}
         for item_id in sorted(self.items):
@@ -182,11 +161,16 @@ class CoupledSuspect:
     value: str
     links: tuple[str, ...]
     copy: Copy
-    item: CoupledItem
+    item: Item
 
     @property
     def changed(self) -> tuple[str, ...]:
         return self.copy.changed_since_review(self.item)
+
+    @property
+    def fingerprint(self) -> str:
+        """The coupled item's fingerprint now: what ``:herzien:`` must name."""
+        return fingerprint(snapshot(self.item))
 
 
 def coupled_suspects(
@@ -199,7 +183,7 @@ def coupled_suspects(
     fingerprint. The rule (PT405) and the item's page both ask this.
     """
     reviewed, _wrong = reviews(herzien)
-    found: dict[str, tuple[Copy, CoupledItem, list[str]]] = {}
+    found: dict[str, tuple[Copy, Item, list[str]]] = {}
     for link, targets in links.items():
         for value in targets:
             reference = split(value)
@@ -208,11 +192,11 @@ def coupled_suspects(
             if copy is None or target is None or not copy.changed_since_review(target):
                 continue
             found.setdefault(value, (copy, target, []))[2].append(link)
-    return [
+    suspects = [
         CoupledSuspect(value, tuple(names), copy, target)
         for value, (copy, target, names) in sorted(found.items())
-        if reviewed.get(value) != target.fingerprint
     ]
+    return [suspect for suspect in suspects if reviewed.get(suspect.value) != suspect.fingerprint]
 
 
 class CopyError(ValueError):
@@ -230,7 +214,7 @@ def _json(path: Path) -> Any:
         raise CopyError(f"{path} is geen geldige JSON (regel {error.lineno}: {error.msg})") from None
 
 
-def read_publication(needs: Any, version: Any, where: str) -> tuple[Publication, dict[str, CoupledItem]]:
+def read_publication(needs: Any, version: Any, where: str) -> tuple[Publication, dict[str, Item]]:
     """A publication's identity and items from its needs.json and versie.json (parsed); CopyError if none."""
     section = needs.get(SECTION) if isinstance(needs, dict) else None
     if not isinstance(section, dict) or not is_identity(section.get("programme_id")):
@@ -268,26 +252,12 @@ def read_publication(needs: Any, version: Any, where: str) -> tuple[Publication,
     return publication, items
 
 
-def _coupled_item(need: Mapping[str, Any]) -> CoupledItem:
-    snap = snapshot(item_from_need(need, ""))
-    item_type = model.TYPES_BY_NAME.get(str(need.get("type", "")))
-    names = [f.name for f in item_type.fields] if item_type else []
-    fields = {n: str(need[n]).strip() for n in names if need.get(n) not in (None, "")}
-    links = {}
-    for name in model.LINK_NAMES:
-        value = need.get(name)
-        if value:
-            links[name] = tuple(str(v).strip() for v in (value if isinstance(value, list) else [value]))
-    return CoupledItem(
-        id=str(need["id"]),
-        type=str(need.get("type") or ""),
-        title=str(need.get("title") or ""),
-        status=str(need.get("status") or "").strip(),
-        docname=str(need.get("docname") or ""),
-        fields=MappingProxyType(fields),
-        links=MappingProxyType(links),
-        snapshot=MappingProxyType(snap),
-    )
+def _coupled_item(need: Mapping[str, Any]) -> Item:
+    item = item_from_need(need, "")
+    # A value that is no text (another tool's needs.json) makes the copy unreadable here, on
+    # reading it, rather than when a page or rule later asks for the item's fingerprint.
+    snapshot(item)
+    return item
 
 
 def read_record(folder: Path) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The types of a check's outcome: severities, a waiver, a finding, the context, the checked items, the run.
+"""The types of a check's outcome: severities, a waiver, a finding, the context, the run.
 
 Plain frozen data, below the rules that make findings and everything that
 shows them: the rules take a :class:`CheckContext`, the run of all rules is a
@@ -12,7 +12,7 @@ from datetime import date
 from typing import Literal
 
 from .changes import Changes
-from .items import Programme
+from .items import Item, Programme
 from .judging import Judgements, judge_programme
 from .koppelingen import NONE, Koppelingen
 
@@ -121,16 +121,6 @@ class CheckContext:
 
 
 @dataclass(frozen=True)
-class CheckedItem:
-    """The little the reports need to know of an item that was checked."""
-
-    id: str
-    type: str
-    file: str
-    line: int
-
-
-@dataclass(frozen=True)
 class Ratio:
     """``part`` of ``total`` items meet a condition."""
 
@@ -176,6 +166,7 @@ class CheckRun:
     """The outcome of checking one build: what the console, reports and Controle page show."""
 
     findings: tuple[Finding, ...]
-    items: tuple[CheckedItem, ...]
+    #: Every item that was checked, sorted by ID: the programme's own items (the reports list them).
+    items: tuple[Item, ...]
     coverage: Coverage
     context: CheckContext

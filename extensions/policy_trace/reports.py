@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 from xml.etree import ElementTree as ET
 
 from .findings import count_phrases, counts, other_warning
-from .items import Programme
-from .outcome import CheckedItem, Finding
+from .items import Item
+from .outcome import Finding
 from .rules import RULES
 from .version import __version__
 
@@ -37,11 +38,6 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 def xml_text(text: str) -> str:
     """``text`` with every character XML 1.0 cannot hold written out as ``\\xNN``/``\\uNNNN``."""
     return _NOT_IN_XML.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-def checked_items(programme: Programme) -> tuple[CheckedItem, ...]:
-    """Every item of the programme, as the reports list them (sorted by ID)."""
-    return tuple(CheckedItem(i.id, i.type, i.file, i.line) for i in programme)
 
 
 def json_report(findings: Sequence[Finding]) -> str:
@@ -149,11 +145,21 @@ def sarif_report(findings: Sequence[Finding], version: str) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> str:
+class _Case(NamedTuple):
+    """One test case of the JUnit report: an item, or the place of a finding that is about no item."""
+
+    id: str
+    type: str
+    file: str
+    line: int
+
+
+def junit_report(findings: Sequence[Finding], items: Iterable[Item]) -> str:
     """``policy-report.xml``: one test case per item; errors as failures, advice in system-out."""
+    cases = [_Case(item.id, item.type, item.file, item.line) for item in items]
     # A finding about text that never became an item (PT109, a duplicate's second item, a page or a
     # setting) gets a case of its own, at its file and line: a CI reading only this file sees it too.
-    known = {item.id for item in items}
+    known = {case.id for case in cases}
 
     def case_of(item_id: str, file: str, line: int) -> str:
         return item_id if item_id in known else f"{item_id}\0{file}\0{line}"
@@ -161,41 +167,41 @@ def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> s
     by_item: dict[str, list[Finding]] = {}
     for found in findings:
         by_item.setdefault(case_of(found.id, found.file, found.line), []).append(found)
-    items = [*items, *sorted(
-        {CheckedItem(f.id, f.type or "bron", f.file, f.line) for f in findings if f.id not in known},
+    cases += sorted(
+        {_Case(f.id, f.type or "bron", f.file, f.line) for f in findings if f.id not in known},
         key=lambda i: (i.file, i.line, i.id),
-    )]
+    )
     failed = sum(
-        1 for item in items
-        if any(f.severity == "error" for f in by_item.get(case_of(item.id, item.file, item.line), ()))
+        1 for case in cases
+        if any(f.severity == "error" for f in by_item.get(case_of(case.id, case.file, case.line), ()))
     )
     suite = ET.Element(
         "testsuite",
         {
             "name": SUITE_NAME,
-            "tests": str(len(items)),
+            "tests": str(len(cases)),
             "failures": str(failed),
             "errors": "0",
             "skipped": "0",
             "time": "0",
         },
     )
-    for item in items:
-        case = ET.SubElement(
+    for case in cases:
+        element = ET.SubElement(
             suite,
             "testcase",
             {
-                "classname": f"{SUITE_NAME}.{item.type}",
-                "name": item.id or item.type,
-                "file": item.file,
-                "line": str(item.line),
+                "classname": f"{SUITE_NAME}.{case.type}",
+                "name": case.id or case.type,
+                "file": case.file,
+                "line": str(case.line),
                 "time": "0",
             },
         )
-        own = by_item.get(case_of(item.id, item.file, item.line), [])
+        own = by_item.get(case_of(case.id, case.file, case.line), [])
         for found in own:
             if found.severity == "error":
-                failure = ET.SubElement(case, "failure", {"type": found.code, "message": found.text})
+                failure = ET.SubElement(element, "failure", {"type": found.code, "message": found.text})
                 failure.text = f"{found.location}: {found.text}"
         advice = [f"{f.location}: ADVIES: {f.text}" for f in own if f.severity == "advice"]
         advice += [
@@ -204,12 +210,12 @@ def junit_report(findings: Sequence[Finding], items: Sequence[CheckedItem]) -> s
             if f.severity == "uitgezonderd" and f.waiver is not None
         ]
         if advice:
-            ET.SubElement(case, "system-out").text = "\n".join(advice)
+            ET.SubElement(element, "system-out").text = "\n".join(advice)
     suites = ET.Element(
         "testsuites",
         {
             "name": SUITE_NAME,
-            "tests": str(len(items)),
+            "tests": str(len(cases)),
             "failures": str(failed),
             "errors": "0",
             "time": "0",
@@ -236,7 +242,7 @@ def summary_line(findings: Sequence[Finding], others: int = 0) -> str:
     return line
 
 
-def write_reports(outdir: Path, findings: Sequence[Finding], items: Sequence[CheckedItem]) -> None:
+def write_reports(outdir: Path, findings: Sequence[Finding], items: Iterable[Item]) -> None:
     """Write the three report files at the root of ``outdir``."""
     outdir.mkdir(parents=True, exist_ok=True)
     # A lone surrogate cannot be UTF-8; as a JSON escape (\\udc80) the file stays valid JSON.

@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import koppelingen
-from ..koppelingen import CopyError, CoupledItem
+from ..changes import snapshot
+from ..items import Item
+from ..koppelingen import CopyError
 from . import project as projects
 
 NAME = "koppel"
@@ -94,7 +96,7 @@ def couple(folder: Path, alias: str, source: str, address: str | None = None) ->
         _parse(needs_bytes, shown), _parse(version_bytes, shown), shown
     )
 
-    old_items: dict[str, CoupledItem] = {}
+    old_items: dict[str, Item] = {}
     old_record: dict[str, Any] = {}
     old_version = ""
     if target.is_dir() and (target / koppelingen.NEEDS_FILE).is_file():
@@ -211,8 +213,8 @@ def _sources(folder: Path, skipped: set[str], exclude: Path) -> Iterable[Path]:
 
 
 def review_baseline(
-    items: Mapping[str, CoupledItem],
-    old_items: Mapping[str, CoupledItem],
+    items: Mapping[str, Item],
+    old_items: Mapping[str, Item],
     old_baseline: Mapping[str, Any],
     linked: set[str],
 ) -> dict[str, dict[str, str]]:
@@ -229,9 +231,9 @@ def review_baseline(
         if isinstance(old, dict):
             result[item_id] = dict(old)
         elif item_id in old_items:
-            result[item_id] = dict(old_items[item_id].snapshot)
+            result[item_id] = snapshot(old_items[item_id])
         else:
-            result[item_id] = dict(items[item_id].snapshot)
+            result[item_id] = snapshot(items[item_id])
     return result
 
 
@@ -242,8 +244,8 @@ def summary(
     alias: str,
     folder: str,
     publication: koppelingen.Publication,
-    items: Mapping[str, CoupledItem],
-    old_items: Mapping[str, CoupledItem],
+    items: Mapping[str, Item],
+    old_items: Mapping[str, Item],
     old_version: str,
     linked: set[str],
     replaced: bool,
@@ -263,7 +265,7 @@ def summary(
         return "\n".join(lines)
     since = f" sinds versie {old_version}" if old_version else " sinds de vorige kopie"
     changed = [
-        i for i in sorted(items.keys() & old_items.keys()) if items[i].snapshot != old_items[i].snapshot
+        i for i in sorted(items.keys() & old_items.keys()) if snapshot(items[i]) != snapshot(old_items[i])
     ]
     appeared = sorted(items.keys() - old_items.keys())
     gone = sorted(old_items.keys() - items.keys())
@@ -293,9 +295,10 @@ def summary(
 _NAME_WORDS = {"title": "titel", "content": "tekst"}
 
 
-def _changed_names(old: CoupledItem, new: CoupledItem) -> list[str]:
-    names = dict.fromkeys([*old.snapshot, *new.snapshot])
-    changed = [n for n in names if old.snapshot.get(n, "") != new.snapshot.get(n, "")]
+def _changed_names(old_item: Item, new_item: Item) -> list[str]:
+    old, new = snapshot(old_item), snapshot(new_item)
+    names = dict.fromkeys([*old, *new])
+    changed = [n for n in names if old.get(n, "") != new.get(n, "")]
     return [_NAME_WORDS.get(n, n) for n in changed]
 
 

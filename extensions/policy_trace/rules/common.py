@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from .. import model
 from ..items import Item, Programme
-from ..koppelingen import Copy, CoupledItem, Reference, split
+from ..koppelingen import Copy, Reference, split
 from ..outcome import CheckContext
 
 #: The criterion fields that make *wanneer zijn we tevreden* checkable (PT203).
@@ -37,7 +37,7 @@ class CoupledTarget(NamedTuple):
     value: str
     reference: Reference
     copy: Copy | None
-    item: CoupledItem | None
+    item: Item | None
 
 
 def coupled_targets(item: Item, context: CheckContext) -> Iterator[CoupledTarget]:

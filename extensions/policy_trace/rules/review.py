@@ -125,7 +125,7 @@ def _changed_coupled_links(programme: Programme, context: CheckContext) -> Itera
                 f"te herzien: {suspect.value}, waarnaar {links} verwijst, is in{version} {publication.name} "
                 f"veranderd sinds de versie waartegen dit item is nagelezen: {names}.",
                 f"lees dit item na tegen de nieuwe {suspect.value} en leg vast dat het nog klopt met "
-                f"':herzien: {suspect.value}@{suspect.item.fingerprint}'",
+                f"':herzien: {suspect.value}@{suspect.fingerprint}'",
             )
 
 

@@ -23,7 +23,7 @@ from docutils import nodes
 from .. import model
 from ..dates import dutch_date, parse_iso
 from ..items import Item
-from ..koppelingen import Copy, CoupledItem, is_identity
+from ..koppelingen import Copy, is_identity
 from ..state import settings_of_build
 from . import gekoppeld
 from .context import ViewContext, plain_label
@@ -49,7 +49,7 @@ class Link:
     """One link from an item of a coupled programme to an item of this programme."""
 
     copy: Copy
-    source: CoupledItem
+    source: Item
     link: str
     target: str
 

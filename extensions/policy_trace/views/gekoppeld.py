@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from .. import koppelingen, state, urls
 from ..items import Item
-from ..koppelingen import Copy, CoupledItem
+from ..koppelingen import Copy
 from ..rules.common import link_allowed
 from .context import ID_CLASS, ViewContext
 from .words import status_classes, status_word
@@ -27,7 +27,7 @@ class Coupled(NamedTuple):
     link: str
     value: str
     copy: Copy | None
-    item: CoupledItem | None
+    item: Item | None
 
 
 def of_build(ctx: ViewContext) -> koppelingen.Koppelingen:
@@ -35,7 +35,7 @@ def of_build(ctx: ViewContext) -> koppelingen.Koppelingen:
     return state.koppelingen_of_build(ctx.app)
 
 
-def resolve(ctx: ViewContext, value: str) -> tuple[Copy | None, CoupledItem | None]:
+def resolve(ctx: ViewContext, value: str) -> tuple[Copy | None, Item | None]:
     """The copy and the coupled item a link value ``ALIAS:ID`` names (None where there is none)."""
     reference = koppelingen.split(value)
     if reference is None:
@@ -63,7 +63,7 @@ class Contribution:
 
     value: str
     copy: Copy
-    target: CoupledItem
+    target: Item
     items: list[Item]
 
 
@@ -94,7 +94,7 @@ def status_badge(status: str) -> str:
     return f'<span class="{escape(" ".join(status_classes(status)))}">{escape(status_word(status))}</span>'
 
 
-def item_link(copy: Copy, item: CoupledItem, text: str | None = None) -> str:
+def item_link(copy: Copy, item: Item, text: str | None = None) -> str:
     """A link to the coupled item's page on the other site (plain text if its address is unknown)."""
     url = copy.url(item)
     if text is not None or not item.title:

@@ -295,7 +295,7 @@ def coupled_review_mark(ctx: ViewContext, to_review: list[CoupledSuspect]) -> st
     causes = "".join(
         f"<li>{gekoppeld.coupled_html(ctx, s.value)}: {escape(', '.join(s.changed))} veranderd in "
         f"{escape(gekoppeld.programme_label(s.copy))}; leg het nalezen vast met "
-        f"<code>:herzien: {escape(s.value)}@{escape(s.item.fingerprint)}</code></li>"
+        f"<code>:herzien: {escape(s.value)}@{escape(s.fingerprint)}</code></li>"
         for s in to_review
     )
     return (
