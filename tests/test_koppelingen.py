@@ -228,6 +228,64 @@ def test_removing_a_koppeling_leaves_nothing_behind_in_an_incremental_build(tmp_
     assert "landelijk" not in json.dumps(data["versions"])
 
 
+def _contributions_shown(site: Path, item_id: str) -> list[str]:
+    """Under a national item: each region's line of its contributions (empty if there is no such list)."""
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    details = soup.find(id=item_id).find_next_sibling(class_="pt-item-details")
+    listed = details.select_one("ul.pt-contributions")
+    return [li.get_text(" ", strip=True) for li in listed.find_all("li")] if listed else []
+
+
+def test_a_new_koppel_of_a_region_shows_its_contributions_on_the_national_items_in_an_incremental_build(
+    tmp_path, national
+):
+    land = tmp_path / "land"
+    folder = region(tmp_path)
+    conf = folder / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'html_baseurl = "https://regio.example.nl/1/"\n',
+                    encoding="utf-8")
+    assert koppel("landelijk", str(national), str(folder)) == 0
+    assert koppel("regio", str(build_once(folder, "html").outdir), str(land)) == 0
+    first = build_once(land, "html")
+    assert warnings_of(first) == []
+    site = Path(first.outdir)
+    assert _contributions_shown(site, "SD-CRISIS") == [
+        "Beleidsplan VR Voorbeeld, versie 1: Regionale oefencyclus IN-OEFENEN"
+    ]
+    assert _contributions_shown(site, "CR-VERGELIJKBAAR") == [
+        "Beleidsplan VR Voorbeeld, versie 1: Vergelijkbaarheid in de regio MT-REGIO-2025 : 9 op 1 maart 2025 "
+        "(bron: Jaarverslag van de regio 2024)"
+    ]
+    assert _contributions_shown(site, "SD-RISICO") == []
+    # The region publishes a new version: a new item for SD-RISICO, a new title. Only the copy changes here.
+    index = folder / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace("Regionale oefencyclus", "Regionale oefenweek")
+        + "\n```{inspanning} Risico's in kaart\n:id: IN-RISICOKAART\n:draagt_bij_aan: SD-REGIO, "
+        "landelijk:SD-RISICO\n:spoor: inhoudelijk\n:status: in_uitvoering\n```\n",
+        encoding="utf-8",
+    )
+    national_conf = (land / "conf.py").read_bytes()
+    assert koppel("regio", str(build_once(folder, "html").outdir), str(land)) == 0
+    assert (land / "conf.py").read_bytes() == national_conf  # so the next build is an incremental one
+    again = build_once(land, "html")
+    assert "0 added, 1 changed, 0 removed" in again.status.getvalue()  # the page read again for the copy
+    assert _contributions_shown(site, "SD-CRISIS") == [
+        "Beleidsplan VR Voorbeeld, versie 1: Regionale oefenweek IN-OEFENEN"
+    ]
+    assert _contributions_shown(site, "SD-RISICO") == [
+        "Beleidsplan VR Voorbeeld, versie 1: Risico's in kaart IN-RISICOKAART in uitvoering"
+    ]
+    link = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(
+        'ul.pt-contributions a[href$="#IN-RISICOKAART"]'
+    )
+    assert link["href"] == "https://regio.example.nl/1/index.html#IN-RISICOKAART"
+    # As a clean build shows it.
+    incremental = (site / "index.html").read_text(encoding="utf-8")
+    shutil.rmtree(land / "_build")
+    assert (Path(build_once(land, "html").outdir) / "index.html").read_text(encoding="utf-8") == incremental
+
+
 def test_a_missing_copy_is_pt111_at_each_linking_item(tmp_path, national):
     folder = region(tmp_path)
     assert koppel("landelijk", str(national), str(folder)) == 0

@@ -136,6 +136,70 @@ def test_the_agenda_names_its_goals_without_contributions_and_each_coupled_progr
     ]
 
 
+def details_of(app, page_name: str, item_id: str) -> BeautifulSoup:
+    """The details a reader sees under an item on its page."""
+    return page(app, page_name).find(id=item_id).find_next_sibling(class_="pt-item-details")
+
+
+def contributions_of(app, page_name: str, item_id: str) -> tuple[str, list[str], list[str]]:
+    """Under an item: the heading of the coupled programmes' contributions, its lines and their links."""
+    details = details_of(app, page_name, item_id)
+    heading = details.find(["h3", "h4"], string="Bijdragen van gekoppelde programma’s")
+    listed = heading.find_next_sibling("ul")
+    return (
+        heading.name,
+        [li.get_text(" ", strip=True) for li in listed.find_all("li")],
+        [a["href"] for a in listed.find_all("a")],
+    )
+
+
+def test_a_national_goals_page_lists_each_regions_contribution_to_it(coupled):
+    heading, lines, links = contributions_of(coupled["national"], "needs/doelen.html", "SD-CRISISBEHEERSING")
+    # A heading below the item's own (h2), as its other details have: a screen reader can jump to it.
+    assert heading == "h3"
+    assert lines == [
+        "Beleidsplan Veiligheidsregio Noord, versie 1: Oefenen met sleutelfunctionarissen IN-OEFENEN "
+        "in uitvoering",
+        "Beleidsplan Veiligheidsregio Zuid, versie 1: Bevolkingszorg in de regio IN-BEVOLKINGSZORG "
+        "vastgesteld",
+    ]
+    # Each to the region's published page of that item, at the copied version's address.
+    assert links == [
+        "https://noord.example.nl/1/index.html#IN-OEFENEN",
+        "https://zuid.example.nl/1/index.html#IN-BEVOLKINGSZORG",
+    ]
+    overview = details_of(coupled["national"], "needs/doelen.html", "SD-CRISISBEHEERSING").select_one(
+        "p.pt-contributions-overview a"
+    )
+    assert overview.get_text() == "Alle bijdragen aan dit item naast elkaar"
+    assert overview["href"] == "../bijdragen.html#bijdragen-sd-crisisbeheersing"
+    assert page(coupled["national"], "bijdragen.html").find(id="bijdragen-sd-crisisbeheersing") is not None
+    _heading, west, _links = contributions_of(coupled["national"], "needs/doelen.html", "SD-RISICOBEHEERSING")
+    assert west == ["Beleidsplan Veiligheidsregio West, versie 1: Minder risico's in de regio SD-RISICO-WEST "
+                    "vastgesteld"]
+
+
+def test_a_national_criterions_page_lists_the_regions_measurements_with_value_date_and_source(coupled):
+    _heading, lines, links = contributions_of(
+        coupled["national"], "needs/criteria.html", "CR-KWALITEIT-VERGELIJKBAAR"
+    )
+    assert lines == [
+        "Beleidsplan Veiligheidsregio Noord, versie 1: Gezamenlijke parameters in Noord "
+        "MT-PARAMETERS-NOORD : 9 op 1 juni 2014 (bron: Jaarverslag Noord 2013)",
+        "Beleidsplan Veiligheidsregio Zuid, versie 1: Gezamenlijke parameters in Zuid, eerste telling "
+        "MT-PARAMETERS-ZUID-1 : 4 op 1 december 2013 (bron: Kwartaalrapportage Zuid); Gezamenlijke "
+        "parameters in Zuid MT-PARAMETERS-ZUID-2 : 7 op 15 augustus 2014 (bron: Jaarverslag Zuid 2014)",
+    ]
+    assert links[0] == "https://noord.example.nl/1/index.html#MT-PARAMETERS-NOORD"
+
+
+def test_a_national_item_no_region_contributes_to_shows_no_contributions(coupled):
+    details = details_of(coupled["national"], "needs/doelen.html", "HD-NEDERLAND-VEILIGER")
+    assert "Bijdragen van gekoppelde" not in details.get_text()
+    # A region's own page (it couples the agenda, but nobody couples the region): none either.
+    assert "Bijdragen van gekoppelde" not in page(coupled["regions"]["noord"], "index.html").get_text()
+
+
 def test_a_programme_that_links_to_nothing_or_is_old_is_named_as_such(coupled, tmp_path):
     oost = write_programme(
         tmp_path / "oost", "vr-oost-beleidsplan", "Beleidsplan Veiligheidsregio Oost", region_base(),

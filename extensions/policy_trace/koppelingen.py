@@ -155,6 +155,39 @@ NONE = Koppelingen(MappingProxyType({}), MappingProxyType({}))
 
 
 @dataclass(frozen=True)
+class Incoming:
+    """One link from an item of a coupled programme to an item of this programme: a contribution."""
+
+    copy: Copy
+    source: Item
+    link: str
+    #: The ID of this programme's item it links to (as written over there: it may not exist here).
+    target: str
+
+
+def incoming(koppelingen: Koppelingen, programme_id: object) -> dict[str, tuple[Incoming, ...]]:
+    """Per own item ID: the copies' links to it, by programme name, alias, item ID and link.
+
+    Empty when ``programme_id`` is no identity: the copies' ``ALIAS:ID`` links name this
+    programme by the ID it publishes, so a programme without one receives nothing.
+    """
+    if not is_identity(programme_id):
+        return {}
+    found = sorted(
+        (
+            Incoming(copy, source, link, target)
+            for copy in koppelingen.copies.values()
+            for source, link, target in copy.links_to(str(programme_id))
+        ),
+        key=lambda f: (f.copy.publication.name, f.copy.alias, f.source.id, f.link, f.target),
+    )
+    by_target: dict[str, list[Incoming]] = {}
+    for contribution in found:
+        by_target.setdefault(contribution.target, []).append(contribution)
+    return {target: tuple(links) for target, links in by_target.items()}
+
+
+@dataclass(frozen=True)
 class CoupledSuspect:
     """A coupled item an own item links to that changed since the review, and the review it needs."""
 

@@ -27,7 +27,7 @@ from .changes import Changes, Suspect, suspects
 from .dates import build_date, dutch_date, parse_iso
 from .items import Item, Programme, item_from_need
 from .judging import Judged, Judgements, judge_programme
-from .koppelingen import Koppelingen
+from .koppelingen import Incoming, Koppelingen
 from .outcome import CheckContext, CheckRun
 from .publish import PublishError, Version, read_versions_file
 from .settings import CheckSettings, read_settings
@@ -44,6 +44,8 @@ class BuildState:
     #: The sphinx-needs view the programme was built from: a new view (more needs read) builds it again.
     needs_view: object = None
     koppelingen: Koppelingen | None = None
+    #: Per own item ID: what the coupled programmes' items contribute to it.
+    incoming: dict[str, tuple[Incoming, ...]] | None = None
     #: The outcome of the checks, set at ``write-started`` (``checks.events``).
     run: CheckRun | None = None
     versions: tuple[Version, ...] | None = None
@@ -220,6 +222,14 @@ def koppelingen_of_build(app: Sphinx) -> Koppelingen:
     if held.koppelingen is None:
         held.koppelingen = koppelingen.load(app.confdir, app.config.policy_trace_koppelingen)
     return held.koppelingen
+
+
+def incoming_of_build(app: Sphinx) -> dict[str, tuple[Incoming, ...]]:
+    """Per own item ID, the coupled programmes' links to it (their contributions), gathered once per build."""
+    held = of(app)
+    if held.incoming is None:
+        held.incoming = koppelingen.incoming(koppelingen_of_build(app), app.config.policy_trace_programme_id)
+    return held.incoming
 
 
 def outdated_when_copies_change(

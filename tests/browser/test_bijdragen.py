@@ -81,3 +81,22 @@ def test_a_region_page_shows_the_agenda_goal_it_serves_with_axe_at_zero(
         assert _violations(page) == []
     finally:
         opened.close()
+
+
+@pytest.mark.parametrize("page_name", ["needs/doelen.html", "needs/criteria.html"])
+def test_a_national_items_page_shows_the_regions_contributions_with_axe_at_zero(
+    browser: Any, national_url: str, page_name: str
+) -> None:
+    opened = SiteBrowser(browser, national_url)
+    try:
+        visit = opened.open(page_name)
+        page = opened.page
+        heading = page.get_by_role("heading", name="Bijdragen van gekoppelde programma’s").first
+        assert heading.is_visible()
+        listed = page.locator("ul.pt-contributions").first
+        assert listed.get_by_role("link").first.is_visible()
+        assert page.get_by_role("link", name="Alle bijdragen aan dit item naast elkaar").first.is_visible()
+        assert visit.console_errors == [] and visit.failed_requests == []
+        assert _violations(page) == []
+    finally:
+        opened.close()

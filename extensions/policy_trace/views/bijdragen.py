@@ -15,17 +15,15 @@ programme's own (they are not checked, counted or exported here).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from docutils import nodes
 
-from .. import model
+from .. import model, series, state
 from ..dates import dutch_date, parse_iso
 from ..items import Item
-from ..koppelingen import Copy, is_identity
-from ..state import settings_of_build
-from . import gekoppeld
+from ..koppelingen import Incoming
+from . import gekoppeld, outdated
 from .context import ViewContext, plain_label
 from .htmltable import escape, raw, scrolling, table
 from .placeholders import ViewDirective
@@ -34,8 +32,6 @@ from .words import date_in_words, join_words
 VIEW = "bijdragen"
 #: A copy older than this (against the peildatum) is named as such: its contributions may be out of date.
 STALE_AFTER = timedelta(days=365)
-#: The type of a measurement, and its link to the criterion it measures.
-MEASUREMENT_TYPE, MEASURES = "meting", "meet_voor"
 
 
 class BijdragenDirective(ViewDirective):
@@ -44,26 +40,9 @@ class BijdragenDirective(ViewDirective):
     view = VIEW
 
 
-@dataclass(frozen=True)
-class Link:
-    """One link from an item of a coupled programme to an item of this programme."""
-
-    copy: Copy
-    source: Item
-    link: str
-    target: str
-
-
-def incoming(ctx: ViewContext) -> list[Link]:
+def incoming(ctx: ViewContext) -> list[Incoming]:
     """Every link from a coupled programme's items to this programme, by programme name, then item ID."""
-    own = ctx.app.config.policy_trace_programme_id
-    if not is_identity(own):
-        return []
-    found = [
-        Link(copy, source, link, target)
-        for copy in gekoppeld.of_build(ctx).copies.values()
-        for source, link, target in copy.links_to(own)
-    ]
+    found = [link for links in state.incoming_of_build(ctx.app).values() for link in links]
     return sorted(found, key=lambda f: (f.copy.publication.name, f.copy.alias, f.source.id, f.link, f.target))
 
 
@@ -73,15 +52,22 @@ def _section(section_id: str, title: str, *body: nodes.Node) -> nodes.section:
     return section
 
 
-def _anchor(item_id: str) -> str:
+def anchor(item_id: str) -> str:
+    """The anchor of an own item's section on this page."""
     return f"bijdragen-{item_id.lower()}"
+
+
+def page_uri(ctx: ViewContext, item_id: str) -> str:
+    """The link from this page to ``item_id``'s section of the contributions page; "" if the site has none."""
+    pages = outdated.pages_with(ctx.app.env, VIEW)
+    return ctx.doc_uri(pages[0], anchor(item_id)) if pages else ""
 
 
 def _link_words(link: str) -> str:
     return model.LINKS_BY_NAME[link].outgoing if link in model.LINKS_BY_NAME else link
 
 
-def contributions_table(ctx: ViewContext, target: Item, links: list[Link]) -> str:
+def contributions_table(ctx: ViewContext, target: Item, links: list[Incoming]) -> str:
     """Who contributes to ``target``: programme, item, status and how it links."""
     rows = []
     for found in links:
@@ -98,11 +84,11 @@ def contributions_table(ctx: ViewContext, target: Item, links: list[Link]) -> st
     )
 
 
-def latest_measurements(links: list[Link]) -> list[Link]:
+def latest_measurements(links: list[Incoming]) -> list[Incoming]:
     """Per programme, its latest measurement (by date) among ``links``; by programme name."""
-    latest: dict[str, Link] = {}
+    latest: dict[str, Incoming] = {}
     for found in links:
-        if found.source.type != MEASUREMENT_TYPE or found.link != MEASURES:
+        if found.source.type != series.MEASUREMENT_TYPE or found.link != series.MEASURES:
             continue
         day = found.source.fields.get("datum", "")
         kept = latest.get(found.copy.alias)
@@ -111,7 +97,7 @@ def latest_measurements(links: list[Link]) -> list[Link]:
     return sorted(latest.values(), key=lambda f: (f.copy.publication.name, f.copy.alias))
 
 
-def comparison_table(ctx: ViewContext, criterion: Item, links: list[Link]) -> str:
+def comparison_table(ctx: ViewContext, criterion: Item, links: list[Incoming]) -> str:
     """The programmes' latest measurements of one criterion, side by side, each with date and source."""
     rows = []
     for found in latest_measurements(links):
@@ -139,9 +125,9 @@ def _order(item: Item) -> tuple[int, str]:
     return ranks.get(item.type, len(ranks)), item.id
 
 
-def target_sections(ctx: ViewContext, links: list[Link]) -> list[nodes.section]:
+def target_sections(ctx: ViewContext, links: list[Incoming]) -> list[nodes.section]:
     """A section per own item that coupled items link to: who contributes, and measurements side by side."""
-    by_target: dict[str, list[Link]] = {}
+    by_target: dict[str, list[Incoming]] = {}
     for found in links:
         by_target.setdefault(found.target, []).append(found)
     sections = []
@@ -159,11 +145,11 @@ def target_sections(ctx: ViewContext, links: list[Link]) -> list[nodes.section]:
         if target.type == "criterium" and (compared := comparison_table(ctx, target, own)):
             body.append(raw("<p>De laatste meting van elk programma, naast elkaar:</p>"))
             body.append(scrolling(compared, f"Metingen van {target.id}"))
-        sections.append(_section(_anchor(target.id), plain_label(target), *body))
+        sections.append(_section(anchor(target.id), plain_label(target), *body))
     return sections
 
 
-def unknown_targets(links: list[Link], ctx: ViewContext) -> str:
+def unknown_targets(links: list[Incoming], ctx: ViewContext) -> str:
     """Links of coupled items to IDs this programme does not (or no longer) have."""
     gone = [found for found in links if found.target not in ctx.programme.items]
     if not gone:
@@ -176,13 +162,13 @@ def unknown_targets(links: list[Link], ctx: ViewContext) -> str:
     return f'<ul class="pt-bijdragen-onbekend simple">{lines}</ul>'
 
 
-def goals_without(ctx: ViewContext, links: list[Link]) -> list[Item]:
+def goals_without(ctx: ViewContext, links: list[Incoming]) -> list[Item]:
     """The goals of this programme that no coupled item links to directly, by ID."""
     reached = {found.target for found in links}
     return [goal for goal in ctx.programme.of_type(*model.GOAL_TYPES) if goal.id not in reached]
 
 
-def programme_lines(ctx: ViewContext, links: list[Link], today: date) -> str:
+def programme_lines(ctx: ViewContext, links: list[Incoming], today: date) -> str:
     """Each coupled programme with its version and date, and what it contributes or why it may not."""
     linking = {found.copy.alias for found in links}
     lines = []
@@ -224,7 +210,7 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
                 "met: policy-trace koppel ALIAS BRON.",
             )
         ]
-    today = settings_of_build(ctx.app).context.reference_date
+    today = state.settings_of_build(ctx.app).context.reference_date
     links = incoming(ctx)
     names = sorted({copy.publication.name for copy in copies.copies.values()})
     result: list[nodes.Node] = [
@@ -252,4 +238,4 @@ def render(ctx: ViewContext, _options: dict) -> list[nodes.Node]:
     return result
 
 
-__all__ = ["BijdragenDirective", "incoming", "latest_measurements", "render"]
+__all__ = ["BijdragenDirective", "anchor", "incoming", "latest_measurements", "page_uri", "render"]
