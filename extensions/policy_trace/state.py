@@ -200,7 +200,11 @@ def programme_from_app(app: Sphinx) -> Programme:
 
 
 def programme_of_build(app: Sphinx) -> Programme:
-    """The programme of this build, built once per needs view and shared by the checks and every page."""
+    """The programme of this build, built once per needs view and shared by the checks and every page.
+
+    Its first use is after the environment is pickled (``write-started``): resolving the needs
+    earlier would pickle them resolved and locked (why: ``views.outdated``).
+    """
     view = get_needs_view(app)
     held = of(app)
     if held.programme is None or held.needs_view is not view:

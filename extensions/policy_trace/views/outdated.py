@@ -24,6 +24,26 @@ we keep, per page, a :class:`~policy_trace.domain.PageRecord` in
 them, role targets), which Sphinx purges per page and merges after parallel
 reads; the domain sets a page's record from the previous build aside when the
 page is purged, and it is compared with its new one after reading.
+
+Why a page's items are recorded while it is read, and not taken from the
+programme: a need has two states in a build, and each has one moment.
+
+- The programme's items (``state.programme_of_build``) are the needs as
+  sphinx-needs resolved them: ``needextend`` applied, dynamic functions
+  computed, links sorted and without repeats. They are built once per build,
+  on first use after reading (``write-started``). Not earlier: ``get_needs_view``
+  resolves the needs in place and locks them, and Sphinx pickles the
+  environment after ``env-get-updated`` and before ``write-started``. Resolved
+  before the pickle, the next incremental build starts from resolved, locked
+  needs: sphinx-needs 9.1 stops when it purges a changed page ("Needs have
+  already been post-processed and frozen"), and with the lock lifted a
+  ``needextend`` that adds to a field adds a second time (tried on a
+  three-page project: ``one more`` became ``one more more``).
+- Which pages to write again must be known at ``env-get-updated``: nothing
+  later adds a page to the write. So the record of a page is made when the page
+  is read (:func:`note_page`), with :attr:`~policy_trace.items.Item.record` of
+  each of its needs as read; only re-read pages are recorded (every page in a
+  full build), and the other pages keep theirs from the pickled environment.
 """
 
 from __future__ import annotations
@@ -76,8 +96,9 @@ def note_page(app: Sphinx, doctree: nodes.document) -> None:
     record = domain.of(env).record(env.docname)
     kinds = sphinx_needs.node_classes()
     roles = (*kinds.names, *kinds.lists)
-    # Read phase: the needs of this page are collected but not yet resolved
-    # (no back links), which is all a signature needs.
+    # Read phase: the needs of this page are collected but not yet resolved (no back links,
+    # no needextend), which is all a record needs; see the module's docstring for why the
+    # programme's items, built after the pickle, cannot serve here.
     needs = None
     for node in doctree.findall(nodes.Element):
         if isinstance(node, kinds.need):
