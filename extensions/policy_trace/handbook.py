@@ -552,6 +552,9 @@ PAGE_DIRECTIVES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "policy-trace-messages": ("Voor het handboek: de meldingen die geen regel zijn, met hun code.", {}),
     "policy-trace-settings": ("Voor het handboek: alle instellingen van `conf.py`.", {}),
     "policy-trace-directives": ("Voor het handboek: deze lijst van blokken voor pagina's.", {}),
+    "policy-trace-deprecated": (
+        "Voor het handboek: de afgeschafte namen die nog werken, met wat je nu schrijft.", {}
+    ),
 }
 
 
