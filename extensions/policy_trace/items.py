@@ -150,7 +150,7 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return tuple(part.strip() for part in value.split(",") if part.strip())
-    return tuple(str(v).strip() for v in value)
+    return tuple(map(str.strip, map(str, value)))
 
 
 def item_from_need(need: Mapping[str, Any], file: str, words: Vocabulary = DEFAULT) -> Item:

@@ -233,11 +233,12 @@ def coupled_suspects(
             if copy is None or target is None or not copy.changed_since_review(target):
                 continue
             found.setdefault(value, (copy, target, []))[2].append(link)
-    suspects = [
-        CoupledSuspect(value, tuple(names), copy, target)
-        for value, (copy, target, names) in sorted(found.items())
-    ]
-    return [suspect for suspect in suspects if reviewed.get(suspect.value) != suspect.fingerprint]
+    suspects = []
+    for value, (copy, target, names) in sorted(found.items()):
+        suspect = CoupledSuspect(value, tuple(names), copy, target)
+        if reviewed.get(value) != suspect.fingerprint:
+            suspects.append(suspect)
+    return suspects
 
 
 class CopyError(ValueError):
