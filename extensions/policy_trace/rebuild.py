@@ -67,7 +67,12 @@ def competitors(
     edited = added | changed | removed
     domain.of(env).pages_added_or_removed = bool(added or removed)
     domain.of(env).pages_removed = set(removed)
-    if not edited:
+    # Only documents read in an earlier build can compete; on a first build there are none, and
+    # scanning every source for its IDs would be work for nothing.
+    unchanged = [
+        docname for docname in domain.of(env).sources if docname not in edited and docname in env.found_docs
+    ]
+    if not edited or not unchanged:
         return []
     involved: set[str] = set()
     for docname in changed | removed:
@@ -76,11 +81,7 @@ def competitors(
         involved |= _ids_now(app, docname)  # what it declares now
     if not involved:
         return []
-    return sorted(
-        docname
-        for docname in domain.of(env).sources
-        if docname not in edited and docname in env.found_docs and _ids_of(env, docname) & involved
-    )
+    return sorted(docname for docname in unchanged if _ids_of(env, docname) & involved)
 
 
 def purge_before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

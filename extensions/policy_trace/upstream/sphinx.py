@@ -1,4 +1,5 @@
-"""What Sphinx offers no public API for, in one place: whether conf.py set a value, the warnings' label.
+"""What Sphinx offers no public API for, in one place: whether conf.py set a value, the warnings' label,
+the doctree a serial read kept in memory, and what acts on a page when it is resolved.
 
 Written for Sphinx 9.0; ``tests/test_theme_default.py`` fails when an upgrade
 changes what this relies on.
@@ -8,7 +9,10 @@ from __future__ import annotations
 
 import logging
 
+from docutils import nodes
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import LoggingReporter
 from sphinx.util.logging import SphinxWarningLogRecord
 
 from .pin import Pin
@@ -54,3 +58,49 @@ class ErrorLabel(logging.Filter):
         if type(record) is SphinxWarningLogRecord and record.levelno == logging.WARNING:
             record.__class__ = _ErrorRecord
         return True
+
+
+def doctree_to_resolve(env: BuildEnvironment, docname: str) -> nodes.document:
+    """The doctree of ``docname`` as ``get_and_resolve_doctree`` takes it: the one a serial read of this
+    build kept in memory (``BuildEnvironment._write_doc_doctree_cache``), else unpickled.
+
+    Sphinx keeps each page it read serially for its writer, which takes it from
+    there; a builder that resolves pages itself gets it the same way and so
+    spares unpickling every page again.
+    """
+    cache = getattr(env, "_write_doc_doctree_cache", None)
+    doctree = cache.pop(docname, None) if isinstance(cache, dict) else None
+    if doctree is None:
+        return env.get_doctree(docname)
+    doctree.settings.env = env
+    doctree.reporter = LoggingReporter(str(env.doc2path(docname)))
+    return doctree
+
+
+#: The post-transforms of Sphinx 9.0 and MyST (module, class) that may run when a page is resolved.
+#: Each acts only on nodes of its own kind (references to resolve, images, ``only``, object
+#: descriptions, code blocks) or only for another builder (LaTeX, linkcheck).
+POST_TRANSFORMS = frozenset(
+    {
+        ("sphinx.builders.latex.transforms", name)
+        for name in (
+            "SubstitutionDefinitionsRemover", "BibliographyTransform", "CitationReferenceTransform",
+            "DocumentTargetTransform", "IndexInSectionTitleTransform", "LaTeXFootnoteTransform",
+            "LiteralBlockTransform", "MathReferenceTransform", "ShowUrlsTransform",
+        )
+    }
+    | {
+        ("sphinx.builders.linkcheck", "HyperlinkCollector"),
+        ("sphinx.domains.c", "AliasTransform"),
+        ("sphinx.domains.cpp", "AliasTransform"),
+        ("sphinx.transforms.post_transforms", "ReferencesResolver"),
+        ("sphinx.transforms.post_transforms", "OnlyNodeTransform"),
+        ("sphinx.transforms.post_transforms", "SigElementFallbackTransform"),
+        ("sphinx.transforms.post_transforms", "PropagateDescDomain"),
+        ("sphinx.transforms.post_transforms.code", "HighlightLanguageTransform"),
+        ("sphinx.transforms.post_transforms.code", "TrimDoctestFlagsTransform"),
+        ("sphinx.transforms.post_transforms.images", "ImageDownloader"),
+        ("sphinx.transforms.post_transforms.images", "DataURIExtractor"),
+        ("myst_parser.sphinx_ext.myst_refs", "MystReferenceResolver"),
+    }
+)

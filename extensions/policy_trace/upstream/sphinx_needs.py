@@ -37,7 +37,7 @@ PIN = Pin("sphinx-needs", "9.1.0", "sphinx_needs")
 
 __all__ = [
     "PIN", "NeedsBuilder", "NodeClasses", "forget_external_needs", "needs_json_bytes", "node_classes",
-    "needs_while_reading", "without_need_boxes",
+    "needs_while_reading", "without_need_boxes", "RESOLVERS",
 ]
 
 #: The prefix of sphinx-needs' random ID on the box around a need (``layout.py``).
@@ -108,6 +108,17 @@ def without_need_boxes(doctree: nodes.document) -> None:
     for node in list(doctree.findall(need)):
         # One plain container in its place: it takes the need's IDs, so links to the item still resolve.
         node.replace_self(nodes.container("", *node.children))
+
+
+#: Its handlers of ``doctree-resolved``, by (module, qualified name): each draws only its own nodes
+#: (``process_creator``: the nodes of :class:`NodeClasses`) and the boxes of needs (``process_need_nodes``),
+#: so a page without any of them gives them nothing to do and nothing to warn about.
+RESOLVERS = frozenset(
+    {
+        ("sphinx_needs.needs", "process_creator.<locals>.process_caller"),
+        ("sphinx_needs.directives.need", "process_need_nodes"),
+    }
+)
 
 
 def forget_external_needs(env: BuildEnvironment) -> None:
