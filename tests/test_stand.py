@@ -380,6 +380,61 @@ def test_an_incremental_build_rewrites_the_stand_when_one_measurement_changes(tm
         assert "Criteria van zijn 2 inspanningen: 2 criteria: 1 op koers, 1 onbepaald" in _text(stand), name
 
 
+def _without_previous(tmp_path: Path) -> Path:
+    """test-stand without its previous publication (with one, an edit of text alone makes the items
+    that link to the edited one te herzien, and every page with items is written again)."""
+    srcdir = copy_root("test-stand", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace('policy_trace_previous = "vorige/needs.json"', ""),
+        encoding="utf-8",
+    )
+    return srcdir
+
+
+def test_an_edit_of_text_alone_leaves_the_stand_page_as_it_was_and_a_measurement_writes_it_again(tmp_path):
+    srcdir = _without_previous(tmp_path)
+    first = build_once(srcdir)
+    page = Path(first.outdir) / "stand.html"
+    written = page.stat().st_mtime_ns
+    measurements = srcdir / "needs/criteria.md"
+    text = measurements.read_text(encoding="utf-8")
+    source = ":bron: Steekproef van de regio\n```"
+    with_text = ":bron: Steekproef van de regio\n\nIn 200 woningen.\n```"
+    measurements.write_text(text.replace(source, with_text, 1), encoding="utf-8")
+    assert measurements.read_text(encoding="utf-8") != text
+    second = build_once(srcdir)
+    assert warnings_of(first) == [] and warnings_of(second) == []
+    # The stand shows no item's text: its page was not written again.
+    assert page.stat().st_mtime_ns == written
+    assert "6 punten vragen aandacht" in _text(_stand(Path(second.outdir), "stand.html").select_one("p"))
+    measurements.write_text(
+        measurements.read_text(encoding="utf-8").replace(":waarde: 50%", ":waarde: 70%"), encoding="utf-8"
+    )
+    third = build_once(srcdir)
+    assert warnings_of(third) == []
+    assert page.stat().st_mtime_ns != written
+    for name in ("stand.html", "index.html"):
+        assert "5 punten vragen aandacht" in _text(_stand(Path(third.outdir), name).select_one("p")), name
+
+
+def test_a_short_stand_follows_when_the_whole_stand_leaves_its_page(tmp_path):
+    srcdir = _without_previous(tmp_path)
+    # A short stand on a page of its own (the home page is written after any edit of a page in its toctree).
+    short = "---\norphan: true\n---\n# Kort\n\n```{stand}\n:kort:\n```\n"
+    (srcdir / "kort.md").write_text(short, encoding="utf-8")
+    first = build_once(srcdir)
+    whole = "stand.html#stand-SD-BRAND-tevreden"
+    assert _links(_stand(Path(first.outdir), "kort.html"))["3 van de 3"] == whole
+    (srcdir / "stand.md").write_text("# Stand van zaken\n\nDe stand staat elders.\n", encoding="utf-8")
+    second = build_once(srcdir)
+    assert warnings_of(first) == [] and warnings_of(second) == []
+    # No page with the whole stand any more: the short stand holds its lists itself.
+    stand = _stand(Path(second.outdir), "kort.html")
+    assert _links(stand)["3 van de 3"] == "#stand-SD-BRAND-tevreden"
+    assert stand.select_one("#stand-criteria-per-doel") is not None
+
+
 def test_a_parallel_build_shows_the_same_stand(site, tmp_path):
     parallel = build_once(copy_root("test-stand", tmp_path), parallel=2)
     assert warnings_of(parallel) == []

@@ -18,7 +18,8 @@ from .. import domain, state
 from ..findings import count_phrases
 from ..outcome import SEVERITY_LABELS, CheckRun, Finding
 from ..rules import RULES, waivers
-from . import htmltable
+from . import htmltable, outdated
+from . import stand as stand_view
 from .htmltable import escape
 
 
@@ -39,17 +40,21 @@ class ControlOverviewDirective(SphinxDirective):
 def outdated_overview_pages(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Re-read the overview pages whenever any document or the reference date changed.
+    """Re-read the overview pages whenever any document or the reference date changed, and the pages
+    with the stand van zaken when the reference date changed.
 
     The overview shows findings of all items; Sphinx would otherwise keep an
-    old page when only an item file changed (``env-get-outdated``).
+    old page when only an item file changed (``env-get-outdated``). The stand
+    shows the items on the peildatum: a page with it is written again when an
+    item changed (``outdated.pages_to_rewrite``), and read again here when the
+    peildatum moved (also when nothing was edited: then nothing else is read).
     """
     store = domain.of(env)  # PolicyTraceDomain forgets purged pages and merges parallel reads
-    pages = {page for page in store.overviews if page in env.found_docs}
     date_changed = store.overview_date != _reference_date(app)
-    if pages and (added or changed or removed or date_changed):
-        return sorted(pages)
-    return []
+    pages = set(store.overviews) if added or changed or removed or date_changed else set()
+    if date_changed:
+        pages.update(outdated.pages_with(env, stand_view.VIEW))
+    return sorted(page for page in pages if page in env.found_docs)
 
 
 def remember_reference_date(app: Sphinx, env: BuildEnvironment) -> None:

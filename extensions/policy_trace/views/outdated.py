@@ -176,7 +176,10 @@ def pages_to_rewrite(_app: Sphinx, env: BuildEnvironment) -> list[str]:
     # Each party's details link to the first page with the parties view.
     if _pages_with({**records, **before}, "partijen")[:1] != _pages_with(records, "partijen")[:1]:
         changed |= {item_id for item_id, (_doc, item) in new.items() if item.face[0] == "partij"}  # the type
-    if not changed:
+    # A view that came or went on a re-read page moves what other views link to (the page with the
+    # whole stand, say): then every page with a view is written again, as when an item changed.
+    views_moved = any(before[name].views != records[name].views for name in before if name in records)
+    if not changed and not views_moved:
         return []
     affected = affected_items(old, new, changed)
     return sorted(

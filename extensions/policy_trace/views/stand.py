@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 
-from .. import domain, model, state
+from .. import model, state
 from ..dates import dutch_date, parse_iso
 from ..items import Item
 from ..judging import Judged
@@ -55,10 +55,11 @@ class StandDirective(ViewDirective):
     option_spec: ClassVar[dict[str, Any]] = {"kort": directives.flag}
 
     def run(self) -> list[nodes.Node]:
+        # The stand is drawn from the items when the page is written: after an edit the page is
+        # written again when an item changed as the views see it (views.outdated, not for a change
+        # of text alone), and read again when the peildatum moved (controle.outdated_overview_pages).
         if "kort" not in self.options:
             outdated.note_view(self.env, self.env.docname, WHOLE)
-        # Re-read when anything changed or the peildatum moved, like the Controle page.
-        domain.of(self.env).overviews.add(self.env.docname)
         return super().run()
 
 
