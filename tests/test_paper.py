@@ -14,6 +14,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 from bs4 import BeautifulSoup, Tag
+from checks_support import build_once
+from coupling_support import koppel, publish_national, region_base, write_programme
 from policy_trace import model
 from policy_trace.cli import main
 from policy_trace.items import Item, Programme
@@ -804,3 +806,72 @@ def test_with_source_date_epoch_two_papers_are_byte_for_byte_the_same(tmp_path: 
         assert result.returncode == 0, result.stderr
         made.append((tmp_path / name).read_bytes())
     assert made[0] == made[1]
+
+
+# --- A link to an item of a coupled programme (land en regio) ---
+
+
+def _region(tmp_path: Path, national: Path) -> Path:
+    """A region whose effort contributes to the small national programme's SD-CRISIS, coupled to it."""
+    folder = write_programme(
+        tmp_path / "regio", "vr-voorbeeld", "Beleidsplan VR Voorbeeld", region_base("2026-12-31") + """
+```{inspanning} Regionale oefencyclus
+:id: IN-OEFENEN
+:draagt_bij_aan: SD-REGIO, landelijk:SD-CRISIS
+:spoor: inhoudelijk
+:status: in_uitvoering
+```
+""",
+        'html_baseurl = "https://regio.example.nl/1/"\n',
+    )
+    assert koppel("landelijk", str(national), str(folder)) == 0
+    return folder
+
+
+def _pdf(folder: Path, target: Path) -> str:
+    """``policy-trace pdf FOLDER -o TARGET``; the paper's text, its white space folded."""
+    result = subprocess.run(
+        [sys.executable, "-m", "policy_trace.cli", "pdf", str(folder), "-o", str(target)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return " ".join(run("pdftotext", str(target), "-").split())
+
+
+@needs_poppler
+def test_the_paper_names_a_coupled_item_as_the_site_does_and_links_to_its_page(tmp_path: Path) -> None:
+    folder = _region(tmp_path, publish_national(tmp_path / "land"))
+    target = tmp_path / "regio.pdf"
+    text = _pdf(folder, target)
+    # The programme by the name it publishes, the item's title and ID, its status there: as on the site.
+    assert "Landelijk programma: Versterken crisisbeheersing SD-CRISIS vastgesteld" in text
+    assert "landelijk:SD-CRISIS" not in text and "in een gekoppeld programma" not in text
+    site = (Path(build_once(folder, "html").outdir) / "index.html").read_text(encoding="utf-8")
+    shown = BeautifulSoup(site, "html.parser").select_one("span.pt-coupled").get_text(" ", strip=True)
+    assert shown == "Landelijk programma: Versterken crisisbeheersing SD-CRISIS vastgesteld"
+    # Its link leads to the item's page on the national site, and says so in words (PDF/UA).
+    with pikepdf.open(target) as pdf:
+        links = [a for page in pdf.pages for a in page.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+        external = {str(a.A.URI): str(a.Contents) for a in links if "/A" in a and "/URI" in a.A}
+    address = "https://land.example.nl/1/index.html#SD-CRISIS"
+    assert external == {address: f"Webadres {address}"}
+
+
+@needs_poppler
+def test_the_national_paper_lists_what_a_region_contributes_to_an_item(tmp_path: Path) -> None:
+    national = publish_national(tmp_path / "land")
+    region = Path(build_once(_region(tmp_path, national), "html").outdir)
+    assert koppel("regio", str(region), str(tmp_path / "land")) == 0
+    target = tmp_path / "land.pdf"
+    text = _pdf(tmp_path / "land", target)
+    assert (
+        "Bijdragen van gekoppelde programma’s Beleidsplan VR Voorbeeld, versie 1: Regionale oefencyclus "
+        "IN-OEFENEN in uitvoering"
+    ) in text
+    assert text.count("Bijdragen van gekoppelde programma’s") == 1  # only SD-CRISIS receives one
+    with pikepdf.open(target) as pdf:
+        links = [a for page in pdf.pages for a in page.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+        external = {str(a.A.URI) for a in links if "/A" in a and "/URI" in a.A}
+    assert external == {"https://regio.example.nl/1/index.html#IN-OEFENEN"}
+    report = pdfua_report(target)  # the links out keep the paper PDF/UA
+    assert (report["summary"]["errors"], report["summary"]["warnings"]) == (0, 0), report["findings"][:5]

@@ -11,7 +11,19 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import buildlock, collector, domain, exports, model, needs_config, rebuild, settings, state, upstream
+from . import (
+    buildlock,
+    collector,
+    deprecation,
+    domain,
+    exports,
+    model,
+    needs_config,
+    rebuild,
+    settings,
+    state,
+    upstream,
+)
 from .checking import check_programme
 from .items import Item, Programme, programme_from_needs_json
 from .outcome import CheckContext, CheckRun, Finding, Waiver
@@ -44,6 +56,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
             setting.name, setting.default, setting.rebuild,
             types=setting.types, description=setting.description,
         )
+    # A deprecated setting's old name still reads (model.DEPRECATED), into its replacement.
+    declared = {setting.name: setting for setting in model.SETTINGS}
+    for old in deprecation.declared("setting"):
+        new = declared[old.replacement]
+        app.add_config_value(
+            old.name, None, new.rebuild, types=(*new.types, type(None)),
+            description=f"Afgeschaft sinds {old.since}: gebruik {old.replacement}.",
+        )
 
     # First of all, before the environment is read: one build at a time in an output folder.
     app.connect("config-inited", buildlock.acquire, priority=0)
@@ -54,6 +74,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-before-read-docs", gc.set_aside_before_reading)
     # Last, after every writer of this build.
     app.connect("build-finished", gc.collect_again, priority=1000)
+    # Before anything reads a setting whose old name conf.py may still use (model.DEPRECATED).
+    app.connect("config-inited", settings.apply_deprecated, priority=3)
     # Before Sphinx's own type check (800): a wrong value gets one Dutch message, then its default.
     app.connect("config-inited", settings.validate_vocabulary, priority=7)
     # Before sphinx-needs reads its configuration (its first handler runs at 10).

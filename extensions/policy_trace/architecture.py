@@ -48,7 +48,8 @@ LAYERS: tuple[Layer, ...] = (
         "Model",
         "Wat een programma is: itemtypen, velden, koppelingen, statussen en instellingen, één keer "
         "gedeclareerd, en wat een auteur schrijft zonder dat er items zijn: data, en de bron als tekst.",
-        ("model", "version", "vocabulary", "needs_config", "dates", "sourcescan", "urls"),
+        ("model", "version", "vocabulary", "needs_config", "dates", "sourcescan", "urls",
+         "deprecation"),
     ),
     Layer(
         "Items",

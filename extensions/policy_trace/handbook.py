@@ -466,6 +466,29 @@ class SettingsDirective(_MarkdownDirective):
         )
 
 
+class DeprecatedDirective(_MarkdownDirective):
+    """``policy-trace-deprecated``: the deprecated names still accepted (model.DEPRECATED), with their
+    replacements and the version that drops them."""
+
+    def markdown(self) -> str:
+        if not model.DEPRECATED:
+            return "In deze versie van policy-trace is geen naam afgeschaft.\n"
+        kinds = {"setting": "instelling", "option": "optie"}
+        return _table(
+            ["Afgeschaft", "Soort", "Schrijf nu", "Sinds", "Werkt niet meer vanaf"],
+            (
+                [
+                    _code(old.name if old.kind == "setting" else f":{old.name}:"),
+                    kinds[old.kind],
+                    _code(old.replacement if old.kind == "setting" else f":{old.replacement}:"),
+                    old.since,
+                    old.removal,
+                ]
+                for old in model.DEPRECATED
+            ),
+        )
+
+
 #: What each page directive shows, and each of its options, in the handbook's words.
 #: tests/test_handbook.py fails when a directive policy-trace registers, or an
 #: option in its option_spec, is missing here.
@@ -529,6 +552,9 @@ PAGE_DIRECTIVES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "policy-trace-messages": ("Voor het handboek: de meldingen die geen regel zijn, met hun code.", {}),
     "policy-trace-settings": ("Voor het handboek: alle instellingen van `conf.py`.", {}),
     "policy-trace-directives": ("Voor het handboek: deze lijst van blokken voor pagina's.", {}),
+    "policy-trace-deprecated": (
+        "Voor het handboek: de afgeschafte namen die nog werken, met wat je nu schrijft.", {}
+    ),
 }
 
 
@@ -568,6 +594,7 @@ DIRECTIVES: dict[str, type[_MarkdownDirective]] = {
     "policy-trace-messages": MessagesDirective,
     "policy-trace-settings": SettingsDirective,
     "policy-trace-directives": DirectivesDirective,
+    "policy-trace-deprecated": DeprecatedDirective,
 }
 
 

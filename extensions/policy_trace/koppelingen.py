@@ -150,6 +150,14 @@ class Koppelingen:
     def __bool__(self) -> bool:
         return bool(self.copies or self.problems)
 
+    def resolve(self, value: str) -> tuple[Copy | None, Item | None]:
+        """The copy and the coupled item a link value ``ALIAS:ID`` names (None where there is none)."""
+        reference = split(value)
+        if reference is None:
+            return None, None
+        copy = self.copies.get(reference.alias)
+        return copy, (copy.get(reference.id) if copy else None)
+
 
 NONE = Koppelingen(MappingProxyType({}), MappingProxyType({}))
 

@@ -563,15 +563,42 @@ SETTINGS: tuple[Setting, ...] = (
 #: Shared by all item types (core sphinx-needs options).
 COMMON_FIELDS: tuple[str, ...] = ("status", "tags")
 
+
+# --- deprecated names -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Deprecated:
+    """A name authors used that is afgeschaft: still read as its replacement, with a warning, until
+    ``removal`` (CONTRIBUTING.md: *Instellingen en blokken afschaffen*; ``deprecation.py`` applies it)."""
+
+    #: ``setting``: a setting in conf.py; ``option``: an option of an item (a field or a link).
+    kind: Literal["setting", "option"]
+    #: The old name (``policy_trace_…`` for a setting, without colons for an option).
+    name: str
+    #: The name that replaces it (a setting of :data:`SETTINGS`, a field or link of the model).
+    replacement: str
+    #: The version of policy-trace that brought the replacement.
+    since: str
+    #: The version that no longer accepts the old name; ``tests/test_deprecation.py`` fails once
+    #: ``version.py`` reaches it while the name is still declared here.
+    removal: str
+
+
+#: Every deprecated name that is still accepted, oldest first. Nothing is deprecated in this release.
+DEPRECATED: tuple[Deprecated, ...] = ()
+
 __all__ = [
-    "CHAIN_LINKS", "COMMON_FIELDS", "COUPLED_SEPARATOR", "DECIDED_STATUSES", "ENDED_STATUSES", "GOAL_TYPES",
+    "CHAIN_LINKS", "COMMON_FIELDS", "COUPLED_SEPARATOR", "DECIDED_STATUSES", "DEPRECATED", "ENDED_STATUSES",
+    "GOAL_TYPES",
     "ITEM_FIELDS",
     "ITEM_FIELD_NAMES", "ITEM_TYPES", "LINKS_BY_NAME",
     "LINK_NAMES", "LINK_TYPES", "OPEN_STATUSES", "PLAN_ELEMENTS", "PLAN_REQUIRED_STATUSES",
     "PROGRAMME_FIELDS", "PROGRAMME_ID_PATTERN", "SETTINGS", "SHOWN_WHEN_LINKED", "STATUSES",
     "STATUSES_BY_NAME", "TREE_LEVELS",
     "TYPES_BY_NAME",
-    "TYPE_NAMES", "Field", "ItemType", "LinkRule", "LinkType", "PlanElement", "Setting", "Status",
+    "TYPE_NAMES", "Deprecated", "Field", "ItemType", "LinkRule", "LinkType", "PlanElement", "Setting",
+    "Status",
     "StatusRole",
     "item_type_for_id", "link_rules_from", "links_from", "status_of",
 ]

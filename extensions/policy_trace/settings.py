@@ -18,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
 
-from . import model, vocabulary
+from . import deprecation, model, vocabulary
 from .dates import build_date, parse_iso, unusable_epoch
 from .findings import WARNING_TYPE, Subtype
 from .koppelingen import setting_problems
@@ -218,13 +218,31 @@ def validate(app: Sphinx, config: Config) -> None:
         config_warning(app, name, problem)
 
 
-def config_warning(app: Sphinx, name: str, text: str) -> None:
+def config_warning(app: Sphinx, name: str, text: str, subtype: Subtype = Subtype.CONFIG) -> None:
     """A ``policy.config`` warning about setting ``name``, located at the line of conf.py that sets it."""
     where = conf_location(app, name) if name else "conf.py"
     if ":" in where:  # Sphinx puts a location with a line first, as for a page
-        logger.warning("%s", text, type=WARNING_TYPE, subtype=Subtype.CONFIG.value, location=where)
+        logger.warning("%s", text, type=WARNING_TYPE, subtype=subtype.value, location=where)
     else:  # set with -D, or conf.py not found: named in the text
-        logger.warning("%s: %s", where, text, type=WARNING_TYPE, subtype=Subtype.CONFIG.value)
+        logger.warning("%s: %s", where, text, type=WARNING_TYPE, subtype=subtype.value)
+
+
+def apply_deprecated(app: Sphinx, config: Config) -> None:
+    """``config-inited``: a deprecated setting conf.py still sets is read as its replacement, with a
+    ``policy.deprecated`` warning at its line (before every other handler reads the replacement)."""
+    for old in deprecation.declared("setting"):
+        value = config[old.name]
+        if value is None:
+            continue
+        default = _SETTINGS[old.replacement].default
+        both = config[old.replacement] != default
+        if not both and (problem := type_problem(old.replacement, value)) is not None:
+            kept = f"{old.name} (afgeschaft, nu {old.replacement}): {problem} Nu geldt de standaardwaarde."
+            config_warning(app, old.name, kept)
+            continue
+        config_warning(app, old.name, deprecation.setting_message(old, both), Subtype.DEPRECATED)
+        if not both:
+            config[old.replacement] = value
 
 
 def conf_location(app: Sphinx, name: str) -> str:

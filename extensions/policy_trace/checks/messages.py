@@ -364,8 +364,9 @@ class UpstreamMessages(logging.Filter):
         location = getattr(record, "location", None)
         env = getattr(self.app, "env", None)
         path, line = "", 0
-        if env is None:  # while conf.py is read: no pages yet
-            return "", "", 0
+        if env is None:  # while conf.py is read: no pages yet, but a setting's warning is at conf.py:LINE
+            head, _, tail = location.rpartition(":") if isinstance(location, str) else ("", "", "")
+            return ("", head, int(tail)) if head and tail.isdigit() else ("", "", 0)
         if isinstance(location, tuple) and location and location[0]:
             docname = str(location[0])
             line = int(location[1] or 0) if len(location) > 1 else 0

@@ -18,9 +18,14 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util import logging
 
 from .. import domain, model
+from ..deprecation import option_names, rename_options
+from ..findings import WARNING_TYPE, Subtype
 from ..sourcescan import Scan, as_meant, scan
+
+logger = logging.getLogger(__name__)
 
 
 def colon_fence(config: Config) -> bool:
@@ -34,7 +39,9 @@ def read_source(app: Sphinx, docname: str, source: list[str]) -> None:
         return  # only MyST Markdown holds our fences
     # Comments are for colleagues, never for the output; an option's " #" is part of its value.
     source[0] = as_meant(source[0], model.TYPE_NAMES)
-    domain.of(app.env).add_scan(docname, _scan(app, source[0], file))
+    scanned = _scan(app, source[0], file)
+    domain.of(app.env).add_scan(docname, scanned)
+    source[0] = _renamed(source[0], scanned, docname)
 
 
 def read_include(app: Sphinx, relative_path: Path, parent_docname: str, content: list[str]) -> None:
@@ -45,7 +52,9 @@ def read_include(app: Sphinx, relative_path: Path, parent_docname: str, content:
     # The document being read, not MyST's parent_docname (a file stem, wrong in a subfolder).
     docname = app.env.current_document.docname or parent_docname
     content[0] = as_meant(content[0], model.TYPE_NAMES)
-    domain.of(app.env).add_scan(docname, _scan(app, content[0], file))
+    scanned = _scan(app, content[0], file)
+    domain.of(app.env).add_scan(docname, scanned)
+    content[0] = _renamed(content[0], scanned, "")
 
 
 #: Every option an item may have: one alone on a line of an item's text was meant as an option.
@@ -56,7 +65,23 @@ OPTION_NAMES = frozenset({
 
 
 def _scan(app: Sphinx, text: str, file: str) -> Scan:
-    return scan(text, file, model.TYPE_NAMES, colon_fence(app.config), OPTION_NAMES)
+    return scan(text, file, model.TYPE_NAMES, colon_fence(app.config), OPTION_NAMES | option_names())
+
+
+def _renamed(text: str, scanned: Scan, docname: str) -> str:
+    """``text`` with its deprecated options under their new names, each use warned about at its line.
+
+    The warning is located by ``docname`` (and line), so the page warned and is read again in the
+    next build (``messages.read_again``): an incremental build warns as a clean one. An included
+    file's use (``docname`` empty) is located at its own file:line.
+    """
+    renamed, uses = rename_options(text, scanned)
+    for use in uses:
+        where = (docname, use.line) if docname else f"{use.file}:{use.line}"
+        logger.warning(
+            "%s", use.message, type=WARNING_TYPE, subtype=Subtype.DEPRECATED.value, location=where
+        )
+    return renamed
 
 
 # --- reading any byte: a file that is no UTF-8 gets a message, not Sphinx's "Encoding error!" ----------

@@ -79,6 +79,8 @@ class PaperBuilder(NeedsBuilder):
             meeting=parse_iso(config[MEETING_SETTING]),
             stand=state.stand_of_build(self.app),
             bodies=self.bodies(programme),
+            koppelingen=state.koppelingen_of_build(self.app),
+            incoming=state.incoming_of_build(self.app),
         )
         target = Path(self.outdir) / PDF_NAME
         try:

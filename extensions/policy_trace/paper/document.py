@@ -24,11 +24,11 @@ from .. import model, series
 from ..dates import dutch_date
 from ..items import Item, Programme
 from ..judging import Judged
-from ..koppelingen import is_coupled
+from ..koppelingen import NONE, Incoming, Koppelingen, is_coupled
 from ..outcome import SEVERITY_LABELS, Finding
 from ..rules.common import measuring_criteria, needs_criterion
 from ..stand import Stand
-from ..views import derive
+from ..views import derive, gekoppeld
 from ..views.context import ID_CLASS, item_label, type_title
 from ..views.tevreden import meting_html
 from ..views.words import (
@@ -76,6 +76,10 @@ class Paper:
     stand: Stand | None = None
     #: Per item ID its text as HTML, rendered by the site's presenter (``views.words.body_html``).
     bodies: Mapping[str, str] = dataclass_field(default_factory=dict)
+    #: The copies of the coupled programmes its ``ALIAS:ID`` links name (``state.koppelingen_of_build``).
+    koppelingen: Koppelingen = NONE
+    #: Per own item ID what the coupled programmes' items contribute to it (``state.incoming_of_build``).
+    incoming: Mapping[str, tuple[Incoming, ...]] = dataclass_field(default_factory=dict)
 
 
 def _a(item: Item, text: str | None = None) -> str:
@@ -87,11 +91,11 @@ def _a(item: Item, text: str | None = None) -> str:
     return f'<a href="#{escape(item.id, quote=True)}">{label}</a>'
 
 
-def _ref(programme: Programme, item_id: str) -> str:
-    found = programme.get(item_id)
+def _ref(paper: Paper, item_id: str) -> str:
+    found = paper.programme.get(item_id)
     if found is None and is_coupled(item_id):
-        # An item of a coupled programme (ALIAS:ID): not in this paper, but it exists (the checks say if not).
-        return f"{escape(item_id)} (in een gekoppeld programma)"
+        # An item of a coupled programme (ALIAS:ID): as the site names it, linked to its page over there.
+        return gekoppeld.reference_html(paper.koppelingen, item_id)
     return _a(found) if found else f"{escape(item_id)} (bestaat niet)"
 
 
@@ -209,7 +213,7 @@ def dashboard(paper: Paper) -> str:
     rows = []
     for item in programme.of_type("criterium"):
         measured = [
-            _ref(programme, target)
+            _ref(paper, target)
             for link in derive.measuring_links()
             for target in item.links.get(link.name, ())
         ]
@@ -274,14 +278,14 @@ def findings_table(paper: Paper) -> str:
     return f'<section id="bevindingen" class="bijlage"><h2>{heading}</h2>{intro}{body}</section>'
 
 
-def _links(programme: Programme, item: Item) -> list[tuple[str, str]]:
+def _links(paper: Paper, item: Item) -> list[tuple[str, str]]:
     rows = []
     for link in model.LINK_TYPES:
         targets = item.links.get(link.name, ())
         if targets:
-            rows.append((link.outgoing, "<br>".join(_ref(programme, target) for target in targets)))
+            rows.append((link.outgoing, "<br>".join(_ref(paper, target) for target in targets)))
     for link in model.LINK_TYPES:
-        sources = programme.incoming(item.id, link.name)
+        sources = paper.programme.incoming(item.id, link.name)
         if sources:
             rows.append((link.incoming, "<br>".join(_a(source) for source in sources)))
     return rows
@@ -298,7 +302,9 @@ def item_section(paper: Paper, item: Item) -> str:
         ]
     if item.tags:
         rows.append((TAGS_LABEL, escape(tags_text(item))))
-    rows += [(derive.capitalised(label), value) for label, value in _links(paper.programme, item)]
+    rows += [(derive.capitalised(label), value) for label, value in _links(paper, item)]
+    if contributions := gekoppeld.contribution_lines(paper.incoming.get(item.id, ())):
+        rows.append((gekoppeld.CONTRIBUTIONS_HEADING, "<br>".join(contributions)))
     table = "".join(f'<tr><th scope="row">{escape(label)}</th><td>{value}</td></tr>' for label, value in rows)
     return (
         f'<section class="item" id="{escape(item.id, quote=True)}">'

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from html import escape
 from typing import NamedTuple
 
-from .. import koppelingen, state, urls
+from .. import koppelingen, series, state, urls
 from ..items import Item
 from ..koppelingen import Copy
 from ..rules.common import link_allowed
 from .context import ID_CLASS, ViewContext
-from .words import status_classes, status_word
+from .words import date_in_words, status_classes, status_word
 
 
 class Coupled(NamedTuple):
@@ -37,11 +37,7 @@ def of_build(ctx: ViewContext) -> koppelingen.Koppelingen:
 
 def resolve(ctx: ViewContext, value: str) -> tuple[Copy | None, Item | None]:
     """The copy and the coupled item a link value ``ALIAS:ID`` names (None where there is none)."""
-    reference = koppelingen.split(value)
-    if reference is None:
-        return None, None
-    copy = of_build(ctx).copies.get(reference.alias)
-    return copy, (copy.get(reference.id) if copy else None)
+    return of_build(ctx).resolve(value)
 
 
 def coupled_links(ctx: ViewContext, item: Item, link_names: tuple[str, ...] | None = None) -> list[Coupled]:
@@ -108,6 +104,37 @@ def item_link(copy: Copy, item: Item, text: str | None = None) -> str:
     return f'<a class="reference external pt-coupled-link" href="{escape(url)}">{label}</a>'
 
 
+#: The heading over what coupled programmes contribute to an item (its page, its section in the paper).
+CONTRIBUTIONS_HEADING = "Bijdragen van gekoppelde programma\u2019s"
+
+
+def contribution_html(found: koppelingen.Incoming) -> str:
+    """One contributing item: linked to its page there, with its status; a measurement with its value."""
+    source = found.source
+    shown = item_link(found.copy, source)
+    if source.status:
+        shown += f" {status_badge(source.status)}"
+    if source.type == series.MEASUREMENT_TYPE and (value := source.fields.get("waarde")):
+        measured = escape(value)
+        if day := source.fields.get("datum"):
+            measured += escape(f" op {date_in_words(day)}")
+        if where := source.fields.get("bron"):
+            measured += escape(f" (bron: {where})")
+        shown += f": {measured}"
+    return shown
+
+
+def contribution_lines(contributions: Iterable[koppelingen.Incoming]) -> list[str]:
+    """Per programme (in the order given): its label and what its items contribute, as HTML."""
+    per_programme: dict[str, list[koppelingen.Incoming]] = {}
+    for found in contributions:
+        per_programme.setdefault(found.copy.alias, []).append(found)
+    return [
+        f"{escape(programme_label(found[0].copy))}: {'; '.join(contribution_html(f) for f in found)}"
+        for found in per_programme.values()
+    ]
+
+
 def programme_label(copy: Copy) -> str:
     """``Landelijk programma, versie 1.1``: the programme as it publishes its name, and the copied version."""
     version = f", versie {copy.publication.version}" if copy.publication.version else ""
@@ -116,7 +143,12 @@ def programme_label(copy: Copy) -> str:
 
 def coupled_html(ctx: ViewContext, value: str) -> str:
     """A coupled link target as a reader sees it: programme, linked ID and title, status."""
-    copy, item = resolve(ctx, value)
+    return reference_html(of_build(ctx), value)
+
+
+def reference_html(copies: koppelingen.Koppelingen, value: str) -> str:
+    """A link value ``ALIAS:ID`` as :func:`coupled_html` shows it, from ``copies`` (for site and paper)."""
+    copy, item = copies.resolve(value)
     if copy is None or item is None:
         # The build reports it (PT101, PT111); the page says plainly that it was not found.
         return escape(f"{value} (niet gevonden in de gekoppelde programma's)")
@@ -127,6 +159,7 @@ def coupled_html(ctx: ViewContext, value: str) -> str:
 
 
 __all__ = [
-    "Contribution", "Coupled", "contributions", "coupled_html", "coupled_links", "item_link",
-    "programme_label", "resolve", "status_badge",
+    "CONTRIBUTIONS_HEADING", "Contribution", "Coupled", "contribution_html", "contribution_lines",
+    "contributions", "coupled_html", "coupled_links", "item_link",
+    "programme_label", "reference_html", "resolve", "status_badge",
 ]

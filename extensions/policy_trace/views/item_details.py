@@ -31,7 +31,7 @@ from sphinx.config import Config
 from .. import model, series
 from ..changes import Suspect
 from ..items import Item
-from ..koppelingen import CoupledSuspect, Incoming, is_coupled
+from ..koppelingen import CoupledSuspect, is_coupled
 from ..rules.common import measuring_criteria, missing_plan_elements, needs_criterion
 from ..state import incoming_of_build, judged_of_build, settings_of_build
 from . import bijdragen, charts, derive, gekoppeld, outdated, tevreden, wijzigingen
@@ -313,39 +313,16 @@ def contributions_block(ctx: ViewContext, item: Item, level: int = 4) -> str:
     version's address, as ``{bijdragen}`` shows it (where the site has that page,
     it is linked too: it puts the programmes' measurements side by side).
     """
-    contributions = incoming_of_build(ctx.app).get(item.id)
-    if not contributions:
+    lines = gekoppeld.contribution_lines(incoming_of_build(ctx.app).get(item.id, ()))
+    if not lines:
         return ""
-    per_programme: dict[str, list[Incoming]] = {}
-    for found in contributions:  # by programme name: the order is kept
-        per_programme.setdefault(found.copy.alias, []).append(found)
-    lines = []
-    for found_links in per_programme.values():
-        shown = "; ".join(contribution_html(found) for found in found_links)
-        lines.append(f"{escape(gekoppeld.programme_label(found_links[0].copy))}: {shown}")
-    out = _rubric("Bijdragen van gekoppelde programma’s", level) + _bullets("pt-contributions", lines)
+    out = _rubric(gekoppeld.CONTRIBUTIONS_HEADING, level) + _bullets("pt-contributions", lines)
     if uri := bijdragen.page_uri(ctx, item.id):
         out += (
             f'<p class="pt-contributions-overview"><a class="reference internal" href="{escape(uri)}">'
             "Alle bijdragen aan dit item naast elkaar</a></p>"
         )
     return out
-
-
-def contribution_html(found: Incoming) -> str:
-    """One contributing item: linked to its page there, with its status; a measurement with its value."""
-    source = found.source
-    shown = gekoppeld.item_link(found.copy, source)
-    if source.status:
-        shown += f" {gekoppeld.status_badge(source.status)}"
-    if source.type == series.MEASUREMENT_TYPE and (value := source.fields.get("waarde")):
-        measured = escape(value)
-        if day := source.fields.get("datum"):
-            measured += escape(f" op {date_in_words(day)}")
-        if where := source.fields.get("bron"):
-            measured += escape(f" (bron: {where})")
-        shown += f": {measured}"
-    return shown
 
 
 def criteria_block(ctx: ViewContext, item: Item, level: int = 4) -> str:

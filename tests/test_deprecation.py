@@ -1,0 +1,157 @@
+"""The deprecation rule (CONTRIBUTING.md) is enforced: an old name works, warns where it is written, and goes.
+
+Nothing is deprecated in this release (``model.DEPRECATED`` is empty), so the
+mechanism is shown with a test-only copy of the model that deprecates one
+setting and one item option, as a rename would.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from checks_support import build_once, copy_root
+from conftest import warnings_of
+from policy_trace import deprecation, model
+from policy_trace.version import __version__
+
+#: A test-only model's deprecations: the peildatum's and a criterion's deadline's older names.
+EXAMPLES: tuple[model.Deprecated, ...] = (
+    model.Deprecated("setting", "policy_trace_peildatum", "policy_trace_reference_date", "0.1.0", "0.2.0"),
+    model.Deprecated("option", "streefdatum", "deadline", "0.1.0", "0.2.0"),
+)
+
+SETTING_WARNING = (
+    "conf.py:9: FOUT: policy_trace_peildatum is afgeschaft sinds versie 0.1.0 en werkt niet meer vanaf "
+    "versie 0.2.0; deze build leest de waarde als policy_trace_reference_date. Oplossing: noem de "
+    "instelling in conf.py policy_trace_reference_date. [policy.deprecated]"
+)
+OPTION_WARNING = (
+    "needs/criteria.md:9: FOUT: CR-ROOKMELDER: de optie :streefdatum: is afgeschaft sinds versie 0.1.0 "
+    "en werkt niet meer vanaf versie 0.2.0; deze build leest haar als :deadline:. Oplossing: schrijf "
+    ":deadline: in plaats van :streefdatum:. [policy.deprecated]"
+)
+
+
+def test_no_deprecated_name_is_still_accepted_once_the_version_reaches_its_removal():
+    # Raising version.py to a declared removal version fails here until the old name is removed from
+    # model.DEPRECATED (and CHANGELOG.md names it under Removed).
+    assert [(old.name, old.removal) for old in deprecation.overdue()] == [], f"versie {__version__}"
+
+
+def test_the_removal_check_fails_when_the_version_reaches_a_removal_version():
+    assert deprecation.overdue("0.1.9", EXAMPLES) == []
+    assert deprecation.overdue("0.2.0", EXAMPLES) == list(EXAMPLES)
+    assert deprecation.overdue("0.2.0rc1", EXAMPLES) == list(EXAMPLES)  # a pre-release of it too
+    assert deprecation.overdue("0.10.0", EXAMPLES) == list(EXAMPLES)  # compared as numbers, not text
+    assert deprecation.release("1.10.2") > deprecation.release("1.9")
+
+
+@pytest.mark.parametrize("old", [*model.DEPRECATED, *EXAMPLES], ids=lambda old: old.name)
+def test_a_deprecated_name_points_at_a_name_of_the_model_and_is_none_itself(old: model.Deprecated):
+    settings = {setting.name for setting in model.SETTINGS}
+    options = {f.name for t in model.ITEM_TYPES for f in t.fields} | set(model.LINK_NAMES)
+    current = settings if old.kind == "setting" else options
+    assert old.replacement in current and old.name not in settings | options
+    assert deprecation.release(old.since) < deprecation.release(old.removal)
+
+
+def _with_old_names(tmp_path: Path, suppress: bool = False) -> Path:
+    """The stand root, with its peildatum and one criterion's deadline under their deprecated names."""
+    srcdir = copy_root("test-stand", tmp_path)
+    conf = srcdir / "conf.py"
+    text = conf.read_text(encoding="utf-8").replace(
+        "policy_trace_reference_date =", "policy_trace_peildatum ="
+    )
+    if suppress:
+        text += 'suppress_warnings = ["policy.deprecated"]\n'
+    conf.write_text(text, encoding="utf-8")
+    criteria = srcdir / "needs/criteria.md"
+    text = criteria.read_text(encoding="utf-8")
+    criteria.write_text(
+        text.replace(":deadline: 2025-12-31", ":streefdatum: 2025-12-31", 1), encoding="utf-8"
+    )
+    return srcdir
+
+
+def _criterion_and_stand(outdir: Path) -> tuple[str, str]:
+    items = BeautifulSoup((outdir / "needs/criteria.html").read_text(encoding="utf-8"), "html.parser")
+    details = items.find(id="CR-ROOKMELDER").find_next_sibling("div", class_="pt-item-details")
+    stand = BeautifulSoup((outdir / "stand.html").read_text(encoding="utf-8"), "html.parser")
+    return " ".join(details.get_text(" ").split()), str(stand.select_one(".pt-stand"))
+
+
+def test_an_old_setting_and_an_old_option_still_work_and_warn_at_their_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(model, "DEPRECATED", EXAMPLES)
+    current = build_once(copy_root("test-stand", tmp_path / "nu"))
+    old = build_once(_with_old_names(tmp_path / "oud"))
+    assert warnings_of(current) == []
+    assert warnings_of(old) == [SETTING_WARNING, OPTION_WARNING]
+    # Read as their replacements: the same peildatum, deadline, judgement and stand as the current names.
+    shown = _criterion_and_stand(Path(old.outdir))
+    assert "Deadline : 31 december 2025" in shown[0] and "berekend: risico" in shown[0]
+    assert shown == _criterion_and_stand(Path(current.outdir))
+    needs = json.loads((Path(old.outdir) / "needs.json").read_text(encoding="utf-8"))
+    published = needs["versions"][needs["current_version"]]["needs"]["CR-ROOKMELDER"]
+    assert published["deadline"] == "2025-12-31" and "streefdatum" not in published
+    # Findings like the others: in the report under their code, with file and line.
+    report = json.loads((Path(old.outdir) / "policy-report.json").read_text(encoding="utf-8"))
+    found = [
+        (f["code"], f["file"], f["line"]) for f in report["findings"] if f["code"] == "policy.deprecated"
+    ]
+    assert found == [("policy.deprecated", "conf.py", 9), ("policy.deprecated", "needs/criteria.md", 9)]
+
+
+def test_the_next_build_warns_again_and_suppress_warnings_silences_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(model, "DEPRECATED", EXAMPLES)
+    srcdir = _with_old_names(tmp_path / "oud")
+    build_once(srcdir)
+    again = build_once(srcdir)  # incremental: nothing changed, the same warnings
+    assert warnings_of(again) == [SETTING_WARNING, OPTION_WARNING]
+    quiet = build_once(_with_old_names(tmp_path / "stil", suppress=True))
+    assert warnings_of(quiet) == []
+    assert "Deadline : 31 december 2025" in _criterion_and_stand(Path(quiet.outdir))[0]
+
+
+def test_an_item_that_gives_the_old_and_the_new_option_is_told_to_drop_the_old(tmp_path, monkeypatch):
+    monkeypatch.setattr(model, "DEPRECATED", EXAMPLES)
+    srcdir = copy_root("test-stand", tmp_path)
+    criteria = srcdir / "needs/criteria.md"
+    text = criteria.read_text(encoding="utf-8")
+    criteria.write_text(
+        text.replace(":deadline: 2025-12-31", ":deadline: 2025-12-31\n:streefdatum: 2025-06-30", 1),
+        encoding="utf-8",
+    )
+    # The old one is not read: sphinx-needs leaves it out, as PT108 says of any option it does not know.
+    assert warnings_of(build_once(srcdir)) == [
+        "needs/criteria.md:10: FOUT: CR-ROOKMELDER: de optie :streefdatum: is afgeschaft sinds versie "
+        "0.1.0 en het item geeft ook :deadline:. Oplossing: haal :streefdatum: weg. [policy.deprecated]",
+        "needs/criteria.md:3: FOUT: PT108 (optie ':streefdatum:'): deze optie kent het model niet; "
+        "sphinx-needs laat haar weg. Oplossing: schrijf ':meetdatum:'. [policy.PT108]",
+    ]
+
+
+def _handbook_table(tmp_path: Path) -> str:
+    tmp_path.mkdir()
+    (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "policy_trace"]\n', encoding="utf-8")
+    page = "# Afgeschaft\n\n```{policy-trace-deprecated}\n```\n"
+    (tmp_path / "index.md").write_text(page, encoding="utf-8")
+    app = build_once(tmp_path)
+    assert warnings_of(app) == []
+    page = BeautifulSoup((Path(app.outdir) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = page.select_one("article")
+    assert article is not None
+    cells = article.select("th, td") or article.select("p")
+    return " | ".join(" ".join(cell.get_text(" ").split()) for cell in cells)
+
+
+def test_the_handbook_lists_each_deprecated_name_with_what_to_write_now(tmp_path, monkeypatch):
+    assert _handbook_table(tmp_path / "nu") == "In deze versie van policy-trace is geen naam afgeschaft."
+    monkeypatch.setattr(model, "DEPRECATED", EXAMPLES)
+    assert _handbook_table(tmp_path / "oud") == (
+        "Afgeschaft | Soort | Schrijf nu | Sinds | Werkt niet meer vanaf | "
+        "policy_trace_peildatum | instelling | policy_trace_reference_date | 0.1.0 | 0.2.0 | "
+        ":streefdatum: | optie | :deadline: | 0.1.0 | 0.2.0"
+    )
