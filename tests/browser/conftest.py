@@ -7,6 +7,7 @@ developer's machine and fail in CI (``CI=true``), where .ci/run installs it.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,6 +21,9 @@ from .pages import SiteBrowser, Toetsing
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
+#: pa11y's driver (tests/browser/pa11y_run.js) and the package.json of the pa11y ``npm ci`` installs.
+PA11Y_DRIVER = Path(__file__).with_name("pa11y_run.js")
+PA11Y = REPO / "node_modules" / "pa11y" / "package.json"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu",
     "--disable-background-networking", "--disable-component-update",
@@ -87,3 +91,20 @@ def site_browser(browser: Any, base_url: str) -> Iterator[SiteBrowser]:
 def toetsing() -> Toetsing:
     """What axe and pa11y find on the agenda in this session (for its toegankelijkheidsverklaring)."""
     return Toetsing()
+
+
+@pytest.fixture(scope="session")
+def pa11y() -> Path:
+    """The pa11y driver, once ``npm ci`` installed pa11y; skipped (failed in CI) without it."""
+    problems = []
+    if shutil.which("node") is None:
+        problems.append("node ontbreekt: installeer Node.js (apt-get install -y nodejs npm)")
+    if not PA11Y.is_file():
+        problems.append(f"pa11y ontbreekt in {PA11Y.parent.parent}: draai 'make venv' (npm ci)")
+    if not CHROMIUM.exists():
+        problems.append(f"{CHROMIUM} ontbreekt: installeer Chromium met 'apt-get install -y chromium'")
+    if problems:
+        if os.environ.get("CI") == "true":
+            pytest.fail("; ".join(problems))
+        pytest.skip("; ".join(problems))
+    return PA11Y_DRIVER

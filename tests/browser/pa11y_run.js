@@ -1,8 +1,11 @@
 // pa11y (HTML_CodeSniffer, WCAG2AA) over pages of a served site, in Debian's Chromium.
 //
 // Called by tests/browser/test_pa11y.py with one JSON argument:
-//   {"chromium": "/usr/bin/chromium", "args": [...], "pages": [{"url", "scheme", "width"}, ...]}
-// and prints one JSON array: per page its url, scheme, width and pa11y's issues.
+//   {"chromium": "/usr/bin/chromium", "args": [...],
+//    "pages": [{"url", "screen", "scheme", "width", "theme"}, ...]}
+// and prints one JSON array: per page its url, screen, scheme, width, theme, whether furo drew it dark,
+// and pa11y's issues. "scheme" is what the system prefers (prefers-color-scheme); "theme" what furo's
+// button chose (kept in localStorage as furo keeps it; null: automatic).
 //
 // Puppeteer's own browser is never downloaded (npm ci --ignore-scripts, PUPPETEER_SKIP_DOWNLOAD):
 // the browser is the one the other browser tests drive. Each page is opened here and pa11y runs on
@@ -55,11 +58,23 @@ const DIAGRAM_LABEL_CONTRAST = (selector) => {
   };
 };
 
-async function check(browser, { url, scheme, width }) {
+// furo's dark page background (#131416) against its light one (white).
+const DRAWN_DARK = () => {
+  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[\d.]+/g).map(Number);
+  return r + g + b < 150;
+};
+
+async function check(browser, { url, screen, scheme, width, theme }) {
   const page = await browser.newPage();
   try {
     await page.setViewport({ width, height: 900 });
     await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: scheme }]);
+    // Before furo's first script, which reads it to draw the page in the chosen scheme. The pages share
+    // one browser profile, so a page without a choice clears the one an earlier page made.
+    await page.evaluateOnNewDocument(
+      (chosen) => (chosen ? localStorage.setItem("theme", chosen) : localStorage.removeItem("theme")),
+      theme || null,
+    );
     await page.goto(url, { waitUntil: "networkidle0", timeout: 60000 });
     await page.waitForFunction(DIAGRAMS_DRAWN, { timeout: 15000 });
     if (url.includes("search.html?")) {
@@ -81,7 +96,8 @@ async function check(browser, { url, scheme, width }) {
         issue.measured = await page.evaluate(DIAGRAM_LABEL_CONTRAST, issue.selector);
       }
     }
-    return { url, scheme, width, issues: result.issues };
+    const dark = await page.evaluate(DRAWN_DARK);
+    return { url, screen, scheme, width, theme: theme || null, dark, issues: result.issues };
   } finally {
     await page.close();
   }

@@ -36,21 +36,48 @@ document.addEventListener('securitypolicyviolation', (event) => {
 """
 
 
+@dataclass(frozen=True)
+class Screen:
+    """How a reader sees the site: a colour scheme (the system's, or chosen with furo's button) and a width.
+
+    furo draws its dark scheme in two ways, with two sets of CSS rules: automatic on a
+    system set to dark (``prefers-color-scheme``), and chosen with its button
+    (``body[data-theme="dark"]``, kept in localStorage); a screen names one.
+    """
+
+    #: What the browser says the system prefers (``prefers-color-scheme``).
+    scheme: str
+    width: int
+    #: How the record of the statement names it.
+    label: str
+    #: What furo's button chose, as furo keeps it (localStorage "theme"); None: automatic.
+    theme: str | None = None
+
+    @property
+    def dark(self) -> bool:
+        """Whether furo draws the page dark on this screen."""
+        return self.theme == "dark" or (self.theme in (None, "auto") and self.scheme == "dark")
+
+
 class SiteBrowser:
     """Opens pages of the served site and records what each one requests and reports."""
 
     def __init__(
-        self, browser: Any, base_url: str, color_scheme: str = "light", width: int = 1280
+        self, browser: Any, base_url: str, color_scheme: str = "light", width: int = 1280,
+        theme: str | None = None,
     ) -> None:
         self.base_url = base_url
         #: The name of the screen this context stands for (test_accessibility.SCREENS), if any.
-        self.screen = f"{color_scheme}, {width} px"
+        self.screen = f"{color_scheme}, {width} px" + (f", {theme} gekozen" if theme else "")
         viewport = {"width": width, "height": 900}
         self.context = browser.new_context(color_scheme=color_scheme, viewport=viewport)
         self.visit = Visit("")
         self.context.route("**/*", self._route)
         # Before any script of the page: a violation is reported as an event, not always on the console.
         self.context.add_init_script(_RECORD_CSP_VIOLATIONS)
+        if theme:
+            # As furo's button leaves it: furo's first script reads it before the page is drawn.
+            self.context.add_init_script(f"localStorage.setItem('theme', {json.dumps(theme)});")
         self.page = self.context.new_page()
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.visit.console_errors.append(f"pageerror: {error}"))
@@ -112,6 +139,11 @@ class SiteBrowser:
 
     def close(self) -> None:
         self.context.close()
+
+    @classmethod
+    def on(cls, browser: Any, base_url: str, screen: Screen) -> SiteBrowser:
+        """A browsing context showing the site on ``screen``."""
+        return cls(browser, base_url, color_scheme=screen.scheme, width=screen.width, theme=screen.theme)
 
 
 #: sphinx-needs' permalink page only forwards to an item's page (tested on its own).

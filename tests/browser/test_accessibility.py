@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .pages import SiteBrowser, Toetsing, needs_by_type
+from .pages import Screen, SiteBrowser, Toetsing, needs_by_type
 
 
 def _item_page(item_type: str) -> Callable[[Path], str]:
@@ -77,18 +77,34 @@ def axe() -> Axe:
 #: What the toegankelijkheidsverklaring says axe checks (every rule is run, none left out).
 AXE_RULES = "WCAG 2.0 en 2.1, niveau A en AA, en de best practices van axe"
 
-#: Colour scheme and window width: a desktop, light and dark, and a phone (furo's mobile layout).
-SCREENS = {"licht": ("light", 1280), "donker": ("dark", 1280), "telefoon": ("light", 375)}
+#: A desktop, light and dark (furo's two ways to be dark: a dark system, and its button on a light
+#: one), and a phone (furo's mobile layout).
+SCREENS = {
+    "licht": Screen("light", 1280, "licht (1280 px)"),
+    "donker": Screen("dark", 1280, "donker via de instelling van het apparaat (1280 px)"),
+    "donker-knop": Screen("light", 1280, "donker via de knop van de site (1280 px)", theme="dark"),
+    "telefoon": Screen("light", 375, "telefoon (375 px)"),
+}
 
 
 @pytest.fixture(scope="session", params=SCREENS)
 def scheme_browser(request: pytest.FixtureRequest, browser: Any, base_url: str) -> Iterator[SiteBrowser]:
     """A browsing context for each of ``SCREENS``."""
-    scheme, width = SCREENS[request.param]
-    opened = SiteBrowser(browser, base_url, color_scheme=scheme, width=width)
+    opened = SiteBrowser.on(browser, base_url, SCREENS[request.param])
     opened.screen = request.param
     yield opened
     opened.close()
+
+
+#: Whether the search page has shown its results (they are found in the browser, after the load).
+SEARCH_DONE_JS = (
+    "() => (document.querySelector('#search-results .search-summary')?.textContent || '').length > 0"
+)
+#: Whether furo draws the page dark: its body has furo's dark background (#131416), not white.
+DRAWN_DARK_JS = """() => {
+  const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/[\\d.]+/g).map(Number);
+  return r + g + b < 150;
+}"""
 
 
 def _summary(violations: list[dict[str, Any]]) -> list[str]:
@@ -106,9 +122,10 @@ def test_axe_finds_no_violations(
     path = KINDS[kind](site)
     scheme_browser.open(path)
     if path.startswith("search.html"):
-        scheme_browser.page.wait_for_function(
-            "() => (document.querySelector('#search-results .search-summary')?.textContent || '').length > 0"
-        )
+        scheme_browser.page.wait_for_function(SEARCH_DONE_JS)
+    # The page is drawn in the scheme the screen stands for (furo's button, or the system's preference).
+    drawn_dark = scheme_browser.page.evaluate(DRAWN_DARK_JS)
+    assert drawn_dark == SCREENS[scheme_browser.screen].dark, (path, scheme_browser.screen)
     # No rule left out: WCAG 2.0/2.1 A and AA and axe's best practices alike.
     results = axe.run(scheme_browser.page)
     engine = results.response["testEngine"]

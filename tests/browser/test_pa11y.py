@@ -2,9 +2,11 @@
 
 A second checker that we did not write, with other rules than axe's (it
 found the search form without a submit button, H32, that axe passes). It runs
-through ``tests/browser/pa11y_run.js`` in Node, on Debian's Chromium, over
-every kind of page of the agenda (light, dark and a phone) and every page of
-a programme ``policy-trace init`` starts. Without pa11y in node_modules
+through ``tests/browser/pa11y_run.js`` in Node, on Debian's Chromium, on each
+of ``SCREENS`` (light; dark by the system's setting and by furo's button, which
+furo draws with separate CSS rules; a phone), over every kind of page of the
+agenda, every page of a programme ``policy-trace init`` starts, and every kind
+of page of such a programme with a house style (test_house_style.py). Without pa11y in node_modules
 (``npm ci``, which ``make venv`` and .ci/run do) these tests skip on a
 developer's machine and fail in CI.
 
@@ -18,8 +20,6 @@ needs it.)
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,12 +30,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from serving_support import serving
 
-from .conftest import CHROMIUM, REPO
+from .conftest import CHROMIUM, PA11Y, REPO
 from .pages import SiteBrowser, Toetsing, html_pages
 from .test_accessibility import KINDS, SCREENS, _summary
 
-DRIVER = Path(__file__).with_name("pa11y_run.js")
-PA11Y = REPO / "node_modules" / "pa11y" / "package.json"
 #: Puppeteer starts Chromium itself (headless); these are the other flags the browser tests use.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -81,38 +79,25 @@ def _exempt(issue: dict[str, Any]) -> bool:
     )
 
 
-@pytest.fixture(scope="session")
-def pa11y() -> Path:
-    """The pa11y driver, once ``npm ci`` installed pa11y; skipped (failed in CI) without it."""
-    problems = []
-    if shutil.which("node") is None:
-        problems.append("node ontbreekt: installeer Node.js (apt-get install -y nodejs npm)")
-    if not PA11Y.is_file():
-        problems.append(f"pa11y ontbreekt in {PA11Y.parent.parent}: draai 'make venv' (npm ci)")
-    if not CHROMIUM.exists():
-        problems.append(f"{CHROMIUM} ontbreekt: installeer Chromium met 'apt-get install -y chromium'")
-    if problems:
-        if os.environ.get("CI") == "true":
-            pytest.fail("; ".join(problems))
-        pytest.skip("; ".join(problems))
-    return DRIVER
-
-
 def run_pa11y(driver: Path, pages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """pa11y's results for each page (url, scheme, width), as pa11y_run.js prints them."""
+    """pa11y's results for each page (url, screen, scheme, width, theme), as pa11y_run.js prints them;
+    each says whether the page was drawn dark, which must be what its screen stands for."""
     config = {"chromium": str(CHROMIUM), "args": CHROMIUM_ARGS, "pages": pages}
     result = subprocess.run(
         ["node", str(driver), json.dumps(config)],
         capture_output=True, text=True, cwd=REPO, timeout=900,
     )
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    results: list[dict[str, Any]] = json.loads(result.stdout)
+    drawn = [(page["url"], page["screen"], page["dark"]) for page in results]
+    assert drawn == [(page["url"], page["screen"], SCREENS[page["screen"]].dark) for page in pages]
+    return results
 
 
 def errors(results: list[dict[str, Any]]) -> list[str]:
     """Every error pa11y reports, except a listed false positive where the measurement confirms it."""
     return [
-        f"{page['url']} ({page['scheme']}, {page['width']} px): {issue['code']} at {issue['selector']}: "
+        f"{page['url']} ({page['screen']}): {issue['code']} at {issue['selector']}: "
         f"{issue['message']}"
         for page in results
         for issue in page["issues"]
@@ -120,10 +105,12 @@ def errors(results: list[dict[str, Any]]) -> list[str]:
     ]
 
 
-def _screens(base_url: str, paths: list[str]) -> list[dict[str, Any]]:
+def screens(base_url: str, paths: list[str]) -> list[dict[str, Any]]:
+    """Each of ``paths`` on each of ``SCREENS``, as pa11y_run.js reads them."""
     return [
-        {"url": base_url + path, "scheme": scheme, "width": width}
-        for scheme, width in SCREENS.values()
+        {"url": base_url + path, "screen": name, "scheme": screen.scheme, "width": screen.width,
+         "theme": screen.theme}
+        for name, screen in SCREENS.items()
         for path in paths
     ]
 
@@ -139,16 +126,14 @@ def test_pa11y_finds_no_errors_on_any_kind_of_page_of_the_agenda(
     pa11y: Path, site: Path, base_url: str, toetsing: Toetsing
 ) -> None:
     paths = sorted({find(site) for find in KINDS.values()})
-    results = run_pa11y(pa11y, _screens(base_url, paths))
+    results = run_pa11y(pa11y, screens(base_url, paths))
     assert len(results) == len(paths) * len(SCREENS)
     # For the toegankelijkheidsverklaring: per kind of page and screen, what pa11y found.
-    screens = {(scheme, width): name for name, (scheme, width) in SCREENS.items()}
     for kind, find in KINDS.items():
         for page in results:
             if page["url"] == base_url + find(site):
-                found = errors([page])
-                toetsing.record("pa11y", PA11Y_VERSION, PA11Y_RULES, kind,
-                                screens[(page["scheme"], page["width"])], len(found))
+                found = len(errors([page]))
+                toetsing.record("pa11y", PA11Y_VERSION, PA11Y_RULES, kind, page["screen"], found)
     assert errors(results) == []
 
 
@@ -177,7 +162,7 @@ def test_pa11y_finds_no_errors_on_any_page_of_a_started_programme(
 ) -> None:
     site = started_programme / "_build/html"
     paths = [*html_pages(site), "search.html?q=programma"]
-    results = run_pa11y(pa11y, _screens(programme_url, paths))
+    results = run_pa11y(pa11y, screens(programme_url, paths))
     assert errors(results) == []
 
 
@@ -189,12 +174,12 @@ def test_axe_finds_no_violations_on_any_page_of_a_started_programme(
     site = started_programme / "_build/html"
     axe = Axe()
     found = []
-    for scheme, width in SCREENS.values():
-        opened = SiteBrowser(browser, programme_url, color_scheme=scheme, width=width)
+    for name, screen in SCREENS.items():
+        opened = SiteBrowser.on(browser, programme_url, screen)
         try:
             for path in html_pages(site):
                 opened.open(path)
-                found += [f"{path} ({scheme}, {width} px): {line}"
+                found += [f"{path} ({name}): {line}"
                           for line in _summary(axe.run(opened.page).response["violations"])]
         finally:
             opened.close()

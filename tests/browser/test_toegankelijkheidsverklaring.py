@@ -26,7 +26,7 @@ from .test_accessibility import KINDS, SCREENS
 
 RECORD = REPO / "toegankelijkheid-toetsing.json"
 TOOLS = ["axe-core", "pa11y"]
-SCREEN_NAMES = {name: f"{name} ({width} px)" for name, (_scheme, width) in SCREENS.items()}
+SCREEN_NAMES = {name: screen.label for name, screen in SCREENS.items()}
 
 
 def test_the_record_of_the_statement_is_what_the_checkers_found(toetsing: Toetsing, site: Path) -> None:
