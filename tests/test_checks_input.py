@@ -12,6 +12,7 @@ from types import MappingProxyType
 import pytest
 from checks_support import advice_lines, build_once, copy_root, report
 from conftest import warnings_of
+from policy_trace import model
 from policy_trace.checks import CheckContext, run_checks
 from policy_trace.items import Item, Programme
 from policy_trace.settings import SettingError, programme_period, reference_date, severity_overrides
@@ -48,8 +49,8 @@ def test_each_mistake_gets_one_message_with_its_location(bad_input_app):
         "':draagt_bij_aan: SD-X'. [myst.directive_option]",
         "items.md:38: FOUT: myst.directive_unknown (blok 'onbekend'): '{onbekend}' is geen item-type van "
         "het model en geen blok dat de site kent; het wordt niet getoond. Oplossing: kies een type uit het "
-        "handboek (hoofddoel, doel, uitgangspunt, inspanning, project, mijlpaal, resultaat, effect, "
-        "criterium, aanname, partij, besluit, meting), of schrijf het als gewone tekst of als codeblok "
+        # Every type of the model, in its order (an added type too).
+        f"handboek ({', '.join(model.TYPE_NAMES)}), of schrijf het als gewone tekst of als codeblok "
         "zonder accolades. [myst.directive_unknown]",
         "leeg.md: FOUT: toc.not_included (pagina): deze pagina staat in geen inhoudsopgave (toctree), dus "
         "geen pagina van de site linkt ernaar. Oplossing: zet de pagina (zonder .md) in een toctree, "
