@@ -2,7 +2,7 @@
 
 Nothing is deprecated in this release (``model.DEPRECATED`` is empty), so the
 mechanism is shown with a test-only copy of the model that deprecates one
-setting and one item option, as a rename would.
+setting, one item option and one page block, as a rename would.
 """
 
 from __future__ import annotations
@@ -14,19 +14,25 @@ import pytest
 from bs4 import BeautifulSoup
 from checks_support import build_once, copy_root
 from conftest import warnings_of
-from policy_trace import deprecation, model
+from policy_trace import deprecation, handbook, model
 from policy_trace.version import __version__
 
-#: A test-only model's deprecations: the peildatum's and a criterion's deadline's older names.
+#: A test-only model's deprecations: older names of the peildatum, a criterion's deadline and a block.
 EXAMPLES: tuple[model.Deprecated, ...] = (
     model.Deprecated("setting", "policy_trace_peildatum", "policy_trace_reference_date", "0.1.0", "0.2.0"),
     model.Deprecated("option", "streefdatum", "deadline", "0.1.0", "0.2.0"),
+    model.Deprecated("directive", "tevredenheid", "tevreden", "0.1.0", "0.2.0"),
 )
 
 SETTING_WARNING = (
     "conf.py:9: FOUT: policy_trace_peildatum is afgeschaft sinds versie 0.1.0 en werkt niet meer vanaf "
     "versie 0.2.0; deze build leest de waarde als policy_trace_reference_date. Oplossing: noem de "
     "instelling in conf.py policy_trace_reference_date. [policy.deprecated]"
+)
+BLOCK_WARNING = (
+    "tevreden.md:3: FOUT: het blok {tevredenheid} is afgeschaft sinds versie 0.1.0 en werkt niet meer "
+    "vanaf versie 0.2.0; deze build toont het als {tevreden}. Oplossing: schrijf {tevreden} in plaats van "
+    "{tevredenheid}. [policy.deprecated]"
 )
 OPTION_WARNING = (
     "needs/criteria.md:9: FOUT: CR-ROOKMELDER: de optie :streefdatum: is afgeschaft sinds versie 0.1.0 "
@@ -53,13 +59,15 @@ def test_the_removal_check_fails_when_the_version_reaches_a_removal_version():
 def test_a_deprecated_name_points_at_a_name_of_the_model_and_is_none_itself(old: model.Deprecated):
     settings = {setting.name for setting in model.SETTINGS}
     options = {f.name for t in model.ITEM_TYPES for f in t.fields} | set(model.LINK_NAMES)
-    current = settings if old.kind == "setting" else options
-    assert old.replacement in current and old.name not in settings | options
+    blocks = set(handbook.page_directives())
+    current = {"setting": settings, "option": options, "directive": blocks}[old.kind]
+    assert old.replacement in current and old.name not in settings | options | blocks
     assert deprecation.release(old.since) < deprecation.release(old.removal)
 
 
 def _with_old_names(tmp_path: Path, suppress: bool = False) -> Path:
-    """The stand root, with its peildatum and one criterion's deadline under their deprecated names."""
+    """The stand root, with its peildatum, one criterion's deadline and the dashboard's block under their
+    deprecated names."""
     srcdir = copy_root("test-stand", tmp_path)
     conf = srcdir / "conf.py"
     text = conf.read_text(encoding="utf-8").replace(
@@ -73,23 +81,32 @@ def _with_old_names(tmp_path: Path, suppress: bool = False) -> Path:
     criteria.write_text(
         text.replace(":deadline: 2025-12-31", ":streefdatum: 2025-12-31", 1), encoding="utf-8"
     )
+    page = srcdir / "tevreden.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("```{tevreden}", "```{tevredenheid}"), encoding="utf-8")
     return srcdir
 
 
-def _criterion_and_stand(outdir: Path) -> tuple[str, str]:
+def _criterion_and_stand(outdir: Path) -> tuple[str, str, str]:
+    """What a reader sees of CR-ROOKMELDER's details, the stand, and the dashboard page."""
     items = BeautifulSoup((outdir / "needs/criteria.html").read_text(encoding="utf-8"), "html.parser")
     details = items.find(id="CR-ROOKMELDER").find_next_sibling("div", class_="pt-item-details")
     stand = BeautifulSoup((outdir / "stand.html").read_text(encoding="utf-8"), "html.parser")
-    return " ".join(details.get_text(" ").split()), str(stand.select_one(".pt-stand"))
+    dashboard = BeautifulSoup((outdir / "tevreden.html").read_text(encoding="utf-8"), "html.parser")
+    return (
+        " ".join(details.get_text(" ").split()),
+        str(stand.select_one(".pt-stand")),
+        " ".join(dashboard.select_one("article").get_text(" ").split()),
+    )
 
 
-def test_an_old_setting_and_an_old_option_still_work_and_warn_at_their_line(tmp_path, monkeypatch):
+def test_an_old_setting_option_and_block_still_work_and_warn_at_their_line(tmp_path, monkeypatch):
     monkeypatch.setattr(model, "DEPRECATED", EXAMPLES)
     current = build_once(copy_root("test-stand", tmp_path / "nu"))
     old = build_once(_with_old_names(tmp_path / "oud"))
     assert warnings_of(current) == []
-    assert warnings_of(old) == [SETTING_WARNING, OPTION_WARNING]
-    # Read as their replacements: the same peildatum, deadline, judgement and stand as the current names.
+    assert warnings_of(old) == [SETTING_WARNING, OPTION_WARNING, BLOCK_WARNING]
+    # Read as their replacements: the same peildatum, deadline, judgement, stand and dashboard.
     shown = _criterion_and_stand(Path(old.outdir))
     assert "Deadline : 31 december 2025" in shown[0] and "berekend: risico" in shown[0]
     assert shown == _criterion_and_stand(Path(current.outdir))
@@ -101,7 +118,11 @@ def test_an_old_setting_and_an_old_option_still_work_and_warn_at_their_line(tmp_
     found = [
         (f["code"], f["file"], f["line"]) for f in report["findings"] if f["code"] == "policy.deprecated"
     ]
-    assert found == [("policy.deprecated", "conf.py", 9), ("policy.deprecated", "needs/criteria.md", 9)]
+    assert found == [
+        ("policy.deprecated", "conf.py", 9),
+        ("policy.deprecated", "needs/criteria.md", 9),
+        ("policy.deprecated", "tevreden.md", 3),
+    ]
 
 
 def test_the_next_build_warns_again_and_suppress_warnings_silences_it(tmp_path, monkeypatch):
@@ -109,7 +130,7 @@ def test_the_next_build_warns_again_and_suppress_warnings_silences_it(tmp_path, 
     srcdir = _with_old_names(tmp_path / "oud")
     build_once(srcdir)
     again = build_once(srcdir)  # incremental: nothing changed, the same warnings
-    assert warnings_of(again) == [SETTING_WARNING, OPTION_WARNING]
+    assert warnings_of(again) == [SETTING_WARNING, OPTION_WARNING, BLOCK_WARNING]
     quiet = build_once(_with_old_names(tmp_path / "stil", suppress=True))
     assert warnings_of(quiet) == []
     assert "Deadline : 31 december 2025" in _criterion_and_stand(Path(quiet.outdir))[0]
@@ -153,5 +174,6 @@ def test_the_handbook_lists_each_deprecated_name_with_what_to_write_now(tmp_path
     assert _handbook_table(tmp_path / "oud") == (
         "Afgeschaft | Soort | Schrijf nu | Sinds | Werkt niet meer vanaf | "
         "policy_trace_peildatum | instelling | policy_trace_reference_date | 0.1.0 | 0.2.0 | "
-        ":streefdatum: | optie | :deadline: | 0.1.0 | 0.2.0"
+        ":streefdatum: | optie | :deadline: | 0.1.0 | 0.2.0 | "
+        "{tevredenheid} | blok | {tevreden} | 0.1.0 | 0.2.0"
     )

@@ -1,12 +1,14 @@
-"""Deprecated names applied: an old setting or item option is read as its replacement, with a Dutch warning.
+"""Deprecated names applied: an old setting, item option or page block works as its replacement, with a
+Dutch warning.
 
 The names are declared once, in :data:`policy_trace.model.DEPRECATED`. Until
 its removal version an old name keeps working: conf.py's value of an old
 setting is taken for its replacement (``settings.apply_deprecated``, at
-``config-inited``), and an old option of an item is renamed in the source as
-it is read (``checks.source``), so sphinx-needs, needs.json, the checks and
-the pages only ever see the new name. Each use is a warning of type
-``policy.deprecated`` at conf.py:LINE or at the option's file:LINE, with the
+``config-inited``), an old option of an item is renamed in the source as it
+is read (``checks.source``), so sphinx-needs, needs.json, the checks and the
+pages only ever see the new name, and an old page block is registered as the
+new one (``views.placeholders.deprecated_directive``). Each use is a warning
+of type ``policy.deprecated`` at conf.py:LINE or at its file:LINE, with the
 fix; ``suppress_warnings = ["policy.deprecated"]`` silences it while a
 programme moves over. ``tests/test_deprecation.py`` fails once ``version.py``
 reaches a declared removal version (:func:`overdue`).
@@ -91,6 +93,15 @@ class OptionUse:
         )
 
 
+def directive_message(old: model.Deprecated) -> str:
+    """What an author reads where a page uses the old block ``old``."""
+    return (
+        f"het blok {{{old.name}}} is afgeschaft sinds versie {old.since} en werkt niet meer vanaf versie "
+        f"{old.removal}; deze build toont het als {{{old.replacement}}}. Oplossing: schrijf "
+        f"{{{old.replacement}}} in plaats van {{{old.name}}}."
+    )
+
+
 def option_names() -> frozenset[str]:
     """The deprecated option names that are still accepted."""
     return frozenset(old.name for old in declared("option"))
@@ -120,4 +131,7 @@ def rename_options(text: str, scanned: Scan) -> tuple[str, tuple[OptionUse, ...]
     return "".join(lines), tuple(uses)
 
 
-__all__ = ["OptionUse", "declared", "option_names", "overdue", "release", "rename_options", "setting_message"]
+__all__ = [
+    "OptionUse", "declared", "directive_message", "option_names", "overdue", "release", "rename_options",
+    "setting_message",
+]

@@ -35,8 +35,8 @@ class Subtype(str, Enum):
     EXPORT = "export"
     #: A page links to an address on the author's own computer (localhost, 127.0.0.1).
     LOCAL_LINK = "local-link"
-    #: A setting or an item option under a name that is afgeschaft (``model.DEPRECATED``): still read
-    #: as its replacement until its removal version.
+    #: A setting, an item option or a page block under a name that is afgeschaft (``model.DEPRECATED``):
+    #: still read as its replacement until its removal version.
     DEPRECATED = "deprecated"
 
     @property
@@ -52,8 +52,8 @@ OTHER_WARNINGS: dict[str, str] = {
     Subtype.EXPORT.code: "Een download naast de site (needs.json, de CSV) kan niet geschreven worden.",
     Subtype.LOCAL_LINK.code: "Een pagina linkt naar een adres op de eigen computer: bij een lezer leidt "
     "dat nergens heen.",
-    Subtype.DEPRECATED.code: "Een instelling of optie heeft een afgeschafte naam; ze werkt nog onder de "
-    "nieuwe naam, tot de versie die de oude naam niet meer kent.",
+    Subtype.DEPRECATED.code: "Een instelling, optie of blok heeft een afgeschafte naam; het werkt nog "
+    "onder de nieuwe naam, tot de versie die de oude naam niet meer kent.",
     "toc.not_included": "Een pagina staat in geen inhoudsopgave (toctree): geen pagina linkt ernaar.",
     "needs": "Een melding van sphinx-needs over een item of een overzicht.",
     "myst": "Een melding van MyST over de Markdown van een pagina.",

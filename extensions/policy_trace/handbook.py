@@ -473,14 +473,15 @@ class DeprecatedDirective(_MarkdownDirective):
     def markdown(self) -> str:
         if not model.DEPRECATED:
             return "In deze versie van policy-trace is geen naam afgeschaft.\n"
-        kinds = {"setting": "instelling", "option": "optie"}
+        kinds = {"setting": "instelling", "option": "optie", "directive": "blok"}
+        written = {"setting": "{}", "option": ":{}:", "directive": "{{{}}}"}
         return _table(
             ["Afgeschaft", "Soort", "Schrijf nu", "Sinds", "Werkt niet meer vanaf"],
             (
                 [
-                    _code(old.name if old.kind == "setting" else f":{old.name}:"),
+                    _code(written[old.kind].format(old.name)),
                     kinds[old.kind],
-                    _code(old.replacement if old.kind == "setting" else f":{old.replacement}:"),
+                    _code(written[old.kind].format(old.replacement)),
                     old.since,
                     old.removal,
                 ]

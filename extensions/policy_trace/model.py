@@ -569,14 +569,15 @@ COMMON_FIELDS: tuple[str, ...] = ("status", "tags")
 
 @dataclass(frozen=True)
 class Deprecated:
-    """A name authors used that is afgeschaft: still read as its replacement, with a warning, until
+    """A name authors used that is afgeschaft: still works as its replacement, with a warning, until
     ``removal`` (CONTRIBUTING.md: *Instellingen en blokken afschaffen*; ``deprecation.py`` applies it)."""
 
-    #: ``setting``: a setting in conf.py; ``option``: an option of an item (a field or a link).
-    kind: Literal["setting", "option"]
-    #: The old name (``policy_trace_…`` for a setting, without colons for an option).
+    #: ``setting``: a setting in conf.py; ``option``: an option of an item (a field or a link);
+    #: ``directive``: a block for a page (``{tevreden}``, ``{planning}``, …).
+    kind: Literal["setting", "option", "directive"]
+    #: The old name (``policy_trace_…`` for a setting, without colons or braces for an option or block).
     name: str
-    #: The name that replaces it (a setting of :data:`SETTINGS`, a field or link of the model).
+    #: The name that replaces it (a setting of :data:`SETTINGS`, a field or link of the model, a block).
     replacement: str
     #: The version of policy-trace that brought the replacement.
     since: str

@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .. import model
+from .. import deprecation, model
 from ..upstream import sphinx_needs
 from ..version import __version__
 from . import (
@@ -38,7 +38,7 @@ from . import (
     wijzigingen,
 )
 from .context import ViewContext, programme
-from .placeholders import skip_placeholder, view_placeholder
+from .placeholders import deprecated_directive, skip_placeholder, view_placeholder
 
 Renderer = Callable[[ViewContext, dict], list[nodes.Node]]
 
@@ -122,6 +122,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The toegankelijkheidsverklaring and the colofon: from conf.py, read with the page.
     for name, statement_directive in verklaring.DIRECTIVES.items():
         app.add_directive(name, statement_directive)
+    # A block under its old name (model.DEPRECATED) until that name's removal version.
+    blocks = {name: directive for name, (directive, _render) in VIEWS.items()}
+    blocks.update({"controle-overzicht": controle.ControlOverviewDirective, **verklaring.DIRECTIVES})
+    for old in deprecation.declared("directive"):
+        app.add_directive(old.name, deprecated_directive(blocks[old.replacement], old))
     app.connect("config-inited", verklaring.check_settings, priority=20)  # after validate_vocabulary (7)
     app.connect("doctree-resolved", controle.render_overviews)
     app.connect("env-get-outdated", controle.outdated_overview_pages)

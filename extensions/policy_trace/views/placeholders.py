@@ -9,9 +9,15 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from docutils import nodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from .. import model
+from ..deprecation import directive_message
+from ..findings import WARNING_TYPE, Subtype
 from . import outdated
+
+logger = logging.getLogger(__name__)
 
 
 class view_placeholder(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -45,3 +51,21 @@ def type_list(argument: str | None) -> tuple[str, ...]:
 
 
 __all__ = ["ViewDirective", "skip_placeholder", "type_list", "view_placeholder"]
+
+
+def deprecated_directive(directive: type[SphinxDirective], old: model.Deprecated) -> type[SphinxDirective]:
+    """The page block ``directive`` under its deprecated name ``old``: it works as before, and warns
+    (``policy.deprecated``) at its place in the page; the page is then read again in the next build,
+    so an incremental build warns as a clean one (``checks.messages.read_again``)."""
+
+    class OldName(directive):  # type: ignore[valid-type,misc]
+        def run(self) -> list[nodes.Node]:
+            logger.warning(
+                "%s", directive_message(old), type=WARNING_TYPE, subtype=Subtype.DEPRECATED.value,
+                location=self.get_location(),
+            )
+            return super().run()
+
+    OldName.__name__ = OldName.__qualname__ = f"Deprecated{directive.__name__}"
+    return OldName
+
