@@ -538,7 +538,10 @@ PAGE_DIRECTIVES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "doelen zonder bijdrage, en welk gekoppeld programma nergens naar verwijst of een oude kopie heeft.",
         {},
     ),
-    "controle-overzicht": ("De uitkomst van alle controles: de meldingen per regel en de dekking.", {}),
+    "controle-overzicht": (
+        "De uitkomst van alle controles: de meldingen per regel, de andere meldingen per code en de dekking.",
+        {},
+    ),
     "toegankelijkheidsverklaring": (
         "De toegankelijkheidsverklaring in de opbouw van digitoegankelijk.nl (status, wat is onderzocht, "
         "bekende beperkingen, contact, datum), uit `policy_trace_accessibility`, "

@@ -28,7 +28,7 @@ from .dates import build_date, dutch_date, parse_iso
 from .items import Item, Programme, item_from_need
 from .judging import Judged, Judgements, judge_programme
 from .koppelingen import Incoming, Koppelingen
-from .outcome import CheckContext, CheckRun
+from .outcome import CheckContext, CheckRun, Finding
 from .publish import PublishError, Version, read_versions_file
 from .settings import CheckSettings, read_settings
 from .stand import Stand, compute_stand
@@ -48,6 +48,9 @@ class BuildState:
     incoming: dict[str, tuple[Incoming, ...]] | None = None
     #: The outcome of the checks, set at ``write-started`` (``checks.events``).
     run: CheckRun | None = None
+    #: Every finding of the finished build, as the reports list them: set when the Controle pages are
+    #: written last (``checks.events``), when the warnings' record cannot be reached.
+    findings: tuple[Finding, ...] | None = None
     versions: tuple[Version, ...] | None = None
     suspects: dict[str, tuple[Suspect, ...]] | None = None
     stand: Stand | None = None

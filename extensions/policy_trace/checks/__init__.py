@@ -47,6 +47,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After sphinx-needs' own write-started handlers (500): the needs are then
     # post-processed and validated, and our findings follow its messages.
     app.connect("write-started", events.check_all_items, priority=600)
+    # The Controle page shows what the reports list (views/controle.py); written once more, last,
+    # after the other build-finished handlers (500) that may still warn.
+    app.connect("doctree-resolved", events.fill_controle_pages)
+    app.connect("build-finished", events.rewrite_controle_pages, priority=800)
     # Late, so the summary is the last line before Sphinx's own closing line.
     app.connect("build-finished", events.write_reports_and_summary, priority=900)
 

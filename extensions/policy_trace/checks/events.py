@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
@@ -16,6 +19,7 @@ from ..findings import Finding, report
 from ..reports import summary_line, write_reports
 from ..state import programme_of_build
 from ..upstream.sphinx_needs import forget_external_needs
+from ..views import controle
 from . import messages
 
 logger = logging.getLogger(__name__)
@@ -86,13 +90,46 @@ def forget_external_items(app: Sphinx, env: BuildEnvironment, docnames: list[str
     forget_external_needs(env)
 
 
+def findings_of_build(app: Sphinx) -> list[Finding]:
+    """Every finding of this build so far, as the reports list them: the rules' and every warning shown."""
+    run = state.of(app).run
+    # Every warning the build showed is in the reports too, with its code: the gate counts what fails.
+    return sorted({*(run.findings if run else ()), *messages.shown(app)}, key=Finding.sort_key)
+
+
+def fill_controle_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: the Controle page shows the findings the reports list."""
+    held = state.of(app).findings
+    controle.render_overviews(app, doctree, docname, held if held is not None else findings_of_build(app))
+
+
+def rewrite_controle_pages(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write the Controle pages once more, now every other page is written.
+
+    Sphinx gives some warnings only while it writes a page (a reference it
+    cannot resolve, in MyST's or sphinx-needs' words): those of pages written
+    after the Controle page, or by another process (``-j``), were not yet known
+    when it was written. Written last, it shows what the reports list. Its own
+    warnings were said the first time, so they are not said again.
+    """
+    builder = app.builder
+    if exception is not None or state.of(app).run is None or not isinstance(builder, StandaloneHTMLBuilder):
+        return
+    if isinstance(builder, SingleFileHTMLBuilder):
+        return  # one page for the whole site, written at once: its overview is as complete as it gets
+    # Taken now: while logging is suppressed, the record of the warnings shown is out of reach.
+    state.of(app).findings = tuple(findings_of_build(app))
+    for docname in controle.overview_pages(app.env):
+        with logging.suppress_logging():
+            builder.write_doc(docname, app.env.get_and_resolve_doctree(docname, builder))
+
+
 def write_reports_and_summary(app: Sphinx, exception: BaseException | None) -> None:
     """Write the report files and end with one summary line (``build-finished``)."""
     run = state.of(app).run if exception is None else None
     if run is None:
         return
-    # Every warning the build showed is in the reports too, with its code: the gate counts what fails.
-    findings = sorted({*run.findings, *messages.shown(app)}, key=Finding.sort_key)
+    findings = findings_of_build(app)
     write_reports(Path(app.outdir), findings, run.items)
     if run.context.changes is not None:
         text = publication.changes_json(run.context.changes, programme_of_build(app))

@@ -116,7 +116,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(item_details.search_text, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     for name, (directive, _render) in VIEWS.items():
         app.add_directive(name, directive)
-    # The Controle page: filled in once the checks have run (over all documents).
+    # The Controle page: filled in once the checks have run, with what the reports list (checks.events).
     app.add_node(controle.ControlOverview)
     app.add_directive("controle-overzicht", controle.ControlOverviewDirective)
     # The toegankelijkheidsverklaring and the colofon: from conf.py, read with the page.
@@ -128,7 +128,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for old in deprecation.declared("directive"):
         app.add_directive(old.name, deprecated_directive(blocks[old.replacement], old))
     app.connect("config-inited", verklaring.check_settings, priority=20)  # after validate_vocabulary (7)
-    app.connect("doctree-resolved", controle.render_overviews)
     app.connect("env-get-outdated", controle.outdated_overview_pages)
     app.connect("env-updated", controle.remember_reference_date)
 

@@ -2,7 +2,11 @@
 
 A ``controle-overzicht`` directive leaves a placeholder while reading; the
 findings exist only once all documents are read, so the placeholder is
-filled in when the page is resolved for writing.
+filled in when the page is resolved for writing. The page shows the findings
+the reports list: the rules' and every other warning the build showed
+(Sphinx's, MyST's, sphinx-needs', a setting's), each under its code. Some of
+those Sphinx gives only while it writes later pages, so the build writes the
+page once more when all others are written (``checks.events``).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from .. import domain, state
-from ..findings import count_phrases
+from ..findings import count_phrases, other_warning
 from ..outcome import SEVERITY_LABELS, CheckRun, Finding
 from ..rules import RULES, waivers
 from . import htmltable, outdated
@@ -66,8 +70,13 @@ def _reference_date(app: Sphinx) -> str:
     return state.settings_of_build(app).context.reference_date.isoformat()
 
 
-def render_overviews(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Fill in each overview placeholder of a page being written (``doctree-resolved``)."""
+def overview_pages(env: BuildEnvironment) -> list[str]:
+    """The pages with a ``controle-overzicht``, sorted."""
+    return sorted(page for page in domain.of(env).overviews if page in env.found_docs)
+
+
+def render_overviews(app: Sphinx, doctree: nodes.document, docname: str, findings: Sequence[Finding]) -> None:
+    """Fill in each overview placeholder of a page being written with ``findings`` (all the reports list)."""
     placeholders = list(doctree.findall(ControlOverview))
     if not placeholders:
         return
@@ -76,14 +85,14 @@ def render_overviews(app: Sphinx, doctree: nodes.document, docname: str) -> None
         if run is None:
             placeholder.replace_self(nodes.paragraph(text="De controle is in deze build niet uitgevoerd."))
         else:
-            placeholder.replace_self(_overview(app, docname, run))
+            placeholder.replace_self(_overview(app, docname, run, findings))
 
 
-def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
-    summary = count_phrases(run.findings)
+def _overview(app: Sphinx, docname: str, run: CheckRun, findings: Sequence[Finding]) -> list[nodes.Node]:
+    summary = count_phrases(findings)
     intro = nodes.paragraph(
         text=(
-            f"De controle van {len(run.items)} items vond {summary} "
+            f"De controle van {len(run.items)} items en hun pagina's vond {summary} "
             f"(peildatum {run.context.reference_date.isoformat()})."
         )
     )
@@ -99,7 +108,7 @@ def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
     )
 
     result.append(nodes.rubric(text="Bevindingen per regel"))
-    per_code = {rule.code: [f for f in run.findings if f.code == rule.code] for rule in RULES}
+    per_code = {rule.code: [f for f in findings if f.code == rule.code] for rule in RULES}
     result.append(
         _table(
             ("Regel", "Ernst", "Wat de regel vraagt", "Aantal"),
@@ -121,19 +130,12 @@ def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
             continue
         result.append(nodes.rubric(text=f"{rule.code}: {rule.summary}", ids=[_code_anchor(rule.code)]))
         listing = nodes.bullet_list(classes=["policy-findings"])
-        for item in found:
-            paragraph = nodes.paragraph()
-            paragraph += _item_link(app, docname, item)
-            paragraph += nodes.Text(
-                f" ({item.location}, {SEVERITY_LABELS[item.severity][0]}): {item.message} "
-            )
-            paragraph += nodes.emphasis(text=f"Oplossing: {item.fix}")
-            if item.waiver is not None:
-                paragraph += nodes.Text(f" Uitgezonderd: {item.waiver.text}.")
-            listing += nodes.list_item("", paragraph)
+        listing.extend(_finding_item(app, docname, item) for item in found)
         result.append(listing)
 
-    waived = [f for f in run.findings if f.waiver is not None]
+    result += _other_warnings(app, docname, [f for f in findings if f.code not in per_code])
+
+    waived = [f for f in findings if f.waiver is not None]
     if waived:
         result.append(nodes.rubric(text="Uitzonderingen", ids=["uitzonderingen"]))
         result.append(
@@ -161,12 +163,13 @@ def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
         )
 
     result.append(nodes.rubric(text="Bevindingen per item"))
-    if not run.findings:
+    by_item: dict[str, list[Finding]] = {}
+    for item in findings:
+        if _about_an_item(item):  # a page's or a setting's finding is listed above, under its code
+            by_item.setdefault(item.id, []).append(item)
+    if not by_item:
         result.append(nodes.paragraph(text="Geen bevindingen: alle items voldoen aan de regels."))
         return result
-    by_item: dict[str, list[Finding]] = {}
-    for item in run.findings:
-        by_item.setdefault(item.id, []).append(item)
     rows = []
     for item_id in sorted(by_item):
         own = by_item[item_id]
@@ -183,8 +186,60 @@ def _overview(app: Sphinx, docname: str, run: CheckRun) -> list[nodes.Node]:
     return result
 
 
+def _finding_item(app: Sphinx, docname: str, item: Finding) -> nodes.list_item:
+    """One finding as a list item: its item (linked) or page, location, severity, message and fix."""
+    paragraph = nodes.paragraph()
+    paragraph += _item_link(app, docname, item)
+    paragraph += nodes.Text(f" ({item.location}, {SEVERITY_LABELS[item.severity][0]}): {item.message} ")
+    paragraph += nodes.emphasis(text=f"Oplossing: {item.fix}")
+    if item.waiver is not None:
+        paragraph += nodes.Text(f" Uitgezonderd: {item.waiver.text}.")
+    return nodes.list_item("", paragraph)
+
+
+def _other_warnings(app: Sphinx, docname: str, others: Sequence[Finding]) -> list[nodes.Node]:
+    """The findings that are no rule's (Sphinx, MyST, sphinx-needs, a setting): by code, as the reports."""
+    result: list[nodes.Node] = [nodes.rubric(text="Andere meldingen", ids=["andere-meldingen"])]
+    if not others:
+        result.append(nodes.paragraph(text="Sphinx, MyST en sphinx-needs gaven geen meldingen, en elke "
+                                           "instelling is bruikbaar."))
+        return result
+    per_code: dict[str, list[Finding]] = {}
+    for found in others:
+        per_code.setdefault(found.code, []).append(found)
+    codes = sorted(per_code)
+    result.append(
+        nodes.paragraph(
+            text="Meldingen van Sphinx, MyST en sphinx-needs over pagina's en verwijzingen, en over "
+            "instellingen die niet bruikbaar zijn. Ze tellen mee in de rapporten en laten de build met "
+            "-W falen, zoals een fout."
+        )
+    )
+    result.append(
+        _table(
+            ("Code", "Ernst", "Wat het betekent", "Aantal"),
+            [
+                (
+                    _code_link(code),
+                    escape(_severity_of(per_code[code], "error")),
+                    escape(other_warning(code)),
+                    str(len(per_code[code])),
+                )
+                for code in codes
+            ],
+            classes=["policy-other"],
+        )
+    )
+    for code in codes:
+        result.append(nodes.rubric(text=f"{code}: {other_warning(code)}", ids=[_code_anchor(code)]))
+        listing = nodes.bullet_list(classes=["policy-findings"])
+        listing.extend(_finding_item(app, docname, item) for item in per_code[code])
+        result.append(listing)
+    return result
+
+
 def _code_anchor(code: str) -> str:
-    return f"bevindingen-{code.lower()}"
+    return f"bevindingen-{code.lower().replace('.', '-')}"
 
 
 def _code_link(code: str) -> str:
@@ -196,12 +251,20 @@ def _severity_of(found: Sequence[Finding], default: str) -> str:
     return SEVERITY_LABELS[severity][0]
 
 
+def _about_an_item(found: Finding) -> bool:
+    # Not about a page ("(pagina)"), a setting ("(conf.py)") or a block without an ID: the reports' names.
+    return bool(found.id) and not found.id.startswith("(")
+
+
 def _item_link(app: Sphinx, fromdocname: str, item: Finding) -> nodes.Node:
+    # What a finding is about: an item (linked to it), or a page (linked to the page) or a setting.
+    text = item.id or item.code
     if not item.docname:
-        return nodes.literal(text=item.id)
+        return nodes.literal(text=text)
     uri = app.builder.get_relative_uri(fromdocname, item.docname)
-    reference = nodes.reference("", "", internal=True, refuri=f"{uri}#{item.id}")
-    reference += nodes.literal(text=item.id)
+    anchor = f"#{item.id}" if _about_an_item(item) else ""
+    reference = nodes.reference("", "", internal=True, refuri=f"{uri}{anchor}")
+    reference += nodes.literal(text=text)
     return reference
 
 
