@@ -106,11 +106,12 @@ def fill_controle_pages(app: Sphinx, doctree: nodes.document, docname: str) -> N
 def rewrite_controle_pages(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: write the Controle pages once more, now every other page is written.
 
-    Sphinx gives some warnings only while it writes a page (a reference it
-    cannot resolve, in MyST's or sphinx-needs' words): those of pages written
-    after the Controle page, or by another process (``-j``), were not yet known
-    when it was written. Written last, it shows what the reports list. Its own
-    warnings were said the first time, so they are not said again.
+    Sphinx gives some warnings only while it writes pages (a reference it
+    cannot resolve, in MyST's or sphinx-needs' words), and holds them back
+    until every page is written (with ``-j``, until each process is done): when
+    the Controle page was written they had not reached the record of warnings
+    shown. Written last, it shows what the reports list. Its own warnings were
+    said the first time, so they are not said again.
     """
     builder = app.builder
     if exception is not None or state.of(app).run is None or not isinstance(builder, StandaloneHTMLBuilder):

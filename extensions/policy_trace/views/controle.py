@@ -4,9 +4,10 @@ A ``controle-overzicht`` directive leaves a placeholder while reading; the
 findings exist only once all documents are read, so the placeholder is
 filled in when the page is resolved for writing. The page shows the findings
 the reports list: the rules' and every other warning the build showed
-(Sphinx's, MyST's, sphinx-needs', a setting's), each under its code. Some of
-those Sphinx gives only while it writes later pages, so the build writes the
-page once more when all others are written (``checks.events``).
+(Sphinx's, MyST's, sphinx-needs', a setting's), each under its code. Sphinx
+holds back those it gives while writing pages until every page is written, so
+the build writes the page once more when all others are written
+(``checks.events``).
 """
 
 from __future__ import annotations
