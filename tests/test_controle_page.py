@@ -17,14 +17,14 @@ controle
 zz-verwijzing
 ```
 
-```{hoofddoel} Een veilige regio
-:id: HD-REGIO
+```{hoofddoel} Een gezonde stad
+:id: HD-STAD
 :status: vastgesteld
 ```
 
-```{doel} Slagvaardig in een crisis
-:id: SD-REGIO
-:draagt_bij_aan: HD-REGIO
+```{doel} Schone lucht in elke wijk
+:id: SD-LUCHT
+:draagt_bij_aan: HD-STAD
 :status: vastgesteld
 ```
 """
