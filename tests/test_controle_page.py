@@ -96,3 +96,22 @@ def test_a_programme_without_other_warnings_says_so(tmp_path):
     assert section.find_next_sibling("p").get_text(strip=True) == (
         "Sphinx, MyST en sphinx-needs gaven geen meldingen, en elke instelling is bruikbaar."
     )
+
+
+def test_the_controle_page_is_written_again_only_when_a_finding_came_after_it(tmp_path):
+    folder = programme(tmp_path / "programma")
+    page = Path(build_once(folder, "html").outdir) / "controle.html"
+    first = page.stat().st_mtime_ns
+    # Nothing changed: the page that warned is read and written again (its warning said again), and the
+    # Controle page with it, now with every finding at once.
+    page_again, findings = shown(build_once(folder, "html"))
+    assert "myst.xref_missing" in {f["code"] for f in findings}
+    assert page_again.select_one("#bevindingen-myst-xref_missing") is not None
+    (folder / "zz-verwijzing.md").write_text("# Verwijzing\n\nGeen link.\n", encoding="utf-8")
+    (folder / "los.md").unlink()
+    build_once(folder, "html")
+    fixed = page.stat().st_mtime_ns
+    assert fixed > first
+    # Now no page warns: a build that reads nothing leaves the Controle page as it was.
+    build_once(folder, "html")
+    assert page.stat().st_mtime_ns == fixed

@@ -48,8 +48,10 @@ class BuildState:
     incoming: dict[str, tuple[Incoming, ...]] | None = None
     #: The outcome of the checks, set at ``write-started`` (``checks.events``).
     run: CheckRun | None = None
+    #: The findings the Controle pages were written with in this build (``checks.events``), if they were.
+    on_controle: tuple[Finding, ...] | None = None
     #: Every finding of the finished build, as the reports list them: set when the Controle pages are
-    #: written last (``checks.events``), when the warnings' record cannot be reached.
+    #: written again, last (``checks.events``), when the warnings' record cannot be reached.
     findings: tuple[Finding, ...] | None = None
     versions: tuple[Version, ...] | None = None
     suspects: dict[str, tuple[Suspect, ...]] | None = None

@@ -99,8 +99,11 @@ def findings_of_build(app: Sphinx) -> list[Finding]:
 
 def fill_controle_pages(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """``doctree-resolved``: the Controle page shows the findings the reports list."""
-    held = state.of(app).findings
-    controle.render_overviews(app, doctree, docname, held if held is not None else findings_of_build(app))
+    if not controle.has_overview(doctree):
+        return
+    held = state.of(app)
+    held.on_controle = held.findings if held.findings is not None else tuple(findings_of_build(app))
+    controle.render_overviews(app, doctree, docname, held.on_controle)
 
 
 def rewrite_controle_pages(app: Sphinx, exception: BaseException | None) -> None:
@@ -114,12 +117,16 @@ def rewrite_controle_pages(app: Sphinx, exception: BaseException | None) -> None
     said the first time, so they are not said again.
     """
     builder = app.builder
-    if exception is not None or state.of(app).run is None or not isinstance(builder, StandaloneHTMLBuilder):
+    held = state.of(app)
+    if exception is not None or held.run is None or not isinstance(builder, StandaloneHTMLBuilder):
         return
     if isinstance(builder, SingleFileHTMLBuilder):
         return  # one page for the whole site, written at once: its overview is as complete as it gets
     # Taken now: while logging is suppressed, the record of the warnings shown is out of reach.
-    state.of(app).findings = tuple(findings_of_build(app))
+    final = tuple(findings_of_build(app))
+    if held.on_controle is None or held.on_controle == final:
+        return  # not written in this build (nothing changed), or written with every finding already
+    held.findings = final
     for docname in controle.overview_pages(app.env):
         with logging.suppress_logging():
             builder.write_doc(docname, app.env.get_and_resolve_doctree(docname, builder))

@@ -76,6 +76,11 @@ def overview_pages(env: BuildEnvironment) -> list[str]:
     return sorted(page for page in domain.of(env).overviews if page in env.found_docs)
 
 
+def has_overview(doctree: nodes.document) -> bool:
+    """Whether a page holds a ``controle-overzicht`` still to fill in."""
+    return next(iter(doctree.findall(ControlOverview)), None) is not None
+
+
 def render_overviews(app: Sphinx, doctree: nodes.document, docname: str, findings: Sequence[Finding]) -> None:
     """Fill in each overview placeholder of a page being written with ``findings`` (all the reports list)."""
     placeholders = list(doctree.findall(ControlOverview))
