@@ -64,10 +64,12 @@ def builtin_width(text: str, bold: bool, size: float) -> float:
     """``text``'s width at ``size`` in DejaVu Sans (bold or not); an accented letter as its base letter."""
     widths, total = _WIDTHS[bold], 0.0
     for char in text:
-        if char == "\u200b":
-            continue
-        base = unicodedata.normalize("NFD", char)[0]
-        total += widths.get(char, widths.get(base, _WIDE[bold]))
+        width = widths.get(char)
+        if width is None:  # not printable ASCII: a zero-width space, an accented letter, or wide
+            if char == "\u200b":
+                continue
+            width = widths.get(unicodedata.normalize("NFD", char)[0], _WIDE[bold])
+        total += width
     return total * size
 
 
