@@ -11,7 +11,9 @@ in three variants and measures, each N times (the median counts):
   and whether the checks still saw every item: once as a new ``sphinx-build``
   process, once as ``make live`` does it (a warm process that has Python's
   imports behind it, see ``policy_trace.warm``);
-- the checks alone (``make check``: the ``policy_check`` builder, ``-j auto``);
+- the checks alone: ``make check`` as it runs them (the ``policy_check``
+  builder, reading serially like the build, so that it fails exactly when the
+  build does), and the same with ``-j auto`` (``policy-trace check . -- -j auto``);
 - peak memory (maximum resident set) of every serial build, per process.
 
 It prints the medians, the ratios and the issue's targets, and writes them as a
@@ -50,7 +52,10 @@ MEASURES: dict[str, tuple[str, str, tuple[str, ...], bool]] = {
     "stock": ("stock", "html", (), False),
     "plain": ("plain", "html", (), True),
     "full_parallel": ("full", "html", ("-j", "auto"), True),
-    "check": ("full", "policy_check", ("-j", "auto"), True),
+    # make check (policy-trace check) reads serially, as the build does: a parallel read may keep
+    # another of two items with one ID (commands/check.py).
+    "check": ("full", "policy_check", (), True),
+    "check_parallel": ("full", "policy_check", ("-j", "auto"), True),
 }
 LABELS = {
     "full": "policy-trace, volledige site",
@@ -60,6 +65,7 @@ LABELS = {
     "incremental": "na wijziging van één pagina, sphinx-build",
     "incremental_live": "na wijziging van één pagina, make live",
     "check": "alleen controles (make check)",
+    "check_parallel": "alleen controles met -j auto",
 }
 #: The incremental measures: a new sphinx-build process, and make live's warm process.
 INCREMENTAL = ("incremental", "incremental_live")
@@ -414,7 +420,9 @@ def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
     ]
     header = "| Meting | " + " | ".join(f"{size} items" for size in results.sizes) + " |"
     lines += ["**Bouwtijd**", "", header, "|---|" + "---:|" * len(results.sizes)]
-    for measure in ("full", "stock", "plain", "full_parallel", "incremental_live", "incremental", "check"):
+    for measure in (
+        "full", "stock", "plain", "full_parallel", "incremental_live", "incremental", "check", "check_parallel"
+    ):
         if any((size, measure) in results.runs for size in results.sizes):
             lines.append(
                 f"| {LABELS[measure]} | "
@@ -430,6 +438,7 @@ def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
         ("incrementeel in make live ÷ volledig", "incremental_live", "full"),
         ("incrementeel met sphinx-build ÷ volledig", "incremental", "full"),
         ("make check ÷ volledig", "check", "full"),
+        ("controles met -j auto ÷ volledig", "check_parallel", "full"),
     )
     for label, top, bottom in ratios:
         lines.append(
@@ -447,7 +456,7 @@ def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
         header,
         "|---|" + "---:|" * len(results.sizes),
     ]
-    for measure in ("full", "stock", "plain", "check"):
+    for measure in ("full", "stock", "plain", "check", "check_parallel"):
         if any((size, measure) in results.runs for size in results.sizes):
             lines.append(
                 f"| {LABELS[measure]} | "
@@ -495,7 +504,9 @@ def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
 def console(results: Results) -> str:
     """A short plain-text summary: medians, ratios and targets."""
     lines = ["", "Mediaan (s)          " + "".join(f"{size:>10}" for size in results.sizes)]
-    for measure in ("full", "stock", "plain", "full_parallel", "incremental_live", "incremental", "check"):
+    for measure in (
+        "full", "stock", "plain", "full_parallel", "incremental_live", "incremental", "check", "check_parallel"
+    ):
         values = [results.median(size, measure) for size in results.sizes]
         if any(v is not None for v in values):
             lines.append(
