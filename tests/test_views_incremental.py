@@ -258,3 +258,19 @@ def test_a_measurement_edited_on_its_own_page_shows_on_its_criterion_and_the_das
     assert {"needs/metingen", "needs/items"} | WHOLE_PROGRAMME <= rewritten(
         {"first": first, "second": second}, "first", "second"
     )
+
+
+def test_a_page_listing_an_edited_page_is_written_again_only_when_its_entry_changed(tmp_path):
+    """The start page lists needs/items in its toctree (Sphinx would write it after every edit there):
+    an edit of text leaves it as it was, a new title writes it again, with the new title."""
+    srcdir = tmp_path / "test-views"
+    shutil.copytree(ROOTS / "test-views", srcdir)
+    steps = {"first": build(srcdir, tmp_path / "first")}
+    edit(srcdir, "needs/items.md", "# Items\n", "# Items\n\nDe items van het proefprogramma.\n")
+    steps["text"] = build(srcdir, tmp_path / "text")
+    assert rewritten(steps, "first", "text") == {"needs/items"}
+    edit(srcdir, "needs/items.md", "# Items\n", "# Alle items\n")
+    steps["title"] = build(srcdir, tmp_path / "title")
+    assert rewritten(steps, "text", "title") == {"needs/items", "index"}
+    toctree = steps["title"].page("index.html").select_one("article .toctree-wrapper")
+    assert "Alle items" in toctree.get_text()

@@ -88,6 +88,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", rebuild.competitors)
     app.connect("env-get-updated", rebuild.all_pages_when_pages_come_or_go)
     app.connect("build-finished", rebuild.remove_pages_of_removed_documents)
+    # A page's entry in a table of contents, after Sphinx's collectors of titles and contents (500).
+    app.connect("doctree-read", rebuild.note_entry, priority=800)
+    app.connect("write-started", rebuild.keep_parents_of_unchanged_entries)
+    app.connect("build-finished", rebuild.put_back_parents)
     # A build killed while writing: the next one starts afresh (before Sphinx loads its environment).
     app.connect("config-inited", rebuild.start_afresh_after_an_interrupted_build, priority=1)
     app.connect("write-started", rebuild.mark_writing, priority=0)

@@ -63,6 +63,8 @@ class PolicyTraceDomain(Domain):
         "overview_date": None,
         # docname -> the scans of its source and included files (checks.source: PT107-PT109, locations).
         "sources": {},
+        # docname -> how the page shows in a table of contents (``rebuild.note_entry``).
+        "entries": {},
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -76,6 +78,11 @@ class PolicyTraceDomain(Domain):
         self.pages_added_or_removed = False
         #: The documents removed since the last build: their old pages are deleted at the end.
         self.pages_removed: set[str] = set()
+        #: Per page read again in this build: how it showed in a table of contents before (``entries``).
+        self.entries_before: dict[str, str] = {}
+        #: The pages whose entry did not change, with the pages listing them that this build need not
+        #: write again for them (``rebuild``; put back when the build ends).
+        self.parents_kept: dict[str, set[str]] = {}
 
     @property
     def copies_digest(self) -> str | None:
@@ -114,6 +121,11 @@ class PolicyTraceDomain(Domain):
     def sources(self) -> dict[str, DocumentScan]:
         """Per page read: what its source files say (see ``checks.source``)."""
         return cast("dict[str, DocumentScan]", self.data.setdefault("sources", {}))
+
+    @property
+    def entries(self) -> dict[str, str]:
+        """Per page read: a digest of how it shows in a table of contents (see ``rebuild``)."""
+        return cast("dict[str, str]", self.data.setdefault("entries", {}))
 
     def add_scan(self, docname: str, found: Scan) -> None:
         """Keep one more scan of a page being read: its own file, or a file it includes."""
@@ -157,6 +169,8 @@ class PolicyTraceDomain(Domain):
         self.previous.setdefault(docname, self.pages.pop(docname, PageRecord()))
         self.overviews.discard(docname)
         self.sources.pop(docname, None)
+        if docname in self.entries:
+            self.entries_before.setdefault(docname, self.entries.pop(docname))
 
     def resolve_any_xref(
         self, env: BuildEnvironment, fromdocname: str, builder: Any, target: str, node: Any, contnode: Any
@@ -174,6 +188,8 @@ class PolicyTraceDomain(Domain):
         self.overviews.update(otherdata["overviews"] & set(docnames))
         scans: dict[str, DocumentScan] = otherdata.get("sources", {})
         self.sources.update({docname: scans[docname] for docname in docnames if docname in scans})
+        entries: dict[str, str] = otherdata.get("entries", {})
+        self.entries.update({docname: entries[docname] for docname in docnames if docname in entries})
 
 
 def of(env: BuildEnvironment) -> PolicyTraceDomain:

@@ -29,10 +29,18 @@ second is never read again, so the ID is gone. Two Sphinx events, no internals:
   only the missing pages and indexes only those. A marker in the doctree folder
   says pages are being written; the next build that finds it starts afresh, as
   a clean build.
+- ``doctree-read`` and ``write-started``: Sphinx writes again every page whose
+  table of contents lists a page read again (``files_to_rebuild``), since the
+  entry there shows that page's title and sections; the start page, with its
+  goal tree, after every edit of any page. We keep a digest of each page's
+  entry (its title, its sections, its own toctrees, its metadata) and, for a
+  page read again whose entry is the same as before, leave out the pages that
+  list it, for this build only: they would be written as they are.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -65,6 +73,7 @@ def competitors(
 ) -> list[str]:
     """``env-get-outdated``: the unchanged documents that share an ID with an edited one."""
     edited = added | changed | removed
+    domain.of(env).entries_before = {}  # the first event of a build: nothing of an earlier one is kept
     domain.of(env).pages_added_or_removed = bool(added or removed)
     domain.of(env).pages_removed = set(removed)
     # Only documents read in an earlier build can compete; on a first build there are none, and
@@ -131,3 +140,51 @@ def unmark_writing(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: every page and the search index were written (unless the build failed)."""
     if exception is None:
         (Path(app.doctreedir) / WRITING_MARKER).unlink(missing_ok=True)
+
+
+#: Metadata that only the page itself shows: MyST counts the words of every page (its reading time).
+PAGE_ONLY = frozenset({"wordcount"})
+
+
+def entry_of(env: BuildEnvironment, docname: str) -> str:
+    """A digest of what a table of contents listing ``docname`` shows of it: its title, its sections
+    (``env.tocs``), the pages its own toctrees list and its metadata (``tocdepth``, ``orphan``, …)."""
+    title, toc = env.titles.get(docname), env.tocs.get(docname)
+    metadata = env.metadata.get(docname, {})
+    parts = (
+        title.pformat() if title is not None else "",
+        toc.pformat() if toc is not None else "",
+        repr(env.toctree_includes.get(docname, [])),
+        repr(sorted((str(key), repr(value)) for key, value in metadata.items() if key not in PAGE_ONLY)),
+    )
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def note_entry(app: Sphinx, doctree: object) -> None:
+    """``doctree-read`` (after Sphinx's collectors of titles and contents): keep the page's entry."""
+    env = app.env
+    domain.of(env).entries[env.docname] = entry_of(env, env.docname)
+
+
+def keep_parents_of_unchanged_entries(app: Sphinx, builder: object) -> None:
+    """``write-started``: the pages read again whose entry is as before do not make Sphinx write the
+    pages that list them (it decides right after this event, from ``files_to_rebuild``).
+
+    The environment was saved before this event, so the next build still
+    knows every parent; :func:`put_back_parents` restores them in memory.
+    """
+    store, env = domain.of(app.env), app.env
+    same = [
+        docname
+        for docname, before in store.entries_before.items()
+        if store.entries.get(docname) == before and docname in env.files_to_rebuild
+    ]
+    store.parents_kept = {docname: env.files_to_rebuild.pop(docname) for docname in same}
+
+
+def put_back_parents(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: the parents left out of this build's writing, back for an in-process rebuild."""
+    store = domain.of(app.env)
+    for docname, parents in store.parents_kept.items():
+        app.env.files_to_rebuild.setdefault(docname, set()).update(parents)
+    store.parents_kept = {}
