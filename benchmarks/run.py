@@ -67,6 +67,10 @@ LABELS = {
     "check": "alleen controles (make check)",
     "check_parallel": "alleen controles met -j auto",
 }
+#: Every measure of build time, in the order of the tables.
+TIMED = (
+    "full", "stock", "plain", "full_parallel", "incremental_live", "incremental", "check", "check_parallel",
+)
 #: The incremental measures: a new sphinx-build process, and make live's warm process.
 INCREMENTAL = ("incremental", "incremental_live")
 #: The size at which the issue states its targets, and the larger one for growth and memory.
@@ -420,9 +424,7 @@ def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
     ]
     header = "| Meting | " + " | ".join(f"{size} items" for size in results.sizes) + " |"
     lines += ["**Bouwtijd**", "", header, "|---|" + "---:|" * len(results.sizes)]
-    for measure in (
-        "full", "stock", "plain", "full_parallel", "incremental_live", "incremental", "check", "check_parallel"
-    ):
+    for measure in TIMED:
         if any((size, measure) in results.runs for size in results.sizes):
             lines.append(
                 f"| {LABELS[measure]} | "
@@ -504,9 +506,7 @@ def markdown(results: Results, runs: int, info: dict[str, str]) -> str:
 def console(results: Results) -> str:
     """A short plain-text summary: medians, ratios and targets."""
     lines = ["", "Mediaan (s)          " + "".join(f"{size:>10}" for size in results.sizes)]
-    for measure in (
-        "full", "stock", "plain", "full_parallel", "incremental_live", "incremental", "check", "check_parallel"
-    ):
+    for measure in TIMED:
         values = [results.median(size, measure) for size in results.sizes]
         if any(v is not None for v in values):
             lines.append(
