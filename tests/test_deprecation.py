@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from checks_support import build_once, copy_root
 from conftest import warnings_of
 from policy_trace import deprecation, handbook, model
+from policy_trace.sourcescan import scan
 from policy_trace.version import __version__
 
 #: A test-only model's deprecations: older names of the peildatum, a criterion's deadline and a block.
@@ -177,3 +178,58 @@ def test_the_handbook_lists_each_deprecated_name_with_what_to_write_now(tmp_path
         ":streefdatum: | optie | :deadline: | 0.1.0 | 0.2.0 | "
         "{tevredenheid} | blok | {tevreden} | 0.1.0 | 0.2.0"
     )
+
+
+def _conf_with(tmp_path: Path, lines: str) -> Path:
+    srcdir = copy_root("test-stand", tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + lines, encoding="utf-8")
+    return srcdir
+
+
+def test_an_old_setting_beside_its_replacement_is_ignored_and_said_so(tmp_path, monkeypatch):
+    monkeypatch.setattr(model, "DEPRECATED", EXAMPLES)
+    app = build_once(_conf_with(tmp_path, 'policy_trace_peildatum = "2030-01-01"\n'))
+    assert warnings_of(app) == [
+        "conf.py:13: FOUT: policy_trace_peildatum is afgeschaft sinds versie 0.1.0 en werkt niet meer vanaf "
+        "versie 0.2.0; conf.py zet ook policy_trace_reference_date; de waarde van policy_trace_peildatum "
+        "wordt genegeerd. Oplossing: noem de instelling in conf.py policy_trace_reference_date en haal "
+        "policy_trace_peildatum weg. [policy.deprecated]"
+    ]
+    # The replacement's own value holds.
+    assert "Stand op de peildatum 1 januari 2025" in _criterion_and_stand(Path(app.outdir))[1]
+
+
+def test_an_old_setting_of_the_wrong_type_is_a_setting_error_at_its_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(model, "DEPRECATED", EXAMPLES)
+    srcdir = _with_old_names(tmp_path)
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace(
+            'policy_trace_peildatum = "2025-01-01"', "policy_trace_peildatum = ['2025-01-01']"
+        ),
+        encoding="utf-8",
+    )
+    warned = warnings_of(build_once(srcdir))
+    assert warned[0].startswith(
+        "conf.py:9: FOUT: policy_trace_peildatum (afgeschaft, nu policy_trace_reference_date): "
+        "policy_trace_reference_date moet "
+    )
+    assert warned[0].endswith("Nu geldt de standaardwaarde. [policy.config]")
+
+
+def test_an_old_option_is_renamed_on_its_own_line_only_in_either_option_form(monkeypatch):
+    monkeypatch.setattr(model, "DEPRECATED", EXAMPLES)
+    text = (
+        "# Criteria\n\n```{criterium} Een\n:id: CR-EEN\n:streefdatum: 2025-12-31\n\n"
+        "Over :streefdatum: hier.\n"
+        "```\n\n```{criterium} Twee\n---\nid: CR-TWEE\nstreefdatum: 2026-01-01\n---\n```\n\n"
+        "```text\n:streefdatum: in code\n```\n"
+    )
+    scanned = scan(text, "needs/x.md", model.TYPE_NAMES, False, deprecation.option_names())
+    renamed, uses = deprecation.rename_options(text, scanned)
+    assert [(use.item_id, use.line) for use in uses] == [("CR-EEN", 5), ("CR-TWEE", 13)]
+    assert renamed == text.replace(":streefdatum: 2025", ":deadline: 2025").replace(
+        "streefdatum: 2026", "deadline: 2026"
+    )
+    assert renamed.count("\n") == text.count("\n")

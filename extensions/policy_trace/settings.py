@@ -219,7 +219,8 @@ def validate(app: Sphinx, config: Config) -> None:
 
 
 def config_warning(app: Sphinx, name: str, text: str, subtype: Subtype = Subtype.CONFIG) -> None:
-    """A ``policy.config`` warning about setting ``name``, located at the line of conf.py that sets it."""
+    """A ``policy.config`` warning (or another ``subtype``) about setting ``name``, located at the line of
+    conf.py that sets it."""
     where = conf_location(app, name) if name else "conf.py"
     if ":" in where:  # Sphinx puts a location with a line first, as for a page
         logger.warning("%s", text, type=WARNING_TYPE, subtype=subtype.value, location=where)
