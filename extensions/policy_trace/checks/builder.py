@@ -22,6 +22,7 @@ from ..upstream import sphinx_needs as needs_seam
 from ..upstream.sphinx_needs import NeedsBuilder, without_need_boxes
 from ..views import controle
 from ..views.placeholders import view_placeholder
+from . import events
 
 #: Node types that no post-transform of Sphinx or MyST and no ``doctree-resolved`` handler of
 #: sphinx-needs or ours acts on: text and its structure. Exact types: a subclass (an extension's own
@@ -50,10 +51,11 @@ def _name(handler: object) -> tuple[str, str]:
 
 
 #: Our own handlers of ``doctree-resolved`` (module, qualified name): the views and the Controle overview
-#: draw only their placeholders (removed before resolving, see :func:`without_views`), and ``pagehead``
+#: (``events.fill_controle_pages``) draw only their placeholders (removed before resolving, see :func:`without_views`), and ``pagehead``
 #: looks only at links.
 OWN_RESOLVERS = frozenset(
-    _name(handler) for handler in (views.render_views, controle.render_overviews, pagehead.refuse_local_links)
+    _name(handler)
+    for handler in (views.render_views, events.fill_controle_pages, pagehead.refuse_local_links)
 )
 
 
