@@ -51,8 +51,8 @@ def _name(handler: object) -> tuple[str, str]:
 
 
 #: Our own handlers of ``doctree-resolved`` (module, qualified name): the views and the Controle overview
-#: (``events.fill_controle_pages``) draw only their placeholders (removed before resolving, see :func:`without_views`), and ``pagehead``
-#: looks only at links.
+#: (``events.fill_controle_pages``) draw only their placeholders (removed before resolving, see
+#: :func:`without_views`), and ``pagehead`` looks only at links.
 OWN_RESOLVERS = frozenset(
     _name(handler)
     for handler in (views.render_views, events.fill_controle_pages, pagehead.refuse_local_links)
