@@ -40,6 +40,8 @@ TITLES = {
     "b/twee-koppen": "Twee koppen",
     "b/verborgen": "Verborgen",
 }
+#: Pages Sphinx writes on every build that are no document (in no tree).
+NO_DOCUMENT = ("genindex", "search")
 #: sphinx-needs' random container ids, the only part of two builds' pages that may differ.
 RANDOM_IDS = re.compile(r'id="SNCB-[0-9a-f]+"')
 
@@ -72,7 +74,7 @@ class Spy:
         context["spy_toctree"] = toctree
 
     def compare(self, app: Any, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-        if pagename not in TITLES:
+        if pagename not in TITLES and pagename not in NO_DOCUMENT:
             return
         self.given[pagename] = context["furo_navigation_tree"]
         self.furo[pagename] = get_navigation_tree(context["spy_toctree"](**FURO_TOCTREE))
@@ -122,8 +124,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
 
 
 def test_every_page_gets_exactly_the_tree_furo_computes(builds: Builds) -> None:
-    assert sorted(builds.first.given) == sorted(TITLES)
-    for page in TITLES:
+    assert sorted(builds.first.given) == sorted([*TITLES, *NO_DOCUMENT])
+    for page in [*TITLES, *NO_DOCUMENT]:
         assert builds.first.given[page] == builds.first.furo[page], page
 
 
@@ -134,6 +136,12 @@ def test_pages_of_a_folder_share_one_computation(builds: Builds) -> None:
     # (linked with an anchor), index and over (no other simple page in the root) compute their own.
     served = set(TITLES) - builds.first.asked
     assert served == {"a/een", "a/twee", "b/twee", "b/verborgen"}
+
+
+def test_pages_that_are_no_document_share_one_computation(builds: Builds) -> None:
+    # The index and the search page are in no tree: nothing is marked in theirs, the same tree.
+    assert len(builds.first.asked & set(NO_DOCUMENT)) == 1
+    assert builds.first.given["genindex"] == builds.first.given["search"]
 
 
 def test_the_current_page_is_marked_in_its_own_list(builds: Builds) -> None:

@@ -16,6 +16,10 @@ start page, a page with sub-pages or below another page, a page outside the
 tree, a page linked twice or with anchors, any tree we did not expect) gets
 furo's own computation.
 
+Pages that are no document (the index, the search page: Sphinx writes both
+on every build) are in no tree, so none of their entries is marked: every such
+page of a folder gets the same tree, computed for the first of them.
+
 furo computes the tree unconditionally in its ``html-page-context`` handler, by
 calling the module function ``furo._compute_navigation_tree``; that function is
 the only seam, so ``upstream/furo.py`` routes it once per process. The route is
@@ -139,10 +143,12 @@ class FolderNavigation(furo.NavigationSource):
         self.env: BuildEnvironment | None = None
         self.builder: StandaloneHTMLBuilder | None = None
         self.trees: dict[str, FolderTree] = {}
+        #: Per output folder, the tree of its pages that are no document (nothing marked).
+        self.unmarked: dict[str, str] = {}
 
     def start(self, app: Sphinx, env: BuildEnvironment) -> None:
         """Drop the last build's templates; take part only in an html build with furo."""
-        self.trees = {}
+        self.trees, self.unmarked = {}, {}
         self.env, self.builder = None, None
         # Only the html builder writes the pages of a source folder into one output folder.
         builder = app.builder
@@ -160,7 +166,11 @@ class FolderNavigation(furo.NavigationSource):
     def tree(self, context: dict[str, Any], compute: NavigationTree) -> str:
         """The page's navigation tree: from its folder's template where safe, else from ``compute``."""
         page = context.get("pagename", "")
-        if self.builder is None or self.env is None or not _is_leaf(self.env, page):
+        if self.builder is None or self.env is None:
+            return compute(context)
+        if page not in self.env.all_docs:
+            return self._unmarked(self.builder, page, context, compute)
+        if not _is_leaf(self.env, page):
             return compute(context)
         # Pages of one folder link every other page by the same relative URI: its last segment.
         folder, _, href = self.builder.get_target_uri(page).rpartition("/")
@@ -172,6 +182,20 @@ class FolderNavigation(furo.NavigationSource):
         template = FolderTree.from_page(html, href)
         if template is not None:
             self.trees[folder] = template
+        return html
+
+
+    def _unmarked(
+        self, builder: StandaloneHTMLBuilder, page: str, context: dict[str, Any], compute: NavigationTree
+    ) -> str:
+        """The tree of a page that is no document: the same for each such page of its folder, when
+        nothing in it is marked (as for a page in no tree)."""
+        folder = builder.get_target_uri(page).rpartition("/")[0]
+        if folder in self.unmarked:
+            return self.unmarked[folder]
+        html = compute(context)
+        if not _MARKER.search(html):
+            self.unmarked[folder] = html
         return html
 
 
