@@ -875,3 +875,22 @@ def test_the_national_paper_lists_what_a_region_contributes_to_an_item(tmp_path:
     assert external == {"https://regio.example.nl/1/index.html#IN-OEFENEN"}
     report = pdfua_report(target)  # the links out keep the paper PDF/UA
     assert (report["summary"]["errors"], report["summary"]["warnings"]) == (0, 0), report["findings"][:5]
+
+
+@needs_poppler
+def test_the_papers_appendix_lists_every_finding_the_reports_do_not_only_the_rules(tmp_path: Path) -> None:
+    folder = _programme(tmp_path, "")
+    (folder / "los.md").write_text("# Los\n\nIn geen inhoudsopgave.\n", encoding="utf-8")
+    target = tmp_path / "uit.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "policy_trace.cli", "pdf", str(folder), "-o", str(target)],
+        capture_output=True, text=True,
+    )
+    console = result.stdout + result.stderr
+    assert "los.md" in console and "toc.not_included" in console, console
+    appendix = _pages_of(target)["Bijlage voor het programmabureau: bevindingen van de controles"]
+    text = " ".join(run("pdftotext", "-f", str(appendix), str(target), "-").split())
+    # As the console and the reports have it: its code, the page, what is wrong and the fix.
+    assert "1 bevinding Code" in text
+    # The code may wrap in its narrow column; the page is named by its file (it has no line).
+    assert "toc.not_i" in text and "(pagina) los.md deze pagina staat in geen inhoudsopgave" in text

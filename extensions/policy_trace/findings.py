@@ -45,6 +45,11 @@ class Subtype(str, Enum):
         return f"{WARNING_TYPE}.{self.value}"
 
 
+#: The Sphinx event that answers every finding of the build so far, as the reports list them: the
+#: rules' and every other warning shown (``checks.events.findings_of_build``). What is written above
+#: the checks' layer (the paper) asks it with ``app.emit_firstresult``.
+FINDINGS_EVENT = "policy-trace-findings"
+
 #: Dutch words for the warnings that are no finding of a rule, by code (``type.subtype``) or by type.
 OTHER_WARNINGS: dict[str, str] = {
     Subtype.CONFIG.code: "Een instelling in conf.py kan niet gebruikt worden; ze krijgt haar standaard.",

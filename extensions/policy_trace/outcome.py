@@ -71,8 +71,11 @@ class Finding:
 
     @property
     def location(self) -> str | None:
-        """``file:line`` as editors and CI read it; ``None`` for an item without a file."""
-        return f"{self.file}:{self.line}" if self.file else None
+        """``file:line`` as editors and CI read it; the file alone without a line (a finding about a page,
+        as the console says it); ``None`` without a file."""
+        if not self.file:
+            return None
+        return f"{self.file}:{self.line}" if self.line else self.file
 
     @property
     def text(self) -> str:

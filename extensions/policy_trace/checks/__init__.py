@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 
 from .. import settings
 from ..checking import check_programme, run_checks
+from ..findings import FINDINGS_EVENT
 from ..outcome import CheckContext, CheckRun
 from ..version import __version__
 from . import events, markup, messages, source
@@ -47,6 +48,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After sphinx-needs' own write-started handlers (500): the needs are then
     # post-processed and validated, and our findings follow its messages.
     app.connect("write-started", events.check_all_items, priority=600)
+    # Every finding so far, for what is written above this layer (the paper's appendix).
+    app.add_event(FINDINGS_EVENT)
+    app.connect(FINDINGS_EVENT, events.findings_of_build)
     # The Controle page shows what the reports list (views/controle.py); written once more, last,
     # after the other build-finished handlers (500) that may still warn.
     app.connect("doctree-resolved", events.fill_controle_pages)

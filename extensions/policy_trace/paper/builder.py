@@ -11,8 +11,9 @@ from sphinx_needs.builder import NeedsBuilder
 
 from .. import state
 from ..dates import build_moment, dutch_date, parse_iso
-from ..findings import WARNING_TYPE, Subtype
+from ..findings import FINDINGS_EVENT, WARNING_TYPE, Subtype
 from ..items import Programme
+from ..outcome import Finding
 from ..state import programme_of_build
 from ..upstream.sphinx_needs import node_classes
 from ..views.words import NEED_ROLE_TEMPLATE, body_html, need_role_text
@@ -53,12 +54,19 @@ class PaperBuilder(NeedsBuilder):
                     found[item_id] = body_html(node.children, link)
         return found
 
+    def findings(self) -> tuple[Finding, ...]:
+        """What the reports list: the rules' findings and every other warning shown while reading."""
+        found = self.app.emit_firstresult(FINDINGS_EVENT)
+        if found is not None:
+            return tuple(found)
+        run = state.of(self.app).run
+        return run.findings if run else ()
+
     def finish(self) -> None:
         """Print the paper from this build's items and findings."""
         from sphinx_needs.api import get_needs_view
 
         config = self.app.config
-        run = state.of(self.app).run
         edition = state.Edition.of(config)
         texts = {key: str(need.get("content") or "") for key, need in get_needs_view(self.app).items()}
         programme = programme_of_build(self.app)
@@ -72,7 +80,7 @@ class PaperBuilder(NeedsBuilder):
             reference_date=dutch_date(chosen.reference_date),
             judgements=state.judgements_of_build(self.app),
             programme=programme,
-            findings=run.findings if run else (),
+            findings=self.findings(),
             texts=texts,
             stylesheet=STYLESHEET.read_text(encoding="utf-8"),
             created=build_moment().isoformat(timespec="seconds"),

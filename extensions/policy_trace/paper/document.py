@@ -267,7 +267,8 @@ def findings_table(paper: Paper) -> str:
             ]
             rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
         body = (
-            f'<table class="tabel bevindingen"><caption>{len(paper.findings)} bevindingen</caption>'
+            f'<table class="tabel bevindingen"><caption>{len(paper.findings)} '
+            f'{"bevinding" if len(paper.findings) == 1 else "bevindingen"}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         )
     intro = (
