@@ -126,12 +126,14 @@ def test_an_old_setting_option_and_block_still_work_and_warn_at_their_line(tmp_p
     ]
 
 
-def test_the_next_build_warns_again_and_suppress_warnings_silences_it(tmp_path, monkeypatch):
+def test_the_next_and_a_parallel_build_warn_alike_and_suppress_warnings_silences_it(tmp_path, monkeypatch):
     monkeypatch.setattr(model, "DEPRECATED", EXAMPLES)
     srcdir = _with_old_names(tmp_path / "oud")
     build_once(srcdir)
     again = build_once(srcdir)  # incremental: nothing changed, the same warnings
     assert warnings_of(again) == [SETTING_WARNING, OPTION_WARNING, BLOCK_WARNING]
+    parallel = build_once(_with_old_names(tmp_path / "parallel"), parallel=2)
+    assert sorted(warnings_of(parallel)) == sorted([SETTING_WARNING, OPTION_WARNING, BLOCK_WARNING])
     quiet = build_once(_with_old_names(tmp_path / "stil", suppress=True))
     assert warnings_of(quiet) == []
     assert "Deadline : 31 december 2025" in _criterion_and_stand(Path(quiet.outdir))[0]
