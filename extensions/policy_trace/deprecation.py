@@ -73,7 +73,7 @@ class OptionUse:
     item_id: str
     file: str
     line: int
-    #: The item also gives the replacement: the old option is left as written (and refused as unknown).
+    #: The item also gives the replacement: the old option is left as written (sphinx-needs drops it).
     both: bool
 
     @property
@@ -84,7 +84,8 @@ class OptionUse:
         if self.both:
             return (
                 f"{head} is afgeschaft sinds versie {self.old.since} en het item geeft ook "
-                f":{self.old.replacement}:. Oplossing: haal :{self.old.name}: weg."
+                f":{self.old.replacement}:; deze build leest alleen :{self.old.replacement}:. Oplossing: "
+                f"haal :{self.old.name}: weg."
             )
         return (
             f"{head} is afgeschaft sinds versie {self.old.since} en werkt niet meer vanaf versie "

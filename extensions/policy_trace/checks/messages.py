@@ -44,6 +44,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.logging import NAMESPACE, WarningStreamHandler
 
 from .. import model
+from ..deprecation import option_names
 from ..findings import WARNING_TYPE, Finding, is_suppressed
 from ..upstream.sphinx import ErrorLabel
 
@@ -303,6 +304,10 @@ class UpstreamMessages(logging.Filter):
         if docname:
             self.warned.add(docname)
         if kind == "needs" and _DUPLICATE.search(message) and file.endswith(".md"):
+            return False
+        unknown = _UNKNOWN_OPTION.search(message)
+        if unknown and unknown["name"] in option_names():
+            # A deprecated option left beside its replacement: its policy.deprecated warning says so.
             return False
         if kind and _suppressed(kind, subtype, self.app.config.suppress_warnings):
             return True  # Sphinx's own filter drops it next; not shown, so not counted
