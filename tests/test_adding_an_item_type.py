@@ -134,6 +134,8 @@ def test_a_programme_with_an_item_of_the_new_type_checks_and_builds(copy: Path, 
 
 def test_the_models_and_the_handbooks_own_tests_pass_with_the_new_type(copy: Path) -> None:
     tests = ("tests/test_model.py", "tests/test_handbook.py")
-    ran = _run(copy, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests, cwd=REPO)
+    # Its own temporary folder: the outer session's numbered ones are never rotated away.
+    basetemp = f"--basetemp={copy / 'pytest'}"
+    ran = _run(copy, "-m", "pytest", "-q", "-p", "no:cacheprovider", basetemp, *tests, cwd=REPO)
     assert ran.returncode == 0, ran.stdout[-3000:]
     assert " passed" in ran.stdout.splitlines()[-1]
