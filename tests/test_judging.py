@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from checks_support import advice_lines, build_once, copy_root, make_app
 from conftest import warnings_of
+from paper_support import paper_html
 from policy_trace import series, state
-from policy_trace.paper import weasy
 from sphinx.testing.util import SphinxTestApp
 
 #: PT304's advice: the criterion, the judgement the numbers give, and why.
@@ -57,20 +57,7 @@ def paper_judgements(
     srcdir: Path, outdir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> dict[str, tuple[str, str]]:
     """Per criterion in the paper's table *Wanneer zijn we tevreden*: (its status cell, its reason cell)."""
-    printed: list[str] = []
-
-    def capture(html: str, *_args: object) -> list[str]:
-        printed.append(html)
-        return []
-
-    monkeypatch.setattr(weasy, "write_pdf", capture)
-    app = SphinxTestApp("policy_pdf", srcdir=srcdir, builddir=outdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    (html,) = printed
-    table = BeautifulSoup(html, "html.parser").select_one("table.tevreden")
+    table = paper_html(srcdir, outdir, monkeypatch).select_one("table.tevreden")
     assert table is not None
     found = {}
     for row in table.select("tbody tr"):

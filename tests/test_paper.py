@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from checks_support import build_once
 from coupling_support import koppel, publish_national, region_base, write_programme
+from paper_support import paper_html
 from policy_trace import model
 from policy_trace.cli import main
 from policy_trace.items import Item, Programme
@@ -597,24 +598,6 @@ def test_pdf_refuses_a_meeting_that_is_no_date(tmp_path: Path, capsys: pytest.Ca
 # --- One presenter: the site and the paper say the same of every item (issue 18, part 4) ---
 
 
-def _paper_html(srcdir: Path, outdir: Path, monkeypatch: pytest.MonkeyPatch) -> BeautifulSoup:
-    """The HTML the ``policy_pdf`` builder hands to WeasyPrint (printing itself is left out)."""
-    printed: list[str] = []
-
-    def capture(html: str, target: Path, *_args: object) -> list[str]:
-        printed.append(html)
-        return []
-
-    monkeypatch.setattr(weasy, "write_pdf", capture)
-    app = SphinxTestApp("policy_pdf", srcdir=srcdir, builddir=outdir)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    (html,) = printed
-    return BeautifulSoup(html, "html.parser")
-
-
 def _site_pages(srcdir: Path, outdir: Path) -> list[BeautifulSoup]:
     app = SphinxTestApp("html", srcdir=srcdir, builddir=outdir)
     try:
@@ -693,7 +676,7 @@ def test_the_site_and_the_paper_say_the_same_of_every_item_of_the_agenda(
 ) -> None:
     site = site_items(agenda_site)
     assert len(site) > 80
-    paper = paper_items(_paper_html(REPO, tmp_path, monkeypatch))
+    paper = paper_items(paper_html(REPO, tmp_path, monkeypatch))
     assert assert_paper_says_what_the_site_says(site, paper) > 300
 
 
@@ -713,7 +696,7 @@ def test_item_text_labels_and_roles_print_as_the_site_shows_them(
             '"regionaal_crisisplan": "Regionaal crisisplan (RCP)", "anders": "Anders"}\n'
         )
     site = site_items(_site_pages(folder, tmp_path / "site"))
-    printed = _paper_html(folder, tmp_path / "paper", monkeypatch)
+    printed = paper_html(folder, tmp_path / "paper", monkeypatch)
     paper = paper_items(printed)
     assert paper["PRJ-WIJK"]["Borging"] == site["PRJ-WIJK"]["Borging"] == "Regionaal crisisplan (RCP)"
     assert assert_paper_says_what_the_site_says(site, paper) > 30
