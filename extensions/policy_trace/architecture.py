@@ -105,7 +105,7 @@ LAYERS: tuple[Layer, ...] = (
         ("upstream",),
         users=("policy_trace", "theme", "theme.navigation", "views", "views.outdated", "needs_json",
                "checks.builder", "checks.markup", "checks.messages", "checks.events",
-               "paper.builder", "paper.weasy", "pagehead", "live",
+               "paper.builder", "paper.weasy", "pagehead", "live", "rebuild",
                "architecture"),
     ),
 )

@@ -49,6 +49,7 @@ from sphinx.environment import BuildEnvironment
 from . import domain, model
 from .checks.source import colon_fence
 from .sourcescan import scan
+from .upstream import sphinx as sphinx_seam
 
 
 def _ids_of(env: BuildEnvironment, docname: str) -> set[str]:
@@ -173,18 +174,14 @@ def keep_parents_of_unchanged_entries(app: Sphinx, builder: object) -> None:
     The environment was saved before this event, so the next build still
     knows every parent; :func:`put_back_parents` restores them in memory.
     """
-    store, env = domain.of(app.env), app.env
-    same = [
-        docname
-        for docname, before in store.entries_before.items()
-        if store.entries.get(docname) == before and docname in env.files_to_rebuild
-    ]
-    store.parents_kept = {docname: env.files_to_rebuild.pop(docname) for docname in same}
+    store = domain.of(app.env)
+    entries = store.entries
+    same = [docname for docname, before in store.entries_before.items() if entries.get(docname) == before]
+    store.parents_kept = sphinx_seam.take_parents(app.env, same)
 
 
 def put_back_parents(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: the parents left out of this build's writing, back for an in-process rebuild."""
     store = domain.of(app.env)
-    for docname, parents in store.parents_kept.items():
-        app.env.files_to_rebuild.setdefault(docname, set()).update(parents)
+    sphinx_seam.put_back_parents(app.env, store.parents_kept)
     store.parents_kept = {}

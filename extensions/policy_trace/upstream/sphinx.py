@@ -1,13 +1,16 @@
 """What Sphinx offers no public API for, in one place: whether conf.py set a value, the warnings' label,
-the doctree a serial read kept in memory, and what acts on a page when it is resolved.
+the doctree a serial read kept in memory, what acts on a page when it is resolved, and which pages are
+written again because their table of contents lists a page read again.
 
 Written for Sphinx 9.0; ``tests/test_theme_default.py`` fails when an upgrade
-changes what this relies on.
+changes what this relies on, and ``tests/test_views_incremental.py`` when the pages
+written after an edit change.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
 
 from docutils import nodes
 from sphinx.config import Config
@@ -76,6 +79,24 @@ def doctree_to_resolve(env: BuildEnvironment, docname: str) -> nodes.document:
     doctree.reporter = LoggingReporter(str(env.doc2path(docname)))
     return doctree
 
+
+
+def take_parents(env: BuildEnvironment, docnames: Iterable[str]) -> dict[str, set[str]]:
+    """Take the pages that list each of ``docnames`` in a table of contents out of this build's writing.
+
+    Sphinx writes again every page whose table of contents lists a page read
+    again, right after ``write-started``, from ``BuildEnvironment.files_to_rebuild``
+    (a plain attribute that no public API reads or changes). The caller puts
+    them back with :func:`put_back_parents` when the build ends.
+    """
+    listed = env.files_to_rebuild
+    return {docname: listed.pop(docname) for docname in docnames if docname in listed}
+
+
+def put_back_parents(env: BuildEnvironment, taken: Mapping[str, set[str]]) -> None:
+    """Give back what :func:`take_parents` took, for a next build in the same process."""
+    for docname, parents in taken.items():
+        env.files_to_rebuild.setdefault(docname, set()).update(parents)
 
 #: The post-transforms of Sphinx 9.0 and MyST (module, class) that may run when a page is resolved.
 #: Each acts only on nodes of its own kind (references to resolve, images, ``only``, object
